@@ -1,0 +1,114 @@
+//! `unstuck check [PATH…]`: compile guides and report every problem.
+
+use crate::Outcome;
+use crate::library::{self, GuideFile, Printer};
+use clap::ValueEnum;
+use std::io::Write;
+use std::path::PathBuf;
+use unstuck_core::{Severity, Source};
+
+/// Check guides and report every problem, compiler-style.
+///
+/// Exits 0 when there are no errors (warnings allowed), 1 when there are.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// Guide files or folders of guides.
+    #[arg(default_value = library::DEFAULT_GUIDES)]
+    paths: Vec<PathBuf>,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    /// Treat warnings as errors.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Format {
+    /// Compiler-style text on stderr.
+    Human,
+    /// A JSON array of diagnostics on stdout.
+    Json,
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+    let mut files = Vec::new();
+    let mut unreadable = Vec::new();
+    for path in library::expand(&args.paths)? {
+        match library::load(&path) {
+            Ok(file) => files.push(file),
+            Err(error) => unreadable.push((path, format!("{error:#}"))),
+        }
+    }
+    library::check_unique_ids(&mut files);
+    let count = |severity| {
+        files
+            .iter()
+            .flat_map(|f| &f.compiled.diagnostics)
+            .filter(|d| d.severity == severity)
+            .count()
+    };
+    let errors = count(Severity::Error) + unreadable.len();
+    let warnings = count(Severity::Warning);
+    match args.format {
+        Format::Human => print_human(&files, &unreadable, errors, warnings),
+        Format::Json => print_json(&files, &unreadable)?,
+    }
+    let failed = errors > 0 || (args.deny_warnings && warnings > 0);
+    Ok(if failed {
+        Outcome::Exit(1)
+    } else {
+        Outcome::Success
+    })
+}
+
+fn print_human(
+    files: &[GuideFile],
+    unreadable: &[(PathBuf, String)],
+    errors: usize,
+    warnings: usize,
+) {
+    let printer = Printer::stderr();
+    for (_, message) in unreadable {
+        eprintln!("error: {message}\n");
+    }
+    for file in files {
+        for diagnostic in &file.compiled.diagnostics {
+            printer.print(file, diagnostic);
+        }
+    }
+    let guides = files.len() + unreadable.len();
+    eprintln!(
+        "checked {guides} guide{}: {errors} error{}, {warnings} warning{}",
+        plural(guides),
+        plural(errors),
+        plural(warnings)
+    );
+}
+
+fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::Result<()> {
+    let mut records = Vec::new();
+    for (path, message) in unreadable {
+        records.push(serde_json::json!({
+            "file": path.display().to_string(),
+            "severity": "error",
+            "code": "unreadable",
+            "message": message,
+        }));
+    }
+    for file in files {
+        let name = file.name();
+        let source = Source::new(&name, &file.text);
+        for diagnostic in &file.compiled.diagnostics {
+            records.push(serde_json::to_value(diagnostic.to_record(&source))?);
+        }
+    }
+    let mut stdout = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut stdout, &records)?;
+    writeln!(stdout)?;
+    Ok(())
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

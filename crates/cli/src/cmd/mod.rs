@@ -1,0 +1,7 @@
+//! One module per subcommand, each with its `Args` and `run`.
+
+pub(crate) mod check;
+pub(crate) mod export;
+pub(crate) mod graph;
+pub(crate) mod run;
+pub(crate) mod walk;

@@ -1,0 +1,255 @@
+//! `unstuck run GUIDE`: an interactive walk for technicians.
+//!
+//! Line-based on purpose: it works the same on a terminal, through a pipe
+//! (scripts, tests) and with a screen reader. Answers are kept by question,
+//! so `change N` re-asks an earlier question and the engine says what the
+//! new answer changed.
+
+use crate::library;
+use crate::{Outcome, terminal};
+use anyhow::Context;
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use unstuck_core::Guide;
+use unstuck_core::engine::{self, Position, Session, Summary};
+
+/// Walk a guide interactively: each step's instructions, then its question.
+///
+/// Answer with the number or the words of an answer. Commands: `back`,
+/// `change N` (re-answer question N of the path), `restart`, `help`, `quit`.
+/// Exits 0 at an outcome, 1 when input ends before one.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// A guide file, or the id of a guide in the guides folder.
+    guide: String,
+    /// Start at this triage entry (a question or outcome id).
+    #[arg(long, value_name = "ID")]
+    from: Option<String>,
+    /// The folder guides are looked up in by id.
+    #[arg(long, env = "UNSTUCK_GUIDES", default_value = library::DEFAULT_GUIDES)]
+    guides: PathBuf,
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+    let guide = library::open(&args.guide, &args.guides)?;
+    let session =
+        Session::from_ids(&guide, args.from.as_deref(), [], []).map_err(anyhow::Error::msg)?;
+    let stdin = std::io::stdin().lock();
+    let stdout = std::io::stdout().lock();
+    let mut runner = Runner {
+        guide: &guide,
+        session,
+        input: stdin,
+        out: stdout,
+    };
+    runner.run()
+}
+
+/// What the person typed at a question.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Answer(usize),
+    Back,
+    Change(usize),
+    Restart,
+    Help,
+    Quit,
+    Acknowledge,
+    Unknown,
+}
+
+struct Runner<'g, R, W> {
+    guide: &'g Guide,
+    session: Session,
+    input: R,
+    out: W,
+}
+
+impl<R: BufRead, W: Write> Runner<'_, R, W> {
+    fn run(&mut self) -> anyhow::Result<Outcome> {
+        let guide = self.guide;
+        writeln!(
+            self.out,
+            "{}\n{}",
+            guide.title.plain(),
+            guide.summary.plain()
+        )?;
+        writeln!(
+            self.out,
+            "Type the number or the words of an answer; `help` lists the other commands."
+        )?;
+        // Re-asking a question for `change N`: the question being changed.
+        let mut changing: Option<usize> = None;
+        loop {
+            let walk = engine::walk(guide, &self.session);
+            let (question, caution) = match (changing, walk.position) {
+                (Some(question), _) => (question, None),
+                (None, Position::Question { question, caution }) => (question, caution),
+                (None, Position::Outcome(outcome)) => {
+                    terminal::outcome(&mut self.out, guide, outcome, &Summary::new(guide, &walk))?;
+                    return Ok(Outcome::Success);
+                }
+            };
+            if let Some(section) = caution {
+                let text = guide.sections[section]
+                    .caution
+                    .as_ref()
+                    .map(|c| c.plain())
+                    .unwrap_or_default();
+                writeln!(
+                    self.out,
+                    "\nCaution: {text}\nType `ok` to show this step, or `back`."
+                )?;
+            } else {
+                self.ask(question, walk.path.len() + 1)?;
+            }
+            let Some(line) = self.read_line()? else {
+                writeln!(
+                    self.out,
+                    "\nInput ended before the guide reached an outcome."
+                )?;
+                return Ok(Outcome::Exit(1));
+            };
+            match parse(guide, question, &line) {
+                Command::Acknowledge if caution.is_some() => {
+                    caution
+                        .into_iter()
+                        .for_each(|s| self.session.acknowledge(s));
+                }
+                Command::Answer(answer) if caution.is_none() => {
+                    changing = None;
+                    let change = engine::answer(guide, &mut self.session, question, answer);
+                    self.describe(&change)?;
+                }
+                Command::Back => {
+                    changing = None;
+                    match walk.path.last() {
+                        Some(step) => self.session.clear_answer(step.question),
+                        None => writeln!(self.out, "This is the first question.")?,
+                    }
+                }
+                Command::Change(number) => match walk.path.get(number.wrapping_sub(1)) {
+                    Some(step) => changing = Some(step.question),
+                    None => writeln!(
+                        self.out,
+                        "There is no answered question {number}; see the list above."
+                    )?,
+                },
+                Command::Restart => {
+                    changing = None;
+                    self.session = Session::new();
+                }
+                Command::Quit => return Ok(Outcome::Success),
+                Command::Help => writeln!(
+                    self.out,
+                    "Answer with its number or words. Commands: back (undo the last answer), \
+                     change N (re-answer question N), restart, quit."
+                )?,
+                _ => writeln!(
+                    self.out,
+                    "Please answer with one of the numbers shown, or type `help`."
+                )?,
+            }
+        }
+    }
+
+    /// Prints the answered path, the step's instructions and the question.
+    fn ask(&mut self, question: usize, number: usize) -> anyhow::Result<()> {
+        let guide = self.guide;
+        let walk = engine::walk(guide, &self.session);
+        if !walk.path.is_empty() {
+            writeln!(self.out, "\nSo far:")?;
+            for (n, step) in walk.path.iter().enumerate() {
+                let q = &guide.questions[step.question];
+                writeln!(
+                    self.out,
+                    "  {}. {} {}",
+                    n + 1,
+                    q.prompt.plain(),
+                    q.answers[step.answer].label.plain()
+                )?;
+            }
+        }
+        let q = &guide.questions[question];
+        writeln!(self.out)?;
+        if let Some(section) = guide.section_of(q) {
+            terminal::section(&mut self.out, section)?;
+        }
+        writeln!(self.out, "\nStep {number}: {}", q.prompt.plain())?;
+        if let Some(help) = &q.help {
+            writeln!(self.out, "{}", help.plain())?;
+        }
+        for (n, answer) in q.answers.iter().enumerate() {
+            writeln!(self.out, "  {}) {}", n + 1, answer.label.plain())?;
+        }
+        write!(self.out, "> ")?;
+        self.out.flush()?;
+        Ok(())
+    }
+
+    fn describe(&mut self, change: &engine::Change) -> anyhow::Result<()> {
+        let names = |questions: &[usize]| -> Vec<String> {
+            questions
+                .iter()
+                .map(|&q| format!("\"{}\"", self.guide.questions[q].prompt.plain()))
+                .collect()
+        };
+        if !change.left.is_empty() {
+            writeln!(
+                self.out,
+                "No longer applies: {}.",
+                names(&change.left).join(", ")
+            )?;
+        }
+        let rejoined: Vec<usize> = change
+            .joined
+            .iter()
+            .copied()
+            .filter(|&q| self.session.answer(q).is_some())
+            .collect();
+        if !rejoined.is_empty() {
+            writeln!(
+                self.out,
+                "Earlier answers apply again: {}.",
+                names(&rejoined).join(", ")
+            )?;
+        }
+        Ok(())
+    }
+
+    fn read_line(&mut self) -> anyhow::Result<Option<String>> {
+        let mut line = String::new();
+        let read = self
+            .input
+            .read_line(&mut line)
+            .context("cannot read the answer")?;
+        Ok((read > 0).then(|| line.trim().to_owned()))
+    }
+}
+
+fn parse(guide: &Guide, question: usize, line: &str) -> Command {
+    let lower = line.to_lowercase();
+    let answers = &guide.questions[question].answers;
+    if let Ok(number) = lower.parse::<usize>() {
+        return match number.checked_sub(1).filter(|&n| n < answers.len()) {
+            Some(index) => Command::Answer(index),
+            None => Command::Unknown,
+        };
+    }
+    if let Some(index) = answers.iter().position(|a| {
+        a.id.as_str() == lower
+            || a.label.plain().to_lowercase() == lower
+            || (lower.len() == 1 && a.id.as_str().starts_with(&lower))
+    }) {
+        return Command::Answer(index);
+    }
+    match lower.split_whitespace().collect::<Vec<_>>().as_slice() {
+        ["ok"] => Command::Acknowledge,
+        ["back" | "b"] => Command::Back,
+        ["change" | "c", n] => n.parse().map_or(Command::Unknown, Command::Change),
+        ["restart"] => Command::Restart,
+        ["help" | "?"] => Command::Help,
+        ["quit" | "q" | "exit"] => Command::Quit,
+        _ => Command::Unknown,
+    }
+}

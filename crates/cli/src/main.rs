@@ -1,0 +1,80 @@
+//! `unstuck`: check, walk, run and export troubleshooting guides.
+//!
+//! One file per subcommand in `cmd/`; `library.rs` finds and compiles
+//! guides; `terminal.rs` prints guide parts as plain text. This binary is
+//! the only place that uses `anyhow`, prints error chains and picks exit
+//! codes.
+
+mod cmd;
+mod library;
+mod terminal;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Interactive troubleshooting guides, from plain text files.
+#[derive(Debug, Parser)]
+#[command(name = "unstuck", version, about, long_about = None, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check guides and report every problem, compiler-style.
+    Check(cmd::check::Args),
+    /// Print a guide's compiled model as JSON (or the model's JSON Schema).
+    Export(cmd::export::Args),
+    /// Walk a guide with the given answers and print where it leads.
+    Walk(cmd::walk::Args),
+    /// Walk a guide interactively in the terminal (works with piped input).
+    Run(cmd::run::Args),
+    /// Print a guide's decision graph as Mermaid or Graphviz DOT.
+    Graph(cmd::graph::Args),
+}
+
+/// How a command ended, beyond plain success.
+#[derive(Debug)]
+pub(crate) enum Outcome {
+    /// Exit 0.
+    Success,
+    /// Exit with this code; the command already said why.
+    Exit(u8),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => cmd::check::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Walk(args) => cmd::walk::run(args),
+        Command::Run(args) => cmd::run::run(args),
+        Command::Graph(args) => cmd::graph::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Exit(code)) => ExitCode::from(code),
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error}");
+            for cause in error.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// A closed stdout (`unstuck export x | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = match cause.downcast_ref::<serde_json::Error>() {
+            Some(json) => json.io_error_kind(),
+            None => cause
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind),
+        };
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}

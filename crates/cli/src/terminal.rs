@@ -1,0 +1,74 @@
+//! Guide parts as plain terminal text: no colour, no cursor tricks, so it
+//! reads the same through a pipe and a screen reader.
+
+use std::io::{self, Write};
+use unstuck_core::Guide;
+use unstuck_core::engine::Summary;
+use unstuck_core::model::{HelpPart, OutcomeKind, Section, Text};
+
+/// Prints a section's goal, caution, actions and what to expect.
+pub(crate) fn section(out: &mut impl Write, section: &Section) -> io::Result<()> {
+    writeln!(out, "== {} ==", section.title.plain())?;
+    if let Some(goal) = &section.goal {
+        writeln!(out, "Goal: {}", goal.plain())?;
+    }
+    for (number, action) in section.actions.iter().enumerate() {
+        writeln!(out, "  {}. {}", number + 1, action.plain())?;
+    }
+    for expect in &section.expect {
+        writeln!(out, "What you should see: {}", expect.plain())?;
+    }
+    Ok(())
+}
+
+/// Prints an outcome: its title and body, then the verification checklist
+/// (resolved) or when to get help (escalate), then the support summary.
+pub(crate) fn outcome(
+    out: &mut impl Write,
+    guide: &Guide,
+    index: usize,
+    summary: &Summary,
+) -> io::Result<()> {
+    let outcome = &guide.outcomes[index];
+    let mark = match outcome.kind {
+        OutcomeKind::Resolved => "Fixed",
+        OutcomeKind::Escalate => "Get help",
+    };
+    writeln!(out, "\n*** {mark}: {} ***", outcome.title.plain())?;
+    if let Some(body) = &outcome.body {
+        writeln!(out, "{}", body.plain())?;
+    }
+    match outcome.kind {
+        OutcomeKind::Resolved => {
+            if let Some(verification) = &guide.verification {
+                writeln!(out, "\n{}:", verification.title.plain())?;
+                list(out, &verification.items)?;
+            }
+        }
+        OutcomeKind::Escalate => {
+            if let Some(help) = &guide.get_help {
+                writeln!(out, "\n{}:", help.title.plain())?;
+                for part in &help.parts {
+                    match part {
+                        HelpPart::Contact { who, conditions } => {
+                            writeln!(out, "{}", who.plain())?;
+                            list(out, conditions)?;
+                        }
+                        HelpPart::Warning { text } => writeln!(out, "Warning: {}", text.plain())?,
+                        HelpPart::Note { text } => writeln!(out, "{}", text.plain())?,
+                    }
+                }
+            }
+            writeln!(out, "\n{}", summary.to_text())?;
+        }
+    }
+    Ok(())
+}
+
+/// Prints a bulleted list.
+pub(crate) fn list(out: &mut impl Write, items: &[Text]) -> io::Result<()> {
+    for item in items {
+        writeln!(out, "  - {}", item.plain())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,79 @@
+//! Source text and positions: byte spans and their line/column form.
+
+use std::ops::Range;
+
+/// A byte range into a guide's source text.
+pub type Span = Range<usize>;
+
+/// A guide's source text together with the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct Source<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Source<'a> {
+    /// Wraps `text`, reported in diagnostics as `name` (usually a path).
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        Self { name, text }
+    }
+
+    /// The name diagnostics use for this source.
+    pub fn name(&self) -> &'a str {
+        self.name
+    }
+
+    /// The whole text.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// The 1-based line and column (in characters) of byte `offset`.
+    ///
+    /// Offsets past the end or inside a character are clamped to the nearest
+    /// earlier character boundary, so any offset gives a position.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(self.text, offset);
+        let before = &self.text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        LineCol {
+            line: before.bytes().filter(|&b| b == b'\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+        }
+    }
+}
+
+/// The largest character boundary of `text` at or before `offset`.
+pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// A 1-based line and column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct LineCol {
+    /// Line number, starting at 1.
+    pub line: usize,
+    /// Column in characters, starting at 1.
+    pub column: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let source = Source::new("g.md", "ab\n—x\n");
+        assert_eq!(source.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(source.line_col(3), LineCol { line: 2, column: 1 });
+        // "—" is three bytes; "x" is the second character of line 2.
+        assert_eq!(source.line_col(6), LineCol { line: 2, column: 2 });
+        // Inside the multi-byte character: clamped to its start.
+        assert_eq!(source.line_col(4), LineCol { line: 2, column: 1 });
+        assert_eq!(source.line_col(999), LineCol { line: 3, column: 1 });
+    }
+}

@@ -1,0 +1,649 @@
+//! Lowering the inside of each kind of `##` block.
+
+use super::fields::{self, Field};
+use super::lower::{Chapter, Kind, Lowerer};
+use super::markdown::{Block, InlineKind, Item};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{
+    Answer, Capture, Checklist, Fact, Faq, FaqEntry, GetHelp, Guide, HelpPart, Id, Ladder, Outcome,
+    OutcomeKind, Question, ResultKind, Rung, Section, StepResult, Text, Triage, TriageEntry,
+};
+use crate::source::Span;
+
+const SECTION_KEYS: [&str; 5] = ["Goal", "Expect", "Good", "Bad", "Caution"];
+const QUESTION_KEYS: [&str; 2] = ["Section", "Fills"];
+const HELP_KEYS: [&str; 1] = ["Warning"];
+
+impl Lowerer<'_> {
+    /// Reads one `##` block into its place in `guide`.
+    pub(super) fn chapter(&mut self, guide: &mut Guide, chapter: Chapter<'_>) {
+        match chapter.kind {
+            Kind::Section => guide.sections.push(self.section(chapter)),
+            Kind::Question => guide.questions.push(self.question(chapter)),
+            Kind::Outcome => guide.outcomes.push(self.outcome(chapter)),
+            Kind::Needs => self.single(&mut guide.needs, Self::checklist, |b| &b.id, chapter),
+            Kind::Verification => {
+                self.single(&mut guide.verification, Self::checklist, |b| &b.id, chapter)
+            }
+            Kind::Triage => self.single(&mut guide.triage, Self::triage, |b| &b.id, chapter),
+            Kind::GetHelp => self.single(&mut guide.get_help, Self::get_help, |b| &b.id, chapter),
+            Kind::Ladder => self.single(&mut guide.ladder, Self::ladder, |b| &b.id, chapter),
+            Kind::Capture => self.single(&mut guide.capture, Self::capture, |b| &b.id, chapter),
+            Kind::Faq => self.single(&mut guide.faq, Self::faq, |b| &b.id, chapter),
+        }
+    }
+
+    /// Fills a block that a guide has at most once; reports a second one,
+    /// which is read for its own problems but not kept.
+    fn single<T>(
+        &mut self,
+        slot: &mut Option<T>,
+        read: fn(&mut Self, Chapter<'_>) -> T,
+        id: fn(&T) -> &Id,
+        chapter: Chapter<'_>,
+    ) {
+        let (kind, heading) = (chapter.kind, chapter.heading.clone());
+        let block = read(self, chapter);
+        match slot {
+            None => *slot = Some(block),
+            Some(first) => {
+                let first = id(first).span();
+                self.report(
+                    Diagnostic::error(
+                        Code::UnexpectedContent,
+                        heading,
+                        format!("a guide has one `.{}` block", kind.name()),
+                    )
+                    .with_label("second block of this kind")
+                    .with_note(first, "first one here")
+                    .with_hint("merge the two blocks into one"),
+                );
+            }
+        }
+    }
+
+    /// Intro paragraphs and one list; reports anything else.
+    fn intro_and_list<'b>(
+        &mut self,
+        chapter: &Chapter<'b>,
+        what: &str,
+    ) -> (Option<Text>, &'b [Item]) {
+        let body = chapter.body;
+        let intro_len = body
+            .iter()
+            .take_while(|b| matches!(b, Block::Paragraph { .. }))
+            .count();
+        let intro = self.blocks_text(&body[..intro_len]);
+        let mut items: &[Item] = &[];
+        match body.get(intro_len) {
+            Some(Block::List { items: list, .. }) => items = list,
+            _ => self.report(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    chapter.heading.clone(),
+                    format!("`{}` has no list of {what}", chapter.title.plain()),
+                )
+                .with_label("expected a list under this heading")
+                .with_hint(format!("write the {what} as a list: `- …`")),
+            ),
+        }
+        for extra in body.iter().skip(intro_len + 1) {
+            self.unexpected(
+                extra,
+                &format!(
+                    "`{}` holds intro paragraphs and one list",
+                    chapter.title.plain()
+                ),
+            );
+        }
+        (intro, items)
+    }
+
+    fn unexpected(&mut self, block: &Block, rule: &str) {
+        if matches!(block, Block::Other { .. }) {
+            return; // Reported by the first pass.
+        }
+        self.report(
+            Diagnostic::error(
+                Code::UnexpectedContent,
+                block.span(),
+                "this does not belong here",
+            )
+            .with_label("unexpected")
+            .with_hint(format!("{rule}; move this text or remove it")),
+        );
+    }
+
+    fn checklist(&mut self, chapter: Chapter<'_>) -> Checklist {
+        let (intro, list) = self.intro_and_list(&chapter, "items");
+        let items = list
+            .iter()
+            .map(|item| self.inline_text(&item.content, item.span.clone(), "this item"))
+            .collect();
+        Checklist {
+            id: chapter.id,
+            title: chapter.title,
+            intro,
+            items,
+        }
+    }
+
+    fn triage(&mut self, chapter: Chapter<'_>) -> Triage {
+        let (intro, list) = self.intro_and_list(&chapter, "entries");
+        let entries = list
+            .iter()
+            .filter_map(|item| {
+                let (label, target, description) =
+                    self.entry(item, "triage entry", "battery-fixed")?;
+                Some(TriageEntry {
+                    label,
+                    target,
+                    description,
+                })
+            })
+            .collect();
+        Triage {
+            id: chapter.id,
+            title: chapter.title,
+            intro,
+            entries,
+        }
+    }
+
+    fn ladder(&mut self, chapter: Chapter<'_>) -> Ladder {
+        let (intro, list) = self.intro_and_list(&chapter, "rungs");
+        let rungs = list
+            .iter()
+            .filter_map(|item| {
+                let (label, section, description) =
+                    self.entry(item, "ladder rung", "check-battery")?;
+                Some(Rung {
+                    label,
+                    section,
+                    description,
+                })
+            })
+            .collect();
+        Ladder {
+            id: chapter.id,
+            title: chapter.title,
+            intro,
+            rungs,
+        }
+    }
+
+    /// `[Label](#target): description`, the shape of triage entries and rungs.
+    fn entry(&mut self, item: &Item, what: &str, example: &str) -> Option<(Text, Id, Text)> {
+        let first = item.content.parts.first();
+        let Some((dest, link)) = first.and_then(|part| match &part.kind {
+            InlineKind::Link { dest } if dest.starts_with('#') => {
+                Some((dest[1..].to_owned(), part.span.clone()))
+            }
+            _ => None,
+        }) else {
+            self.report(
+                Diagnostic::error(
+                    Code::UnexpectedContent,
+                    item.span.clone(),
+                    format!("a {what} starts with a link to where it leads"),
+                )
+                .with_label("expected `[label](#id)` first")
+                .with_hint(format!(
+                    "write `- [Check battery](#{example}): what it is for`"
+                )),
+            );
+            return None;
+        };
+        self.take_link(&link);
+        let label = self.text(
+            fields::link_label(self.text, &link),
+            &format!("the {what}'s label"),
+        );
+        let target = self.id(
+            dest.clone(),
+            fields::link_id_span(self.text, &link, &dest),
+            "target",
+        );
+        let end = item.content.span().map_or(link.end, |s| s.end);
+        let rest = fields::trim(self.text, link.end..end);
+        let separator = self.text[rest.clone()]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ':' | '—' | '–' | '-'))
+            .map_or(0, char::len_utf8);
+        let description = self.text(
+            rest.start + separator..rest.end,
+            &format!("the {what}'s description"),
+        );
+        Some((label, target, description))
+    }
+
+    fn section(&mut self, chapter: Chapter<'_>) -> Section {
+        let mut section = Section {
+            id: chapter.id,
+            title: chapter.title,
+            goal: None,
+            actions: Vec::new(),
+            expect: Vec::new(),
+            results: Vec::new(),
+            caution: None,
+        };
+        for block in chapter.body {
+            match block {
+                Block::Paragraph { content, .. } => match fields::fields(self.text, content, &SECTION_KEYS) {
+                    Some(found) => {
+                        for field in found {
+                            self.section_field(&mut section, &field);
+                        }
+                    }
+                    None => self.unexpected(
+                        block,
+                        "a paragraph in a section starts with `Goal:`, `Expect:`, `Good:`, `Bad:` or `Caution:`, \
+                         and actions go in a list (`- Do this.`)",
+                    ),
+                },
+                Block::List { items, .. } if section.actions.is_empty() => {
+                    section.actions = items
+                        .iter()
+                        .map(|item| self.inline_text(&item.content, item.span.clone(), "this action"))
+                        .collect();
+                }
+                block => self.unexpected(block, "a section holds its fields and one list of actions"),
+            }
+        }
+        if section.actions.is_empty() {
+            self.report(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    section.id.span(),
+                    "this section has no actions",
+                )
+                .with_label("section without a list of actions")
+                .with_hint("list what to do, in order: `- Open the battery compartment.`"),
+            );
+        }
+        section
+    }
+
+    fn section_field(&mut self, section: &mut Section, field: &Field<'_>) {
+        let what = format!("the `{}:` text", field.key);
+        let text = self.text(field.value.clone(), &what);
+        let once = |slot: &Option<Text>| slot.as_ref().map(Text::span);
+        match field.key {
+            "Goal" => match once(&section.goal) {
+                Some(first) => self.repeated_field(field, first),
+                None => section.goal = Some(text),
+            },
+            "Caution" => match once(&section.caution) {
+                Some(first) => self.repeated_field(field, first),
+                None => section.caution = Some(text),
+            },
+            "Expect" => section.expect.push(text),
+            key => {
+                let targets: Vec<Id> = field
+                    .parts
+                    .iter()
+                    .filter_map(|part| match &part.kind {
+                        InlineKind::Link { dest } if dest.starts_with('#') => Some(Id::new(
+                            &dest[1..],
+                            fields::link_id_span(self.text, &part.span, &dest[1..]),
+                        )),
+                        _ => None,
+                    })
+                    .collect();
+                if targets.is_empty() {
+                    self.report(
+                        Diagnostic::error(
+                            Code::MissingPart,
+                            field.key_span.clone(),
+                            format!("this `{key}:` result does not say where to go next"),
+                        )
+                        .with_label("no link in this result")
+                        .with_hint(
+                            "link the next part: `Proceed to [Check battery](#check-battery).`",
+                        ),
+                    );
+                }
+                let kind = if key == "Good" {
+                    ResultKind::Good
+                } else {
+                    ResultKind::Bad
+                };
+                section.results.push(StepResult {
+                    kind,
+                    text,
+                    targets,
+                });
+            }
+        }
+    }
+
+    fn repeated_field(&mut self, field: &Field<'_>, first: Span) {
+        self.report(
+            Diagnostic::error(
+                Code::UnexpectedContent,
+                field.key_span.clone(),
+                format!("this section already has a `{}:`", field.key),
+            )
+            .with_label("second one")
+            .with_note(first, "first one here")
+            .with_hint("merge the two into one"),
+        );
+    }
+
+    fn question(&mut self, chapter: Chapter<'_>) -> Question {
+        let mut question = Question {
+            id: chapter.id,
+            prompt: chapter.title,
+            help: None,
+            section: None,
+            fills: Vec::new(),
+            answers: Vec::new(),
+        };
+        let mut help: Vec<&Block> = Vec::new();
+        let mut answers_seen = false;
+        for block in chapter.body {
+            match block {
+                Block::Paragraph { content, .. } => match fields::fields(self.text, content, &QUESTION_KEYS) {
+                    Some(found) => {
+                        for field in found {
+                            self.question_field(&mut question, &field);
+                        }
+                    }
+                    None => help.push(block),
+                },
+                Block::List { items, .. } if !answers_seen => {
+                    answers_seen = true;
+                    question.answers = items.iter().filter_map(|item| self.answer(item)).collect();
+                }
+                block => self.unexpected(block, "a question holds help paragraphs, `Section:`, `Fills:` and one list of answers"),
+            }
+        }
+        if let [first, .., last] | [first @ last] = help.as_slice() {
+            let span = fields::trim(self.text, first.span().start..last.span().end);
+            // Help paragraphs separated by fields keep only their own text.
+            let markdown = help
+                .iter()
+                .map(|b| &self.text[b.span()])
+                .collect::<Vec<_>>()
+                .join("\n\n");
+            question.help = Some(Text::new(markdown, span));
+        }
+        question
+    }
+
+    fn question_field(&mut self, question: &mut Question, field: &Field<'_>) {
+        if field.value.is_empty() {
+            self.text(field.value.clone(), &format!("the `{}:` field", field.key));
+            return;
+        }
+        match field.key {
+            "Section" => {
+                if let Some(first) = &question.section {
+                    let first = first.span();
+                    return self.repeated_field(field, first);
+                }
+                if let Some((id, span)) =
+                    fields::reference(self.text, field.parts, field.value.clone())
+                {
+                    self.take_link_at(field, &span);
+                    question.section = Some(self.id(id, span, "section"));
+                } else {
+                    self.report(
+                        Diagnostic::error(Code::UnexpectedContent, field.value.clone(), "`Section:` names one section")
+                            .with_label("expected a section id")
+                            .with_hint("write `Section: check-battery` or `Section: [Check battery](#check-battery)`"),
+                    );
+                }
+            }
+            _ => {
+                let mut start = field.value.start;
+                for piece in self.text[field.value.clone()].split(',') {
+                    let span = fields::trim(self.text, start..start + piece.len());
+                    start += piece.len() + 1;
+                    if let Some((id, span)) = fields::reference(self.text, field.parts, span) {
+                        self.take_link_at(field, &span);
+                        let id = self.id(id, span, "fact");
+                        question.fills.push(id);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Takes the link whose id stands at `id_span` out of the prose links.
+    fn take_link_at(&mut self, field: &Field<'_>, id_span: &Span) {
+        if let Some(link) = field
+            .parts
+            .iter()
+            .find(|p| p.span.start <= id_span.start && id_span.end <= p.span.end)
+        {
+            let span = link.span.clone();
+            self.take_link(&span);
+        }
+    }
+
+    fn answer(&mut self, item: &Item) -> Option<Answer> {
+        let content = item.content.span()?;
+        let Some(arrow) = fields::arrow(self.text, &item.content.parts) else {
+            self.report(
+                Diagnostic::error(
+                    Code::UnexpectedContent,
+                    content,
+                    "an answer says where it leads with `→`",
+                )
+                .with_label("no `→` in this answer")
+                .with_hint("write `- Yes → next-question-id` (`->` works too)"),
+            );
+            return None;
+        };
+        let (label_span, trailer) = fields::trailer(self.text, content.start..arrow.start);
+        let label = self.text(label_span, "the answer's label");
+        let id = match trailer.id {
+            Some((id, span)) => self.id(id, span, "answer"),
+            None => {
+                let slug = fields::slug(&label.plain());
+                if slug.is_empty() && !label.markdown().is_empty() {
+                    self.report(
+                        Diagnostic::error(
+                            Code::InvalidId,
+                            label.span(),
+                            "this answer's label gives no id",
+                        )
+                        .with_label("no letters or digits to make an id from")
+                        .with_hint("give the answer an id: `- Ja {#yes} → next-question`"),
+                    );
+                }
+                Id::new(slug, label.span())
+            }
+        };
+        let target_span = arrow.end..content.end;
+        let Some((next, span)) =
+            fields::reference(self.text, &item.content.parts, target_span.clone())
+        else {
+            self.report(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    fields::trim(self.text, target_span),
+                    "this answer does not say where it leads",
+                )
+                .with_label("expected one question or outcome id after `→`")
+                .with_hint("write `- Yes → next-question-id`"),
+            );
+            return None;
+        };
+        if let Some(link) = item
+            .content
+            .parts
+            .iter()
+            .find(|p| p.span.start >= arrow.end)
+        {
+            let link = link.span.clone();
+            self.take_link(&link);
+        }
+        let next = self.id(next, span, "target");
+        Some(Answer { id, label, next })
+    }
+
+    fn outcome(&mut self, chapter: Chapter<'_>) -> Outcome {
+        let body = self.blocks_text(chapter.body);
+        Outcome {
+            id: chapter.id,
+            kind: chapter.outcome_kind.unwrap_or(OutcomeKind::Escalate),
+            title: chapter.title,
+            body,
+        }
+    }
+
+    fn get_help(&mut self, chapter: Chapter<'_>) -> GetHelp {
+        let mut parts = Vec::new();
+        let body = chapter.body;
+        let mut index = 0;
+        while index < body.len() {
+            let block = &body[index];
+            index += 1;
+            let Block::Paragraph { content, .. } = block else {
+                self.unexpected(
+                    block,
+                    "\"When to get help\" holds `Whom to call if:` paragraphs each followed by a list, \
+                     `Warning:` paragraphs and notes",
+                );
+                continue;
+            };
+            if let Some(found) = fields::fields(self.text, content, &HELP_KEYS) {
+                for field in found {
+                    let text = self.text(field.value.clone(), "the warning");
+                    parts.push(HelpPart::Warning { text });
+                }
+                continue;
+            }
+            let text = self.inline_text(content, block.span(), "this paragraph");
+            match body.get(index) {
+                Some(Block::List { items, .. }) => {
+                    index += 1;
+                    let conditions = items
+                        .iter()
+                        .map(|item| {
+                            self.inline_text(&item.content, item.span.clone(), "this condition")
+                        })
+                        .collect();
+                    parts.push(HelpPart::Contact {
+                        who: text,
+                        conditions,
+                    });
+                }
+                _ => parts.push(HelpPart::Note { text }),
+            }
+        }
+        GetHelp {
+            id: chapter.id,
+            title: chapter.title,
+            parts,
+        }
+    }
+
+    fn capture(&mut self, chapter: Chapter<'_>) -> Capture {
+        let (intro, list) = self.intro_and_list(&chapter, "facts");
+        let mut facts = Vec::new();
+        for item in list {
+            let Some(content) = item.content.span() else {
+                self.text(item.span.end..item.span.end, "this fact");
+                continue;
+            };
+            let (label_span, trailer) = fields::trailer(self.text, content);
+            let label = self.text(label_span, "this fact");
+            let id = match trailer.id {
+                Some((id, span)) => self.id(id, span, "fact"),
+                None => Id::new(fields::slug(&label.plain()), label.span()),
+            };
+            let mut steps_tried = false;
+            for class in trailer.classes {
+                if class == "steps" {
+                    steps_tried = true;
+                } else {
+                    self.report(
+                        Diagnostic::error(
+                            Code::UnexpectedContent,
+                            trailer.span.clone().unwrap_or(item.span.clone()),
+                            format!("`.{class}` means nothing on a fact"),
+                        )
+                        .with_label("unknown class")
+                        .with_hint("the one class a fact takes is `.steps`: the steps already tried, filled from the path"),
+                    );
+                }
+            }
+            facts.push(Fact {
+                id,
+                label,
+                steps_tried,
+            });
+        }
+        Capture {
+            id: chapter.id,
+            title: chapter.title,
+            intro,
+            facts,
+        }
+    }
+
+    fn faq(&mut self, chapter: Chapter<'_>) -> Faq {
+        let mut entries = Vec::new();
+        let body = chapter.body;
+        let mut index = 0;
+        while index < body.len() {
+            let block = &body[index];
+            index += 1;
+            let Block::Heading {
+                level: 3,
+                content,
+                span,
+                ..
+            } = block
+            else {
+                self.unexpected(
+                    block,
+                    "an FAQ holds `### Question` headings, each followed by its answer",
+                );
+                continue;
+            };
+            let question = self.inline_text(content, span.clone(), "this FAQ question");
+            let len = body[index..]
+                .iter()
+                .take_while(|b| !matches!(b, Block::Heading { .. }))
+                .count();
+            let answer = self.blocks_text(&body[index..index + len]);
+            index += len;
+            let answer = answer.unwrap_or_else(|| {
+                self.report(
+                    Diagnostic::error(
+                        Code::MissingPart,
+                        span.clone(),
+                        "this FAQ question has no answer",
+                    )
+                    .with_label("expected a paragraph under this question")
+                    .with_hint("write the answer under the question"),
+                );
+                Text::new("", span.end..span.end)
+            });
+            entries.push(FaqEntry { question, answer });
+        }
+        if entries.is_empty() {
+            self.report(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    chapter.heading.clone(),
+                    "this FAQ has no questions",
+                )
+                .with_label("expected `### Question` headings under this one")
+                .with_hint(
+                    "write each question as `### Why will my lock not open?` with its answer below",
+                ),
+            );
+        }
+        Faq {
+            id: chapter.id,
+            title: chapter.title,
+            entries,
+        }
+    }
+}

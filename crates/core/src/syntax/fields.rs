@@ -1,0 +1,223 @@
+//! Small inline grammars inside blocks: `Key: value` lines, `{#id .class}`
+//! trailers, `Label → target` answers and `[label](#id) description` entries.
+
+use super::markdown::{Inline, InlineKind, Inlines};
+use crate::source::Span;
+
+/// A `Key: value` line (with its continuation lines) of a paragraph.
+#[derive(Debug)]
+pub(crate) struct Field<'a> {
+    /// The key, as listed by the caller.
+    pub(crate) key: &'static str,
+    /// Where the key stands.
+    pub(crate) key_span: Span,
+    /// The value's span (after the colon, trimmed); empty when there is none.
+    pub(crate) value: Span,
+    /// The inline pieces of the value.
+    pub(crate) parts: &'a [Inline],
+}
+
+/// Splits a paragraph into fields if its first line starts with one of `keys`.
+///
+/// A line that starts with a key starts a new field; other lines continue
+/// the field before them. Returns `None` when the paragraph is prose.
+pub(crate) fn fields<'a>(
+    text: &str,
+    content: &'a Inlines,
+    keys: &[&'static str],
+) -> Option<Vec<Field<'a>>> {
+    let parts = &content.parts;
+    let mut starts = Vec::new();
+    let mut line_start = true;
+    for (index, part) in parts.iter().enumerate() {
+        if line_start && let Some(key) = key_at(text, part, keys) {
+            starts.push((index, key));
+        }
+        line_start = matches!(part.kind, InlineKind::Break);
+    }
+    if starts.first()?.0 != 0 {
+        return None;
+    }
+    let mut fields = Vec::with_capacity(starts.len());
+    for (n, &(index, key)) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).map_or(parts.len(), |&(next, _)| next);
+        let first = &parts[index];
+        let key_span = first.span.start..first.span.start + key.len() + 1;
+        let value_end = parts[..end]
+            .iter()
+            .rev()
+            .find(|p| !matches!(p.kind, InlineKind::Break))
+            .map_or(key_span.end, |p| p.span.end);
+        let value = trim(text, key_span.end..value_end.max(key_span.end));
+        fields.push(Field {
+            key,
+            key_span,
+            value,
+            parts: &parts[index..end],
+        });
+    }
+    Some(fields)
+}
+
+fn key_at(text: &str, part: &Inline, keys: &[&'static str]) -> Option<&'static str> {
+    if !matches!(part.kind, InlineKind::Text) {
+        return None;
+    }
+    let raw = &text[part.span.clone()];
+    keys.iter().copied().find(|key| {
+        raw.strip_prefix(key)
+            .is_some_and(|rest| rest.starts_with(':'))
+    })
+}
+
+/// Shrinks `span` to exclude white space at both ends.
+pub(crate) fn trim(text: &str, span: Span) -> Span {
+    let slice = &text[span.clone()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
+/// A trailing `{#id .class …}` attribute block.
+#[derive(Debug, Default)]
+pub(crate) struct Trailer {
+    /// The `#id`, with the span of the id.
+    pub(crate) id: Option<(String, Span)>,
+    /// The `.class` names.
+    pub(crate) classes: Vec<String>,
+    /// Where the `{…}` stands.
+    pub(crate) span: Option<Span>,
+}
+
+/// Splits a trailing `{#id .class}` off `span`; returns the span before it.
+pub(crate) fn trailer(text: &str, span: Span) -> (Span, Trailer) {
+    let slice = &text[span.clone()];
+    let Some(body) = slice.strip_suffix('}') else {
+        return (span, Trailer::default());
+    };
+    let Some(open) = body.rfind('{') else {
+        return (span, Trailer::default());
+    };
+    let mut trailer = Trailer {
+        span: Some(span.start + open..span.end),
+        ..Trailer::default()
+    };
+    let mut offset = span.start + open + 1;
+    for word in body[open + 1..].split(' ') {
+        if let Some(id) = word.strip_prefix('#') {
+            trailer.id = Some((id.to_owned(), offset + 1..offset + word.len()));
+        } else if let Some(class) = word.strip_prefix('.') {
+            trailer.classes.push(class.to_owned());
+        } else if !word.is_empty() {
+            // Not an attribute block after all: keep the braces as text.
+            return (span, Trailer::default());
+        }
+        offset += word.len() + 1;
+    }
+    (trim(text, span.start..span.start + open), trailer)
+}
+
+/// An id written as a bare word or as a link `[text](#id)` within `span`.
+pub(crate) fn reference(text: &str, parts: &[Inline], span: Span) -> Option<(String, Span)> {
+    let link = parts.iter().find(|part| {
+        part.span.start >= span.start
+            && part.span.end <= span.end
+            && matches!(&part.kind, InlineKind::Link { dest } if dest.starts_with('#'))
+    });
+    if let Some(Inline {
+        kind: InlineKind::Link { dest },
+        span: link_span,
+    }) = link
+    {
+        return Some((
+            dest[1..].to_owned(),
+            link_id_span(text, link_span, &dest[1..]),
+        ));
+    }
+    let span = trim(text, span);
+    let word = &text[span.clone()];
+    (!word.is_empty() && !word.contains(char::is_whitespace)).then(|| (word.to_owned(), span))
+}
+
+/// The span of `id` inside a link's `(#id)`, or the whole link.
+pub(crate) fn link_id_span(text: &str, link: &Span, id: &str) -> Span {
+    text[link.clone()]
+        .rfind(&format!("(#{id}"))
+        .map_or(link.clone(), |i| {
+            link.start + i + 2..link.start + i + 2 + id.len()
+        })
+}
+
+/// The label of a link `[label](…)`: the span between the brackets.
+pub(crate) fn link_label(text: &str, link: &Span) -> Span {
+    let slice = &text[link.clone()];
+    match (slice.starts_with('['), slice.rfind("](")) {
+        (true, Some(close)) => trim(text, link.start + 1..link.start + close),
+        _ => link.clone(),
+    }
+}
+
+/// Finds `→` or `->` in the text pieces of `parts`: the span of the arrow.
+pub(crate) fn arrow(text: &str, parts: &[Inline]) -> Option<Span> {
+    parts
+        .iter()
+        .filter(|part| matches!(part.kind, InlineKind::Text))
+        .find_map(|part| {
+            let raw = &text[part.span.clone()];
+            let (at, len) = raw
+                .find('→')
+                .map(|i| (i, '→'.len_utf8()))
+                .or_else(|| raw.find("->").map(|i| (i, 2)))?;
+            Some(part.span.start + at..part.span.start + at + len)
+        })
+}
+
+/// A slug made from a label: "Motor hums, no movement" → `motor-hums-no-movement`.
+pub(crate) fn slug(label: &str) -> String {
+    let mut slug = String::with_capacity(label.len());
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') && c != '\'' && c != '’' {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    slug
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_valid_ids() {
+        assert_eq!(slug("Yes"), "yes");
+        assert_eq!(
+            slug("Motor hums, door doesn't move!"),
+            "motor-hums-door-doesnt-move"
+        );
+        assert_eq!(slug("—"), "");
+    }
+
+    #[test]
+    fn trailer_splits_attributes_off() {
+        let text = "Lock model {#lock-model .steps}";
+        let (before, trailer) = trailer(text, 0..text.len());
+        assert_eq!(&text[before], "Lock model");
+        let (id, span) = trailer.id.expect("an id");
+        assert_eq!(id, "lock-model");
+        assert_eq!(&text[span], "lock-model");
+        assert_eq!(trailer.classes, ["steps"]);
+    }
+
+    #[test]
+    fn braces_that_are_not_attributes_stay_text() {
+        let text = "Use {curly} braces";
+        let (before, trailer) = trailer(text, 0..text.len());
+        assert_eq!(before, 0..text.len());
+        assert!(trailer.id.is_none());
+    }
+}

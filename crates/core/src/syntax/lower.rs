@@ -1,0 +1,570 @@
+//! Lowering: top-level Markdown blocks to a draft guide.
+//!
+//! This file reads the document's frame (front matter, title, summary, the
+//! `##` blocks and their kinds); `blocks.rs` reads the inside of each kind.
+
+use super::front_matter::{self, FrontMatter};
+use super::markdown::{self, Block, InlineKind, Inlines};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::model::{self, Guide, Id, Text, is_valid_id};
+use crate::source::Span;
+use std::collections::BTreeMap;
+
+/// A guide as read, before the checks, and the `#id` links of its prose.
+#[derive(Debug)]
+pub(crate) struct Draft {
+    /// The guide, with placeholders where required parts were missing.
+    pub(crate) guide: Guide,
+    /// Links `[…](#id)` in prose, which must name an anchor.
+    pub(crate) links: Vec<Id>,
+}
+
+/// The kinds of `##` block, as named by their class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Needs,
+    Triage,
+    Section,
+    Question,
+    Outcome,
+    GetHelp,
+    Verification,
+    Ladder,
+    Capture,
+    Faq,
+}
+
+const KINDS: [(&str, Kind); 10] = [
+    ("needs", Kind::Needs),
+    ("triage", Kind::Triage),
+    ("section", Kind::Section),
+    ("question", Kind::Question),
+    ("outcome", Kind::Outcome),
+    ("get-help", Kind::GetHelp),
+    ("verification", Kind::Verification),
+    ("ladder", Kind::Ladder),
+    ("capture", Kind::Capture),
+    ("faq", Kind::Faq),
+];
+
+/// Outcome classes, which also mark a block as an outcome.
+const OUTCOME_KINDS: [(&str, model::OutcomeKind); 2] = [
+    ("resolved", model::OutcomeKind::Resolved),
+    ("escalate", model::OutcomeKind::Escalate),
+];
+
+impl Kind {
+    pub(super) fn name(self) -> &'static str {
+        KINDS
+            .iter()
+            .find(|(_, kind)| *kind == self)
+            .map_or("block", |(name, _)| name)
+    }
+
+    /// Whether blocks of this kind must carry an explicit `{#id}`.
+    fn needs_id(self) -> bool {
+        matches!(self, Kind::Section | Kind::Question | Kind::Outcome)
+    }
+}
+
+/// A `##` heading and the blocks under it.
+pub(super) struct Chapter<'b> {
+    pub(super) kind: Kind,
+    pub(super) outcome_kind: Option<model::OutcomeKind>,
+    pub(super) id: Id,
+    pub(super) title: Text,
+    pub(super) heading: Span,
+    pub(super) body: &'b [Block],
+}
+
+/// Reads `text` into a draft guide. Returns no draft when the text is not a
+/// guide at all (no front matter); diagnostics say why.
+pub(crate) fn lower(text: &str) -> (Option<Draft>, Vec<Diagnostic>) {
+    let blocks = markdown::blocks(text);
+    let mut lowerer = Lowerer {
+        text,
+        diagnostics: Vec::new(),
+        links: BTreeMap::new(),
+    };
+    for block in &blocks {
+        lowerer.scan(block);
+    }
+    let draft = lowerer.document(&blocks);
+    (draft, lowerer.diagnostics)
+}
+
+/// The state of one lowering run.
+pub(super) struct Lowerer<'t> {
+    pub(super) text: &'t str,
+    pub(super) diagnostics: Vec<Diagnostic>,
+    /// Every `#id` link by the start of its span; structural references
+    /// (answer targets, triage entries, …) are taken out as they are read.
+    links: BTreeMap<usize, Id>,
+}
+
+impl<'t> Lowerer<'t> {
+    pub(super) fn report(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Text at `span`, reporting it when empty.
+    pub(super) fn text(&mut self, span: Span, what: &str) -> Text {
+        let span = super::fields::trim(self.text, span);
+        if span.is_empty() {
+            self.report(
+                Diagnostic::error(Code::EmptyText, span.clone(), format!("{what} is empty"))
+                    .with_label("nothing here")
+                    .with_hint("write the text, or remove the empty part"),
+            );
+        }
+        Text::new(&self.text[span.clone()], span)
+    }
+
+    /// Text of an inline run, reporting it when empty.
+    pub(super) fn inline_text(&mut self, content: &Inlines, at: Span, what: &str) -> Text {
+        let span = content.span().unwrap_or(at.end..at.end);
+        self.text(span, what)
+    }
+
+    /// Block-level Markdown from the first to the last of `blocks`.
+    pub(super) fn blocks_text(&mut self, blocks: &[Block]) -> Option<Text> {
+        let span = blocks.first()?.span().start..blocks.last()?.span().end;
+        let span = super::fields::trim(self.text, span);
+        Some(Text::new(&self.text[span.clone()], span))
+    }
+
+    /// Takes the `#id` link at `span` out of the prose links: it is a
+    /// structural reference, checked for its kind rather than as a link.
+    pub(super) fn take_link(&mut self, span: &Span) {
+        self.links.remove(&span.start);
+    }
+
+    /// An id checked for form, reporting a malformed one.
+    pub(super) fn id(&mut self, value: String, span: Span, what: &str) -> Id {
+        if !is_valid_id(&value) {
+            let suggestion = super::fields::slug(&value);
+            let mut diagnostic = Diagnostic::error(
+                Code::InvalidId,
+                span.clone(),
+                format!("`{value}` is not a valid {what} id"),
+            )
+            .with_label("invalid id");
+            diagnostic = if suggestion.is_empty() {
+                diagnostic
+                    .with_hint("ids use lowercase letters, digits and dashes, e.g. `check-battery`")
+            } else {
+                diagnostic.with_hint(format!(
+                    "ids use lowercase letters, digits and dashes: try `{suggestion}`"
+                ))
+            };
+            self.report(diagnostic);
+        }
+        Id::new(value, span)
+    }
+
+    /// First pass over every block: Markdown guides do not allow, and links.
+    fn scan(&mut self, block: &Block) {
+        let scan_inlines = |this: &mut Self, content: &Inlines| {
+            for part in &content.parts {
+                match &part.kind {
+                    InlineKind::Unsupported(what) => {
+                        this.report(unsupported(what, part.span.clone()))
+                    }
+                    InlineKind::Link { dest } => this.link(dest, part.span.clone()),
+                    _ => {}
+                }
+            }
+        };
+        match block {
+            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
+                scan_inlines(self, content);
+            }
+            Block::List { items, .. } => {
+                for item in items {
+                    scan_inlines(self, &item.content);
+                    if let Some((what, span)) = &item.extra {
+                        self.report(
+                            Diagnostic::error(
+                                Code::UnexpectedContent,
+                                span.clone(),
+                                format!("a list item in a guide holds one paragraph, not {what}"),
+                            )
+                            .with_label("not allowed inside a list item")
+                            .with_hint("make it a separate item, or move it out of the list"),
+                        );
+                    }
+                }
+            }
+            Block::Other { what, span } => self.report(unsupported(what, span.clone())),
+            Block::FrontMatter { .. } => {}
+        }
+    }
+
+    fn link(&mut self, dest: &str, span: Span) {
+        if let Some(id) = dest.strip_prefix('#') {
+            let at = super::fields::link_id_span(self.text, &span, id);
+            self.links.insert(span.start, Id::new(id, at));
+        } else if !["https://", "http://", "mailto:", "tel:"]
+            .iter()
+            .any(|scheme| dest.starts_with(scheme))
+        {
+            self.report(
+                Diagnostic::error(
+                    Code::UnknownTarget,
+                    span,
+                    format!("`{dest}` is neither an id in this guide nor a web address"),
+                )
+                .with_label("link target")
+                .with_hint(
+                    "link to a part of this guide with `#id` (e.g. `(#check-battery)`) \
+                     or to a page with a full `https://` address",
+                ),
+            );
+        }
+    }
+
+    /// The whole document: front matter, title and summary, then blocks.
+    fn document(&mut self, blocks: &[Block]) -> Option<Draft> {
+        let Some(Block::FrontMatter { text: inner, .. }) = blocks.first() else {
+            let at = blocks
+                .first()
+                .map_or(0..0, |b| b.span().start..b.span().start);
+            self.report(
+                Diagnostic::error(
+                    Code::MissingFrontMatter,
+                    at,
+                    "this file does not start with `+++` front matter",
+                )
+                .with_label("expected `+++` here")
+                .with_hint(
+                    "a guide starts with its id in TOML front matter:\n+++\nid = \"smart-lock\"\n+++",
+                ),
+            );
+            return None;
+        };
+        let front = match front_matter::parse(&self.text[inner.clone()], inner.clone()) {
+            Ok(front) => Some(front),
+            Err(diagnostic) => {
+                self.report(diagnostic);
+                None
+            }
+        };
+        let end_of_front = blocks[0].span().end;
+        let rest = &blocks[1..];
+        let (title, summary, rest) = self.title_and_summary(rest, end_of_front);
+        let mut guide = self.guide_frame(front.as_ref(), title, summary);
+        for chapter in self.chapters(rest) {
+            self.chapter(&mut guide, chapter);
+        }
+        if let Some(start) = front.as_ref().and_then(|f| f.start.as_ref()) {
+            guide.start = self.id(start.get_ref().clone(), start.span(), "question");
+        } else if let Some(first) = guide.questions.first() {
+            guide.start = first.id.clone();
+        }
+        guide.build_index();
+        let links = std::mem::take(&mut self.links).into_values().collect();
+        Some(Draft { guide, links })
+    }
+
+    /// The `#` title and the paragraphs under it.
+    fn title_and_summary<'b>(
+        &mut self,
+        blocks: &'b [Block],
+        after: usize,
+    ) -> (Text, Text, &'b [Block]) {
+        let Some(Block::Heading {
+            level: 1,
+            content,
+            span,
+            ..
+        }) = blocks.first()
+        else {
+            let at = blocks.first().map_or(after..after, Block::span);
+            self.report(
+                Diagnostic::error(Code::MissingPart, at, "the guide has no title")
+                    .with_label("expected a `# Title` heading here")
+                    .with_hint(
+                        "after the front matter, write the title as `# Fix a smart lock that will not open` \
+                         and a one-paragraph summary under it",
+                    ),
+            );
+            return (
+                Text::new("", after..after),
+                Text::new("", after..after),
+                blocks,
+            );
+        };
+        let title = self.inline_text(content, span.clone(), "the title");
+        let count = blocks[1..]
+            .iter()
+            .take_while(|b| matches!(b, Block::Paragraph { .. }))
+            .count();
+        let summary = match self.blocks_text(&blocks[1..1 + count]) {
+            Some(summary) => summary,
+            None => {
+                self.report(
+                    Diagnostic::error(Code::MissingPart, span.clone(), "the guide has no summary")
+                        .with_label("expected a paragraph under this title")
+                        .with_hint("write one or two sentences under the title that say what the guide does"),
+                );
+                Text::new("", span.end..span.end)
+            }
+        };
+        (title, summary, &blocks[1 + count..])
+    }
+
+    fn guide_frame(&mut self, front: Option<&FrontMatter>, title: Text, summary: Text) -> Guide {
+        let id = match front {
+            Some(front) => self.id(front.id.get_ref().clone(), front.id.span(), "guide"),
+            None => Id::new("", 0..0),
+        };
+        let lang = front
+            .and_then(|f| f.lang.as_ref())
+            .map_or_else(|| "en".to_owned(), |lang| lang.get_ref().clone());
+        let reviewed = front
+            .and_then(|f| f.reviewed.as_ref())
+            .and_then(|reviewed| {
+                let span = reviewed.span();
+                let reviewed = reviewed.get_ref();
+                match (reviewed.on.date, reviewed.on.time) {
+                    (Some(date), None) => Some(model::Review {
+                        by: reviewed.by.clone(),
+                        on: date.to_string(),
+                    }),
+                    _ => {
+                        self.report(
+                            Diagnostic::error(
+                                Code::InvalidFrontMatter,
+                                span,
+                                "the review date must be a plain date",
+                            )
+                            .with_label("in this table")
+                            .with_hint("write `on = 2026-11-20`, without a time"),
+                        );
+                        None
+                    }
+                }
+            });
+        Guide {
+            id,
+            lang,
+            title,
+            summary,
+            reviewed,
+            start: Id::new("", 0..0),
+            needs: None,
+            triage: None,
+            sections: Vec::new(),
+            questions: Vec::new(),
+            outcomes: Vec::new(),
+            get_help: None,
+            verification: None,
+            ladder: None,
+            capture: None,
+            faq: None,
+            version: fingerprint(self.text),
+            index: Default::default(),
+        }
+    }
+
+    /// Groups the blocks under each `##` heading; reports what stands outside.
+    fn chapters<'b>(&mut self, blocks: &'b [Block]) -> Vec<Chapter<'b>> {
+        let mut chapters = Vec::new();
+        let mut index = 0;
+        while index < blocks.len() {
+            let block = &blocks[index];
+            let Block::Heading {
+                level: 2,
+                id,
+                classes,
+                content,
+                span,
+            } = block
+            else {
+                self.report_outside(block);
+                index += 1;
+                continue;
+            };
+            let end = blocks[index + 1..]
+                .iter()
+                .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
+                .map_or(blocks.len(), |n| index + 1 + n);
+            let body = &blocks[index + 1..end];
+            index = end;
+            let title = self.inline_text(content, span.clone(), "the heading");
+            if let Some((kind, outcome_kind)) = self.kind(classes, span) {
+                let id = self.chapter_id(kind, id.clone(), span, &title);
+                chapters.push(Chapter {
+                    kind,
+                    outcome_kind,
+                    id,
+                    title,
+                    heading: span.clone(),
+                    body,
+                });
+            }
+        }
+        chapters
+    }
+
+    fn report_outside(&mut self, block: &Block) {
+        let diagnostic = match block {
+            Block::Heading { level: 1, span, .. } => Diagnostic::error(
+                Code::UnexpectedContent,
+                span.clone(),
+                "a guide has one `#` title",
+            )
+            .with_label("second title")
+            .with_hint("start blocks with `##`, e.g. `## Check battery {#check-battery .section}`"),
+            Block::Heading { span, .. } => Diagnostic::error(
+                Code::UnexpectedContent,
+                span.clone(),
+                "this heading is not inside a block",
+            )
+            .with_label("sub-heading outside a `##` block")
+            .with_hint("only FAQ questions use `###`; start other blocks with `##`"),
+            // Already reported by the first pass.
+            Block::Other { .. } | Block::FrontMatter { .. } => return,
+            block => Diagnostic::error(
+                Code::UnexpectedContent,
+                block.span(),
+                "this text is not inside a block",
+            )
+            .with_label("outside any `##` block")
+            .with_hint("the summary is the paragraphs right under the title; put other text under a `##` heading"),
+        };
+        self.report(diagnostic);
+    }
+
+    /// The block kind named by a heading's classes.
+    fn kind(
+        &mut self,
+        classes: &[String],
+        heading: &Span,
+    ) -> Option<(Kind, Option<model::OutcomeKind>)> {
+        let mut kinds = Vec::new();
+        let mut outcome_kind = None;
+        for class in classes {
+            if let Some((_, kind)) = OUTCOME_KINDS.iter().find(|(name, _)| name == class) {
+                outcome_kind = Some(*kind);
+                if !kinds.contains(&Kind::Outcome) {
+                    kinds.push(Kind::Outcome);
+                }
+            } else if let Some((_, kind)) = KINDS.iter().find(|(name, _)| name == class) {
+                if !kinds.contains(kind) {
+                    kinds.push(*kind);
+                }
+            } else {
+                let names = KINDS
+                    .iter()
+                    .map(|(name, _)| *name)
+                    .chain(OUTCOME_KINDS.iter().map(|(n, _)| *n));
+                let hint = match crate::check::closest(class, names) {
+                    Some(best) => format!("did you mean `.{best}`?"),
+                    None => KIND_LIST_HINT.to_owned(),
+                };
+                self.report(
+                    Diagnostic::error(
+                        Code::UnknownBlockKind,
+                        heading.clone(),
+                        format!("`.{class}` is not a kind of block"),
+                    )
+                    .with_label("unknown class")
+                    .with_hint(hint),
+                );
+                return None;
+            }
+        }
+        match kinds.as_slice() {
+            [kind] => {
+                if *kind == Kind::Outcome && outcome_kind.is_none() {
+                    self.report(
+                        Diagnostic::error(Code::MissingPart, heading.clone(), "this outcome does not say its kind")
+                            .with_label("add `.resolved` or `.escalate`")
+                            .with_hint("`.resolved` when the problem is fixed, `.escalate` when it is time to call someone"),
+                    );
+                }
+                Some((*kind, outcome_kind))
+            }
+            [] => {
+                self.report(
+                    Diagnostic::error(
+                        Code::UnknownBlockKind,
+                        heading.clone(),
+                        "this heading does not say what kind of block it starts",
+                    )
+                    .with_label("no kind")
+                    .with_hint(KIND_LIST_HINT),
+                );
+                None
+            }
+            [first, second, ..] => {
+                self.report(
+                    Diagnostic::error(
+                        Code::UnknownBlockKind,
+                        heading.clone(),
+                        format!(
+                            "this heading names two kinds of block, `.{}` and `.{}`",
+                            first.name(),
+                            second.name()
+                        ),
+                    )
+                    .with_label("two kinds")
+                    .with_hint("keep one kind per block"),
+                );
+                None
+            }
+        }
+    }
+
+    fn chapter_id(
+        &mut self,
+        kind: Kind,
+        id: Option<(String, Span)>,
+        heading: &Span,
+        title: &Text,
+    ) -> Id {
+        match id {
+            Some((value, span)) => self.id(value, span, kind.name()),
+            None if kind.needs_id() => {
+                let slug = super::fields::slug(&title.plain());
+                self.report(
+                    Diagnostic::error(
+                        Code::MissingPart,
+                        heading.clone(),
+                        format!("this {} has no id", kind.name()),
+                    )
+                    .with_label("expected `{#id …}` at the end of the heading")
+                    .with_hint(format!(
+                        "ids keep links and saved answers stable: `{{#{} .{}}}`",
+                        if slug.is_empty() { "an-id" } else { &slug },
+                        kind.name()
+                    )),
+                );
+                Id::new(slug, heading.clone())
+            }
+            None => Id::new(kind.name(), heading.clone()),
+        }
+    }
+}
+
+const KIND_LIST_HINT: &str = "end the heading with its id and kind, e.g. `## Check battery {#check-battery .section}`; \
+     kinds: needs, triage, section, question, outcome (with resolved or escalate), get-help, verification, ladder, capture, faq";
+
+fn unsupported(what: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedMarkdown,
+        span,
+        format!("guides do not use {what}"),
+    )
+    .with_label("not allowed in a guide")
+    .with_hint(
+        "guides keep to headings, paragraphs, flat lists, emphasis, `code` and links; \
+         pages show text only, escaped",
+    )
+}
+
+/// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's version.
+fn fingerprint(text: &str) -> String {
+    format!("{:016x}", model::fnv1a(model::FNV_OFFSET, text.as_bytes()))
+}
