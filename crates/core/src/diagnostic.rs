@@ -70,6 +70,32 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, for documentation and tests.
+    pub const ALL: &'static [Code] = &[
+        Code::NotUtf8,
+        Code::EmptyFile,
+        Code::FileTooLarge,
+        Code::MissingFrontMatter,
+        Code::InvalidFrontMatter,
+        Code::MissingPart,
+        Code::UnknownBlockKind,
+        Code::UnexpectedContent,
+        Code::UnsupportedMarkdown,
+        Code::InvalidId,
+        Code::DuplicateId,
+        Code::UnknownTarget,
+        Code::WrongTargetKind,
+        Code::TooFewAnswers,
+        Code::RepeatedAnswer,
+        Code::Unreachable,
+        Code::Cycle,
+        Code::UndeclaredFact,
+        Code::EmptyText,
+        Code::UnusedSection,
+        Code::QuestionWithoutSection,
+        Code::DuplicateGuide,
+    ];
+
     /// The code as written in diagnostics, e.g. `unknown-target`.
     pub fn as_str(self) -> &'static str {
         match self {

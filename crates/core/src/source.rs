@@ -52,6 +52,14 @@ pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
     offset
 }
 
+/// Shrinks `span` to exclude white space at both ends of its text.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let slice = &text[span.clone()];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.end - (slice.len() - slice.trim_end().len());
+    start..end.max(start)
+}
+
 /// A 1-based line and column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct LineCol {

@@ -11,12 +11,16 @@ use crate::model::{Guide, Node};
 /// Cycles reported at most, so one tangled guide does not flood the output.
 const MAX_CYCLES: usize = 10;
 
-pub(super) fn check(guide: &Guide, diagnostics: &mut Vec<Diagnostic>) {
+/// Reports cycles, and, when the graph is `complete` (every reference
+/// resolved), the questions and outcomes no path reaches.
+pub(super) fn check(guide: &Guide, complete: bool, diagnostics: &mut Vec<Diagnostic>) {
     if guide.questions.is_empty() {
         return;
     }
     cycles(guide, diagnostics);
-    unreachable(guide, diagnostics);
+    if complete {
+        unreachable(guide, diagnostics);
+    }
 }
 
 /// The questions and outcomes the answers of `question` lead to.

@@ -13,7 +13,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::Guide;
 
 /// The largest guide source accepted, in bytes.
-pub const MAX_GUIDE_BYTES: usize = 8 * 1024 * 1024;
+pub const MAX_GUIDE_BYTES: usize = 32 * 1024 * 1024;
 
 /// The result of compiling one guide.
 #[derive(Debug)]
@@ -88,7 +88,10 @@ pub fn compile(text: &str) -> Compiled {
         };
     };
     references::check(&draft, &mut diagnostics);
-    graph::check(&draft.guide, &mut diagnostics);
+    // With errors so far, some edges of the graph are missing: questions
+    // behind them would be reported unreachable for no reason of their own.
+    let complete = !diagnostics.iter().any(Diagnostic::is_error);
+    graph::check(&draft.guide, complete, &mut diagnostics);
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
     let has_errors = diagnostics.iter().any(Diagnostic::is_error);
     Compiled {
@@ -121,7 +124,7 @@ pub(crate) fn closest<'a>(
     candidates
         .into_iter()
         .filter(|c| c.len().abs_diff(word.len()) <= limit)
-        .map(|c| (strsim::levenshtein(word, c), c))
+        .map(|c| (strsim::osa_distance(word, c), c))
         .filter(|&(distance, _)| distance <= limit)
         .min_by_key(|&(distance, _)| distance)
         .map(|(_, c)| c)
@@ -137,5 +140,6 @@ mod tests {
         assert_eq!(closest("check-batery", ids), Some("check-battery"));
         assert_eq!(closest("key-work", ids), Some("key-works"));
         assert_eq!(closest("garage", ids), None);
+        assert_eq!(closest("kye-works", ids), Some("key-works"));
     }
 }

@@ -44,6 +44,7 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
     let guide = &draft.guide;
     let mut checker = Checker {
         guide,
+        unread: &draft.unread,
         diagnostics,
         suggestions_left: SUGGESTIONS,
     };
@@ -79,6 +80,7 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
 
 struct Checker<'g, 'd> {
     guide: &'g Guide,
+    unread: &'g HashSet<String>,
     diagnostics: &'d mut Vec<Diagnostic>,
     suggestions_left: usize,
 }
@@ -191,6 +193,8 @@ impl Checker<'_, '_> {
     fn reference(&mut self, id: &Id, want: Want, verb: &str) {
         match self.guide.anchor(id.as_str()) {
             Some(anchor) if want.accepts(anchor) => {}
+            // A block whose kind was unknown: already reported.
+            None if self.unread.contains(id.as_str()) => {}
             Some(anchor) => self.diagnostics.push(self.wrong_kind(id, anchor, want)),
             None => {
                 let hint = self.suggestion(id, want);
@@ -240,7 +244,23 @@ impl Checker<'_, '_> {
             format!("`{id}` is {is}, but this must name a {}", want.describe()),
         )
         .with_label(format!("{is}, not a {}", want.describe()));
-        if want == Want::Node {
+        if want != Want::Node {
+            let valid: Vec<&str> = self
+                .guide
+                .definitions()
+                .filter(|(_, anchor)| want.accepts(*anchor))
+                .map(|(id, _)| id.as_str())
+                .take(6)
+                .collect();
+            diagnostic = diagnostic.with_hint(match valid.as_slice() {
+                [] => format!("this guide has no {} yet", want.describe()),
+                valid => format!(
+                    "name a {}, such as `{}`",
+                    want.describe(),
+                    valid.join("`, `")
+                ),
+            });
+        } else {
             diagnostic.message = format!(
                 "`{id}` is {is}: the walk would stop there without an outcome; an answer or triage entry must lead to a question or an outcome"
             );

@@ -70,13 +70,7 @@ fn key_at(text: &str, part: &Inline, keys: &[&'static str]) -> Option<&'static s
     })
 }
 
-/// Shrinks `span` to exclude white space at both ends.
-pub(crate) fn trim(text: &str, span: Span) -> Span {
-    let slice = &text[span.clone()];
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.end - (slice.len() - slice.trim_end().len());
-    start..end.max(start)
-}
+pub(crate) use crate::source::trim_span as trim;
 
 /// A trailing `{#id .class …}` attribute block.
 #[derive(Debug, Default)]

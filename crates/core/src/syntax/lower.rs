@@ -8,7 +8,7 @@ use super::markdown::{self, Block, InlineKind, Inlines};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{self, Guide, Id, Text, is_valid_id};
 use crate::source::Span;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 /// A guide as read, before the checks, and the `#id` links of its prose.
 #[derive(Debug)]
@@ -17,6 +17,9 @@ pub(crate) struct Draft {
     pub(crate) guide: Guide,
     /// Links `[…](#id)` in prose, which must name an anchor.
     pub(crate) links: Vec<Id>,
+    /// Ids of blocks that were not read (their kind was unknown): references
+    /// to them are not reported again.
+    pub(crate) unread: HashSet<String>,
 }
 
 /// The kinds of `##` block, as named by their class.
@@ -85,6 +88,7 @@ pub(crate) fn lower(text: &str) -> (Option<Draft>, Vec<Diagnostic>) {
         text,
         diagnostics: Vec::new(),
         links: BTreeMap::new(),
+        unread: HashSet::new(),
     };
     for block in &blocks {
         lowerer.scan(block);
@@ -100,6 +104,7 @@ pub(super) struct Lowerer<'t> {
     /// Every `#id` link by the start of its span; structural references
     /// (answer targets, triage entries, …) are taken out as they are read.
     links: BTreeMap<usize, Id>,
+    unread: HashSet<String>,
 }
 
 impl<'t> Lowerer<'t> {
@@ -120,10 +125,19 @@ impl<'t> Lowerer<'t> {
         Text::new(&self.text[span.clone()], span)
     }
 
-    /// Text of an inline run, reporting it when empty.
+    /// Text of an inline run, reporting it when empty. `at` is the whole
+    /// element (a list item, a heading), pointed at when it has no text.
     pub(super) fn inline_text(&mut self, content: &Inlines, at: Span, what: &str) -> Text {
-        let span = content.span().unwrap_or(at.end..at.end);
-        self.text(span, what)
+        match content.span() {
+            Some(span) => self.text(span, what),
+            None => {
+                self.text(at.end..at.end, what);
+                if let Some(last) = self.diagnostics.last_mut() {
+                    last.span = at.clone();
+                }
+                Text::new("", at)
+            }
+        }
     }
 
     /// Block-level Markdown from the first to the last of `blocks`.
@@ -263,7 +277,12 @@ impl<'t> Lowerer<'t> {
         }
         guide.build_index();
         let links = std::mem::take(&mut self.links).into_values().collect();
-        Some(Draft { guide, links })
+        let unread = std::mem::take(&mut self.unread);
+        Some(Draft {
+            guide,
+            links,
+            unread,
+        })
     }
 
     /// The `#` title and the paragraphs under it.
@@ -288,11 +307,13 @@ impl<'t> Lowerer<'t> {
                          and a one-paragraph summary under it",
                     ),
             );
-            return (
-                Text::new("", after..after),
-                Text::new("", after..after),
-                blocks,
-            );
+            // Paragraphs here are the summary of the missing title.
+            let summary = blocks
+                .iter()
+                .take_while(|b| matches!(b, Block::Paragraph { .. }))
+                .count();
+            let empty = || Text::new("", after..after);
+            return (empty(), empty(), &blocks[summary..]);
         };
         let title = self.inline_text(content, span.clone(), "the title");
         let count = blocks[1..]
@@ -392,7 +413,11 @@ impl<'t> Lowerer<'t> {
             let body = &blocks[index + 1..end];
             index = end;
             let title = self.inline_text(content, span.clone(), "the heading");
-            if let Some((kind, outcome_kind)) = self.kind(classes, span) {
+            let Some((kind, outcome_kind)) = self.kind(classes, span) else {
+                self.unread.extend(id.iter().map(|(id, _)| id.clone()));
+                continue;
+            };
+            {
                 let id = self.chapter_id(kind, id.clone(), span, &title);
                 chapters.push(Chapter {
                     kind,

@@ -7,7 +7,7 @@
 //! allowed and where. Nothing here recurses on input depth: deeply nested
 //! input is skipped with a counter, never with the call stack.
 
-use crate::source::Span;
+use crate::source::{Span, trim_span};
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// A piece of inline content.
@@ -76,6 +76,31 @@ impl Block {
             | Block::FrontMatter { span, .. }
             | Block::Other { span, .. } => span.clone(),
         }
+    }
+}
+
+impl Block {
+    /// The block with its span shrunk to its text: Markdown ranges include
+    /// the blank lines after a block, which diagnostics should not point at.
+    fn trimmed(mut self, text: &str) -> Block {
+        match &mut self {
+            Block::List { span, items } => {
+                *span = trim_span(text, span.clone());
+                for item in items {
+                    item.span = trim_span(text, item.span.clone());
+                    if let Some((_, extra)) = &mut item.extra {
+                        *extra = trim_span(text, extra.clone());
+                    }
+                }
+            }
+            Block::Paragraph { span, .. }
+            | Block::Other { span, .. }
+            | Block::Heading { span, .. } => {
+                *span = trim_span(text, span.clone());
+            }
+            Block::FrontMatter { .. } => {}
+        }
+        self
     }
 }
 
@@ -161,7 +186,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
             },
             _ => continue,
         };
-        blocks.push(block);
+        blocks.push(block.trimmed(text));
     }
     blocks
 }

@@ -1,0 +1,349 @@
+//! The engine on the smart-lock guide: every path, changing answers,
+//! cautions, the support summary, the state token, and invalid input.
+
+use crate::support::smart_lock;
+use unstuck_core::Guide;
+use unstuck_core::engine::{self, Position, Session, SessionError, Summary, WalkReport, token};
+use unstuck_core::model::Node;
+
+fn session(guide: &Guide, answers: &[(&str, &str)]) -> Session {
+    Session::from_ids(guide, None, answers.iter().copied(), []).expect("valid answers")
+}
+
+fn report(guide: &Guide, answers: &[(&str, &str)]) -> WalkReport {
+    WalkReport::new(guide, &session(guide, answers))
+}
+
+#[test]
+fn every_path_of_the_tree_reaches_its_outcome() {
+    let guide = smart_lock();
+    let paths: [(&[(&str, &str)], &str); 12] = [
+        (
+            &[("keypad-lights", "no"), ("battery-fixed", "yes")],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "no"),
+                ("battery-fixed", "no"),
+                ("key-works", "yes"),
+                ("repair-worked", "yes"),
+            ],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "no"),
+                ("battery-fixed", "no"),
+                ("key-works", "yes"),
+                ("repair-worked", "no"),
+                ("reset-worked", "yes"),
+            ],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "no"),
+                ("battery-fixed", "no"),
+                ("key-works", "yes"),
+                ("repair-worked", "no"),
+                ("reset-worked", "no"),
+            ],
+            "locksmith",
+        ),
+        (
+            &[
+                ("keypad-lights", "no"),
+                ("battery-fixed", "no"),
+                ("key-works", "no"),
+                ("alignment-fixed", "yes"),
+            ],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "no"),
+                ("battery-fixed", "no"),
+                ("key-works", "no"),
+                ("alignment-fixed", "no"),
+            ],
+            "locksmith",
+        ),
+        (
+            &[
+                ("keypad-lights", "yes"),
+                ("bolt-stuck", "yes"),
+                ("alignment-fixed", "yes"),
+            ],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "yes"),
+                ("bolt-stuck", "yes"),
+                ("alignment-fixed", "no"),
+            ],
+            "locksmith",
+        ),
+        (
+            &[
+                ("keypad-lights", "yes"),
+                ("bolt-stuck", "no"),
+                ("repair-worked", "yes"),
+            ],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "yes"),
+                ("bolt-stuck", "no"),
+                ("repair-worked", "no"),
+                ("reset-worked", "yes"),
+            ],
+            "unlocked",
+        ),
+        (
+            &[
+                ("keypad-lights", "yes"),
+                ("bolt-stuck", "no"),
+                ("repair-worked", "no"),
+                ("reset-worked", "no"),
+            ],
+            "locksmith",
+        ),
+        // The same answers in another order walk the same way.
+        (
+            &[("battery-fixed", "yes"), ("keypad-lights", "no")],
+            "unlocked",
+        ),
+    ];
+    for (answers, outcome) in paths {
+        let report = report(&guide, answers);
+        assert_eq!(report.outcome.as_deref(), Some(outcome), "{answers:?}");
+        assert_eq!(report.path.len(), answers.len(), "{answers:?}");
+        assert!(report.ignored.is_empty());
+        assert_eq!(report.next_question, None);
+    }
+}
+
+#[test]
+fn every_path_from_every_entry_ends_in_an_outcome() {
+    let guide = smart_lock();
+    let mut entries: Vec<&str> = vec![guide.start.as_str()];
+    entries.extend(
+        guide
+            .triage
+            .iter()
+            .flat_map(|t| &t.entries)
+            .map(|e| e.target.as_str()),
+    );
+    for entry in entries {
+        // Explore every combination of answers from this entry, breadth first.
+        let mut pending =
+            vec![Session::from_ids(&guide, Some(entry), [], []).expect("a valid entry")];
+        let mut ended = 0;
+        while let Some(mut session) = pending.pop() {
+            match engine::walk(&guide, &session).position {
+                Position::Outcome(_) => ended += 1,
+                Position::Question { question, .. } => {
+                    for answer in 0..guide.questions[question].answers.len() {
+                        let mut next = session.clone();
+                        next.set_answer(question, answer);
+                        pending.push(next);
+                    }
+                    session.clear_answer(question);
+                }
+            }
+        }
+        assert!(ended > 0, "no path from {entry} ends");
+    }
+}
+
+#[test]
+fn a_triage_entry_starts_the_walk_at_its_question() {
+    let guide = smart_lock();
+    let session = Session::from_ids(
+        &guide,
+        Some("alignment-fixed"),
+        [("alignment-fixed", "no")],
+        [],
+    )
+    .expect("valid");
+    let report = WalkReport::new(&guide, &session);
+    assert_eq!(report.entry.as_deref(), Some("alignment-fixed"));
+    assert_eq!(report.outcome.as_deref(), Some("locksmith"));
+    let pro = Session::from_ids(&guide, Some("locksmith"), [], []).expect("valid");
+    assert_eq!(
+        WalkReport::new(&guide, &pro).outcome.as_deref(),
+        Some("locksmith")
+    );
+}
+
+#[test]
+fn changing_an_early_answer_recomputes_the_path_and_changing_back_restores_it() {
+    let guide = smart_lock();
+    let answers = [
+        ("keypad-lights", "no"),
+        ("battery-fixed", "no"),
+        ("key-works", "no"),
+        ("alignment-fixed", "no"),
+    ];
+    let mut session = session(&guide, &answers);
+    let before = engine::walk(&guide, &session);
+    assert_eq!(before.position, Position::Outcome(1));
+
+    let q = |id: &str| guide.question_index(id).expect(id);
+    let change = engine::answer(&guide, &mut session, q("keypad-lights"), 0);
+    assert_eq!(
+        change.left,
+        [q("battery-fixed"), q("key-works"), q("alignment-fixed")]
+    );
+    assert_eq!(change.joined, [q("bolt-stuck")]);
+    let changed = WalkReport::new(&guide, &session);
+    assert_eq!(changed.next_question.as_deref(), Some("bolt-stuck"));
+    let ignored: Vec<&str> = changed
+        .ignored
+        .iter()
+        .map(|e| e.question.as_str())
+        .collect();
+    assert_eq!(ignored, ["battery-fixed", "key-works", "alignment-fixed"]);
+
+    // An answer that lies on the new path again counts again.
+    let change = engine::answer(&guide, &mut session, q("bolt-stuck"), 0);
+    assert_eq!(change.joined, [q("alignment-fixed")]);
+    assert_eq!(
+        engine::walk(&guide, &session).position,
+        Position::Outcome(1)
+    );
+
+    // Back to the first answers: exactly the old walk.
+    engine::answer(&guide, &mut session, q("keypad-lights"), 1);
+    let restored = engine::walk(&guide, &session);
+    assert_eq!(restored.path, before.path);
+    assert_eq!(restored.position, before.position);
+    let ignored: Vec<usize> = restored.ignored.iter().map(|s| s.question).collect();
+    assert_eq!(ignored, [q("bolt-stuck")]);
+}
+
+#[test]
+fn the_factory_reset_step_asks_for_acknowledgement_first() {
+    let guide = smart_lock();
+    let answers = [
+        ("keypad-lights", "yes"),
+        ("bolt-stuck", "no"),
+        ("repair-worked", "no"),
+    ];
+    let report = report(&guide, &answers);
+    assert_eq!(report.next_question.as_deref(), Some("reset-worked"));
+    assert_eq!(report.caution.as_deref(), Some("factory-reset"));
+    let acknowledged = Session::from_ids(&guide, None, answers, ["factory-reset"]).expect("valid");
+    let report = WalkReport::new(&guide, &acknowledged);
+    assert_eq!(report.next_question.as_deref(), Some("reset-worked"));
+    assert_eq!(report.caution, None);
+}
+
+#[test]
+fn the_support_summary_is_built_from_the_answers() {
+    let guide = smart_lock();
+    let answers = [
+        ("keypad-lights", "no"),
+        ("battery-fixed", "no"),
+        ("key-works", "no"),
+        ("alignment-fixed", "no"),
+    ];
+    let walk = engine::walk(&guide, &session(&guide, &answers));
+    insta::assert_snapshot!(Summary::new(&guide, &walk).to_text());
+}
+
+#[test]
+fn the_walk_report_has_the_documented_fields() {
+    let guide = smart_lock();
+    let json = serde_json::to_value(report(
+        &guide,
+        &[("keypad-lights", "no"), ("battery-fixed", "yes")],
+    ))
+    .expect("json");
+    assert_eq!(json["outcome"], "unlocked");
+    assert_eq!(json["next_question"], serde_json::Value::Null);
+    assert_eq!(json["path"][0]["question"], "keypad-lights");
+    assert_eq!(json["path"][0]["answer"], "no");
+    assert!(json["ignored"].as_array().expect("a list").is_empty());
+    assert!(json["summary"]["facts"].is_array());
+}
+
+#[test]
+fn unknown_questions_and_answers_are_refused_with_the_valid_ones() {
+    let guide = smart_lock();
+    let error =
+        Session::from_ids(&guide, None, [("keypad", "no")], []).expect_err("unknown question");
+    assert!(
+        matches!(&error, SessionError::UnknownQuestion { question, .. } if question == "keypad")
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("keypad-lights, battery-fixed, key-works"),
+        "{error}"
+    );
+    let error = Session::from_ids(&guide, None, [("keypad-lights", "maybe")], [])
+        .expect_err("unknown answer");
+    assert_eq!(
+        error.to_string(),
+        "`maybe` is not an answer to `keypad-lights`; answers: yes, no"
+    );
+    let error = Session::from_ids(&guide, Some("check-battery"), [], [])
+        .expect_err("a section is no entry");
+    assert!(matches!(error, SessionError::UnknownEntry { .. }));
+    let error = Session::from_ids(&guide, None, [], ["check-batery"]).expect_err("unknown section");
+    assert!(error.to_string().contains("factory-reset"), "{error}");
+}
+
+#[test]
+fn the_state_token_is_compact_and_exact() {
+    let guide = smart_lock();
+    let mut session = Session::from_ids(
+        &guide,
+        Some("key-works"),
+        [
+            ("key-works", "no"),
+            ("alignment-fixed", "no"),
+            ("keypad-lights", "yes"),
+        ],
+        ["factory-reset"],
+    )
+    .expect("valid");
+    session.set_entry(Some(Node::Question(
+        guide.question_index("key-works").expect("a question"),
+    )));
+    let token = token::encode(&guide, &session);
+    assert!(token.len() <= 24, "{token} is {} characters", token.len());
+    assert!(
+        token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    );
+    assert_eq!(token::decode(&guide, &token), Ok(session));
+}
+
+#[test]
+fn a_damaged_or_foreign_token_is_refused() {
+    let guide = smart_lock();
+    assert_eq!(
+        token::decode(&guide, "!!!"),
+        Err(token::TokenError::Malformed)
+    );
+    assert_eq!(token::decode(&guide, ""), Err(token::TokenError::Malformed));
+    let other = crate::support::guide(
+        &crate::support::SMART_LOCK
+            .replace("{#bolt-stuck", "{#bolt-jammed")
+            .replace("→ bolt-stuck", "→ bolt-jammed"),
+    );
+    let foreign = token::encode(&other, &Session::new());
+    assert_eq!(
+        token::decode(&guide, &foreign),
+        Err(token::TokenError::OtherVersion)
+    );
+    let mut forged = token::encode(&guide, &Session::new()).into_bytes();
+    forged.truncate(3);
+    assert!(token::decode(&guide, std::str::from_utf8(&forged).expect("ascii")).is_err());
+}
