@@ -95,7 +95,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 /// Finds a guide by path, or by id in the guides folder.
 pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> {
     let as_path = Path::new(reference);
-    if as_path.is_file() {
+    if as_path.exists() {
         return load(as_path);
     }
     let by_name = guides.join(format!("{reference}.md"));

@@ -187,31 +187,25 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
         Ok(())
     }
 
+    /// Says which answered questions a change took off or put back on the path.
     fn describe(&mut self, change: &engine::Change) -> anyhow::Result<()> {
-        let names = |questions: &[usize]| -> Vec<String> {
+        // Only answered questions are worth a word: the person gave them.
+        let answered = |questions: &[usize]| -> Vec<String> {
             questions
                 .iter()
+                .filter(|&&q| self.session.answer(q).is_some())
                 .map(|&q| format!("\"{}\"", self.guide.questions[q].prompt.plain()))
                 .collect()
         };
-        if !change.left.is_empty() {
-            writeln!(
-                self.out,
-                "No longer applies: {}.",
-                names(&change.left).join(", ")
-            )?;
+        let (left, rejoined) = (answered(&change.left), answered(&change.joined));
+        if !left.is_empty() {
+            writeln!(self.out, "No longer applies: {}.", left.join(", "))?;
         }
-        let rejoined: Vec<usize> = change
-            .joined
-            .iter()
-            .copied()
-            .filter(|&q| self.session.answer(q).is_some())
-            .collect();
         if !rejoined.is_empty() {
             writeln!(
                 self.out,
                 "Earlier answers apply again: {}.",
-                names(&rejoined).join(", ")
+                rejoined.join(", ")
             )?;
         }
         Ok(())

@@ -85,6 +85,7 @@ pub(crate) struct Trailer {
 
 /// Splits a trailing `{#id .class}` off `span`; returns the span before it.
 pub(crate) fn trailer(text: &str, span: Span) -> (Span, Trailer) {
+    let span = trim(text, span);
     let slice = &text[span.clone()];
     let Some(body) = slice.strip_suffix('}') else {
         return (span, Trailer::default());
@@ -205,6 +206,14 @@ mod tests {
         assert_eq!(id, "lock-model");
         assert_eq!(&text[span], "lock-model");
         assert_eq!(trailer.classes, ["steps"]);
+    }
+
+    #[test]
+    fn trailer_before_an_arrow_is_found_despite_the_space() {
+        let text = "Nothing happens {#nothing} ";
+        let (before, trailer) = trailer(text, 0..text.len());
+        assert_eq!(&text[before], "Nothing happens");
+        assert_eq!(trailer.id.map(|(id, _)| id).as_deref(), Some("nothing"));
     }
 
     #[test]

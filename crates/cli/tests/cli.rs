@@ -1,0 +1,416 @@
+//! The `unstuck` binary as a user runs it: exit codes, output, bad input.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// `unstuck` run from the repository root, so `guides/` is found.
+fn unstuck() -> Command {
+    let mut command = Command::cargo_bin("unstuck").expect("the binary");
+    command
+        .current_dir(root())
+        .env_remove("UNSTUCK_GUIDES")
+        .env("NO_COLOR", "1");
+    command
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("crates/core/tests/fixtures/broken").join(name)
+}
+
+#[test]
+fn check_passes_on_the_shipped_guides() {
+    unstuck()
+        .args(["check", "guides/"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "checked 2 guides: 0 errors, 0 warnings",
+        ));
+    // With no path, `check` reads `guides/`.
+    unstuck().arg("check").assert().success();
+}
+
+#[test]
+fn check_reports_errors_compiler_style_and_exits_1() {
+    let output = unstuck()
+        .args([
+            "check",
+            "crates/core/tests/fixtures/broken/unknown-target--answer.md",
+        ])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).expect("utf-8");
+    assert!(stderr.contains("error[unknown-target]"), "{stderr}");
+    assert!(
+        stderr.contains("unknown-target--answer.md:17:9"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("^^^^ unknown id"), "{stderr}");
+    assert!(stderr.contains("help: did you mean `fixed`?"), "{stderr}");
+    assert!(
+        stderr.contains("checked 1 guide: 1 error, 0 warnings"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn check_prints_json_for_tools() {
+    let output = unstuck()
+        .args(["check", "--format", "json"])
+        .arg(fixture("cycle.md"))
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let records: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("JSON on stdout");
+    assert_eq!(records[0]["code"], "cycle");
+    assert_eq!(records[0]["severity"], "error");
+    assert_eq!(records[0]["start"]["line"], 24);
+    assert_eq!(records[0]["start"]["column"], 9);
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let file = fixture("unused-section.md");
+    unstuck().arg("check").arg(&file).assert().success();
+    unstuck()
+        .args(["check", "--deny-warnings"])
+        .arg(&file)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn two_guides_with_one_id_are_refused() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let guide = std::fs::read_to_string(root().join("guides/smart-lock.md")).expect("the guide");
+    std::fs::write(folder.path().join("a.md"), &guide).expect("write");
+    std::fs::write(folder.path().join("b.md"), &guide).expect("write");
+    unstuck()
+        .arg("check")
+        .arg(folder.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error[duplicate-guide]: the guide id `smart-lock` is also used by",
+        ));
+}
+
+#[test]
+fn walk_reports_the_outcome_as_json() {
+    let output = unstuck()
+        .args([
+            "walk",
+            "smart-lock",
+            "keypad-lights=no",
+            "battery-fixed=yes",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["outcome"], "unlocked");
+    assert_eq!(report["next_question"], serde_json::Value::Null);
+    assert_eq!(report["path"][1]["question"], "battery-fixed");
+    assert_eq!(report["ignored"], serde_json::json!([]));
+    assert!(report["summary"]["facts"].is_array());
+}
+
+#[test]
+fn walk_accepts_a_guide_file_path_and_reports_ignored_answers() {
+    let output = unstuck()
+        .args([
+            "walk",
+            "guides/smart-lock.md",
+            "keypad-lights=yes",
+            "battery-fixed=no",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["next_question"], "bolt-stuck");
+    assert_eq!(report["ignored"][0]["question"], "battery-fixed");
+}
+
+#[test]
+fn walk_text_shows_the_path_and_the_summary() {
+    let output = unstuck()
+        .args([
+            "walk",
+            "smart-lock",
+            "keypad-lights=yes",
+            "bolt-stuck=no",
+            "repair-worked=no",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(output.stdout).expect("utf-8"));
+}
+
+#[test]
+fn walk_refuses_unknown_questions_and_answers_with_exit_2() {
+    unstuck()
+        .args(["walk", "smart-lock", "keypad=no"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`keypad` is not a question of this guide; questions: keypad-lights, battery-fixed,",
+        ));
+    unstuck()
+        .args(["walk", "smart-lock", "keypad-lights=maybe"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("answers: yes, no"));
+    unstuck()
+        .args(["walk", "smart-lock", "keypad-lights"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("write QUESTION=ANSWER"));
+}
+
+#[test]
+fn walk_can_start_at_a_triage_entry_and_acknowledge_a_caution() {
+    let output = unstuck()
+        .args([
+            "walk",
+            "smart-lock",
+            "--from",
+            "repair-worked",
+            "repair-worked=no",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["caution"], "factory-reset");
+    let output = unstuck()
+        .args([
+            "walk",
+            "smart-lock",
+            "--from",
+            "repair-worked",
+            "repair-worked=no",
+            "--ack",
+            "factory-reset",
+            "--json",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["caution"], serde_json::Value::Null);
+}
+
+#[test]
+fn run_walks_to_an_outcome_from_piped_answers() {
+    let output = unstuck()
+        .args(["run", "smart-lock"])
+        .write_stdin("no\n2\nno\nn\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    insta::assert_snapshot!(String::from_utf8(output.stdout).expect("utf-8"));
+}
+
+#[test]
+fn run_changes_an_earlier_answer_and_says_what_changed() {
+    let output = unstuck()
+        .args(["run", "smart-lock"])
+        // No, no, no: at the alignment question. Change answer 1 to yes
+        // (two answers fall off the path), then back to no (they return).
+        .write_stdin("2\n2\n2\nchange 1\n1\nchange 1\n2\n2\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(
+        stdout.contains("No longer applies: \"Did replacing the battery fix it?\", \"Does the physical key work?\"."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Earlier answers apply again: \"Did replacing the battery fix it?\", \"Does the physical key work?\"."),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("*** Get help: Call a locksmith ***"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn run_asks_to_acknowledge_a_caution_and_goes_back() {
+    let output = unstuck()
+        .args(["run", "smart-lock", "--from", "repair-worked"])
+        .write_stdin("2\nyes\nback\n2\nok\n1\n")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(
+        stdout.contains("Caution: A factory reset erases every PIN code"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Please answer with one of the numbers shown"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("*** Fixed: Lock unlocked ***"), "{stdout}");
+    assert!(
+        stdout.contains("The physical key works as a backup."),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn run_exits_1_when_input_ends_before_an_outcome() {
+    unstuck()
+        .args(["run", "smart-lock"])
+        .write_stdin("2\n")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Input ended before the guide reached an outcome.",
+        ));
+}
+
+#[test]
+fn export_prints_the_model_and_its_schema() {
+    let output = unstuck()
+        .args(["export", "smart-lock"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(model["id"], "smart-lock");
+    assert_eq!(model["questions"][0]["id"], "keypad-lights");
+    let output = unstuck()
+        .args(["export", "--schema"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(schema["title"], "Guide");
+}
+
+#[test]
+fn graph_prints_mermaid_and_dot() {
+    let output = unstuck()
+        .args(["graph", "smart-lock"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    insta::assert_snapshot!("mermaid", String::from_utf8(output.stdout).expect("utf-8"));
+    let output = unstuck()
+        .args(["graph", "smart-lock", "--format", "dot"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    insta::assert_snapshot!("dot", String::from_utf8(output.stdout).expect("utf-8"));
+}
+
+#[test]
+fn bad_files_give_clear_errors_not_panics() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let path = |name: &str| folder.path().join(name);
+
+    unstuck()
+        .args(["check", "no-such-file.md"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot read `no-such-file.md`"));
+    unstuck()
+        .args(["walk", "no-such-guide"])
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("no guide `no-such-guide`")
+                .and(predicate::str::contains("smart-lock")),
+        );
+
+    std::fs::create_dir(path("empty-folder")).expect("mkdir");
+    unstuck()
+        .arg("check")
+        .arg(path("empty-folder"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("holds no guides"));
+    unstuck()
+        .arg("walk")
+        .arg(path("empty-folder"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("is a folder"));
+
+    std::fs::write(path("latin1.md"), b"+++\nid = \"x\"\n+++\n\n# Caf\xe9\n").expect("write");
+    unstuck()
+        .arg("check")
+        .arg(path("latin1.md"))
+        .assert()
+        .code(1)
+        .stderr(
+            predicate::str::contains("error[not-utf8]")
+                .and(predicate::str::contains("latin1.md:5:6")),
+        );
+
+    std::fs::write(path("empty.md"), "").expect("write");
+    unstuck()
+        .arg("check")
+        .arg(path("empty.md"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("error[empty-file]"));
+
+    let big = std::fs::File::create(path("big.md")).expect("create");
+    big.set_len(50 * 1024 * 1024).expect("a 50 MB file");
+    unstuck()
+        .arg("check")
+        .arg(path("big.md"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "error[file-too-large]: this file is 52428800 bytes",
+        ));
+}
+
+#[test]
+fn a_100000_question_chain_checks_and_walks() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let file = folder.path().join("chain.md");
+    std::fs::write(&file, unstuck_testkit::Shape::chain(100_000).source()).expect("write");
+    unstuck().arg("check").arg(&file).assert().success();
+    let output = unstuck()
+        .arg("walk")
+        .arg(&file)
+        .args(["q0=yes", "q1=no", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(report["outcome"], "o1");
+}
