@@ -11,16 +11,25 @@ use unstuck_testkit::Shape;
 const SMART_LOCK: &str = include_str!("../../../guides/smart-lock.md");
 
 fn smart_lock(c: &mut Criterion) {
-    c.bench_function("compile/smart-lock", |b| b.iter(|| compile(black_box(SMART_LOCK))));
+    c.bench_function("compile/smart-lock", |b| {
+        b.iter(|| compile(black_box(SMART_LOCK)))
+    });
     let guide = compile(SMART_LOCK).guide.expect("the guide compiles");
     let session = Session::from_ids(
         &guide,
         None,
-        [("keypad-lights", "no"), ("battery-fixed", "no"), ("key-works", "no"), ("alignment-fixed", "no")],
+        [
+            ("keypad-lights", "no"),
+            ("battery-fixed", "no"),
+            ("key-works", "no"),
+            ("alignment-fixed", "no"),
+        ],
         [],
     )
     .expect("valid answers");
-    c.bench_function("walk/smart-lock", |b| b.iter(|| walk(black_box(&guide), black_box(&session))));
+    c.bench_function("walk/smart-lock", |b| {
+        b.iter(|| walk(black_box(&guide), black_box(&session)))
+    });
 }
 
 fn generated(c: &mut Criterion) {
@@ -29,13 +38,17 @@ fn generated(c: &mut Criterion) {
     for questions in [1_000, 10_000, 100_000] {
         let source = Shape::tree(questions).source();
         group.throughput(Throughput::Elements(questions as u64));
-        group.bench_with_input(BenchmarkId::from_parameter(questions), &source, |b, source| {
-            b.iter(|| {
-                let compiled = compile(black_box(source));
-                assert!(!compiled.has_errors());
-                compiled
-            });
-        });
+        group.bench_with_input(
+            BenchmarkId::from_parameter(questions),
+            &source,
+            |b, source| {
+                b.iter(|| {
+                    let compiled = compile(black_box(source));
+                    assert!(!compiled.has_errors());
+                    compiled
+                });
+            },
+        );
     }
     group.finish();
 }

@@ -14,7 +14,10 @@ fn main() -> std::process::ExitCode {
         },
         _ => return usage(),
     };
-    match std::io::stdout().lock().write_all(shape.source().as_bytes()) {
+    match std::io::stdout()
+        .lock()
+        .write_all(shape.source().as_bytes())
+    {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("error: {error}");
