@@ -1,9 +1,9 @@
 //! The compiler: source text to a checked [`Guide`] and its diagnostics.
 //!
-//! [`compile`] reads the text (see [`crate::syntax`]), then checks that every
+//! [`compile`] reads the text (the `syntax` module), then checks that every
 //! id is unique and every reference resolves to the right kind of part
-//! ([`references`]), and that the questions form a graph in which every path
-//! from the start or a triage entry ends in an outcome ([`graph`]). All
+//! (`references`), and that the questions form a graph in which every path
+//! from the start or a triage entry ends in an outcome (`graph`). All
 //! checks are linear in the size of the guide.
 
 mod graph;
