@@ -18,6 +18,22 @@ fn unstuck() -> Command {
     command
 }
 
+/// Runs the command and returns its stdout, failing unless it exits 0.
+fn success(command: &mut Command) -> String {
+    let output = command.assert().success().get_output().clone();
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+/// Runs the command and parses its stdout as JSON, failing unless it exits 0.
+fn json(command: &mut Command) -> serde_json::Value {
+    serde_json::from_str(&success(command)).expect("JSON on stdout")
+}
+
+/// Asserts that `text` contains `needle`, showing all of `text` otherwise.
+fn assert_contains(text: &str, needle: &str) {
+    assert!(text.contains(needle), "expected {needle:?} in:\n{text}");
+}
+
 fn fixture(name: &str) -> PathBuf {
     root().join("crates/core/tests/fixtures/broken").join(name)
 }
@@ -47,17 +63,11 @@ fn check_reports_errors_compiler_style_and_exits_1() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(output.stderr).expect("utf-8");
-    assert!(stderr.contains("error[unknown-target]"), "{stderr}");
-    assert!(
-        stderr.contains("unknown-target--answer.md:17:9"),
-        "{stderr}"
-    );
-    assert!(stderr.contains("^^^^ unknown id"), "{stderr}");
-    assert!(stderr.contains("help: did you mean `fixed`?"), "{stderr}");
-    assert!(
-        stderr.contains("checked 1 guide: 1 error, 0 warnings"),
-        "{stderr}"
-    );
+    assert_contains(&stderr, "error[unknown-target]");
+    assert_contains(&stderr, "unknown-target--answer.md:17:9");
+    assert_contains(&stderr, "^^^^ unknown id");
+    assert_contains(&stderr, "help: did you mean `fixed`?");
+    assert_contains(&stderr, "checked 1 guide: 1 error, 0 warnings");
 }
 
 #[test]
@@ -106,19 +116,13 @@ fn two_guides_with_one_id_are_refused() {
 
 #[test]
 fn walk_reports_the_outcome_as_json() {
-    let output = unstuck()
-        .args([
-            "walk",
-            "smart-lock",
-            "keypad-lights=no",
-            "battery-fixed=yes",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = json(unstuck().args([
+        "walk",
+        "smart-lock",
+        "keypad-lights=no",
+        "battery-fixed=yes",
+        "--json",
+    ]));
     assert_eq!(report["outcome"], "unlocked");
     assert_eq!(report["next_question"], serde_json::Value::Null);
     assert_eq!(report["path"][1]["question"], "battery-fixed");
@@ -128,38 +132,26 @@ fn walk_reports_the_outcome_as_json() {
 
 #[test]
 fn walk_accepts_a_guide_file_path_and_reports_ignored_answers() {
-    let output = unstuck()
-        .args([
-            "walk",
-            "guides/smart-lock.md",
-            "keypad-lights=yes",
-            "battery-fixed=no",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = json(unstuck().args([
+        "walk",
+        "guides/smart-lock.md",
+        "keypad-lights=yes",
+        "battery-fixed=no",
+        "--json",
+    ]));
     assert_eq!(report["next_question"], "bolt-stuck");
     assert_eq!(report["ignored"][0]["question"], "battery-fixed");
 }
 
 #[test]
 fn walk_text_shows_the_path_and_the_summary() {
-    let output = unstuck()
-        .args([
-            "walk",
-            "smart-lock",
-            "keypad-lights=yes",
-            "bolt-stuck=no",
-            "repair-worked=no",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    insta::assert_snapshot!(String::from_utf8(output.stdout).expect("utf-8"));
+    insta::assert_snapshot!(success(unstuck().args([
+        "walk",
+        "smart-lock",
+        "keypad-lights=yes",
+        "bolt-stuck=no",
+        "repair-worked=no",
+    ])));
 }
 
 #[test]
@@ -185,101 +177,68 @@ fn walk_refuses_unknown_questions_and_answers_with_exit_2() {
 
 #[test]
 fn walk_can_start_at_a_triage_entry_and_acknowledge_a_caution() {
-    let output = unstuck()
-        .args([
-            "walk",
-            "smart-lock",
-            "--from",
-            "repair-worked",
-            "repair-worked=no",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = json(unstuck().args([
+        "walk",
+        "smart-lock",
+        "--from",
+        "repair-worked",
+        "repair-worked=no",
+        "--json",
+    ]));
     assert_eq!(report["caution"], "factory-reset");
-    let output = unstuck()
-        .args([
-            "walk",
-            "smart-lock",
-            "--from",
-            "repair-worked",
-            "repair-worked=no",
-            "--ack",
-            "factory-reset",
-            "--json",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = json(unstuck().args([
+        "walk",
+        "smart-lock",
+        "--from",
+        "repair-worked",
+        "repair-worked=no",
+        "--ack",
+        "factory-reset",
+        "--json",
+    ]));
     assert_eq!(report["caution"], serde_json::Value::Null);
 }
 
 #[test]
 fn run_walks_to_an_outcome_from_piped_answers() {
-    let output = unstuck()
-        .args(["run", "smart-lock"])
-        .write_stdin("no\n2\nno\nn\n")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    insta::assert_snapshot!(String::from_utf8(output.stdout).expect("utf-8"));
+    insta::assert_snapshot!(success(
+        unstuck()
+            .args(["run", "smart-lock"])
+            .write_stdin("no\n2\nno\nn\n")
+    ));
 }
 
 #[test]
 fn run_changes_an_earlier_answer_and_says_what_changed() {
-    let output = unstuck()
-        .args(["run", "smart-lock"])
-        // No, no, no: at the alignment question. Change answer 1 to yes
-        // (two answers fall off the path), then back to no (they return).
-        .write_stdin("2\n2\n2\nchange 1\n1\nchange 1\n2\n2\n")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let stdout = String::from_utf8(output.stdout).expect("utf-8");
-    assert!(
-        stdout.contains("No longer applies: \"Did replacing the battery fix it?\", \"Does the physical key work?\"."),
-        "{stdout}"
+    let stdout = success(
+        unstuck()
+            .args(["run", "smart-lock"])
+            // No, no, no: at the alignment question. Change answer 1 to yes
+            // (two answers fall off the path), then back to no (they return).
+            .write_stdin("2\n2\n2\nchange 1\n1\nchange 1\n2\n2\n"),
     );
-    assert!(
-        stdout.contains("Earlier answers apply again: \"Did replacing the battery fix it?\", \"Does the physical key work?\"."),
-        "{stdout}"
+    assert_contains(
+        &stdout,
+        "No longer applies: \"Did replacing the battery fix it?\", \"Does the physical key work?\".",
     );
-    assert!(
-        stdout.contains("*** Get help: Call a locksmith ***"),
-        "{stdout}"
+    assert_contains(
+        &stdout,
+        "Earlier answers apply again: \"Did replacing the battery fix it?\", \"Does the physical key work?\".",
     );
+    assert_contains(&stdout, "*** Get help: Call a locksmith ***");
 }
 
 #[test]
 fn run_asks_to_acknowledge_a_caution_and_goes_back() {
-    let output = unstuck()
-        .args(["run", "smart-lock", "--from", "repair-worked"])
-        .write_stdin("2\nyes\nback\n2\nok\n1\n")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let stdout = String::from_utf8(output.stdout).expect("utf-8");
-    assert!(
-        stdout.contains("Caution: A factory reset erases every PIN code"),
-        "{stdout}"
+    let stdout = success(
+        unstuck()
+            .args(["run", "smart-lock", "--from", "repair-worked"])
+            .write_stdin("2\nyes\nback\n2\nok\n1\n"),
     );
-    assert!(
-        stdout.contains("Please answer with one of the numbers shown"),
-        "{stdout}"
-    );
-    assert!(stdout.contains("*** Fixed: Lock unlocked ***"), "{stdout}");
-    assert!(
-        stdout.contains("The physical key works as a backup."),
-        "{stdout}"
-    );
+    assert_contains(&stdout, "Caution: A factory reset erases every PIN code");
+    assert_contains(&stdout, "Please answer with one of the numbers shown");
+    assert_contains(&stdout, "*** Fixed: Lock unlocked ***");
+    assert_contains(&stdout, "The physical key works as a backup.");
 }
 
 #[test]
@@ -296,41 +255,20 @@ fn run_exits_1_when_input_ends_before_an_outcome() {
 
 #[test]
 fn export_prints_the_model_and_its_schema() {
-    let output = unstuck()
-        .args(["export", "smart-lock"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let model: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let model = json(unstuck().args(["export", "smart-lock"]));
     assert_eq!(model["id"], "smart-lock");
     assert_eq!(model["questions"][0]["id"], "keypad-lights");
-    let output = unstuck()
-        .args(["export", "--schema"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let schema: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let schema = json(unstuck().args(["export", "--schema"]));
     assert_eq!(schema["title"], "Guide");
 }
 
 #[test]
 fn graph_prints_mermaid_and_dot() {
-    let output = unstuck()
-        .args(["graph", "smart-lock"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    insta::assert_snapshot!("mermaid", String::from_utf8(output.stdout).expect("utf-8"));
-    let output = unstuck()
-        .args(["graph", "smart-lock", "--format", "dot"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    insta::assert_snapshot!("dot", String::from_utf8(output.stdout).expect("utf-8"));
+    insta::assert_snapshot!("mermaid", success(unstuck().args(["graph", "smart-lock"])));
+    insta::assert_snapshot!(
+        "dot",
+        success(unstuck().args(["graph", "smart-lock", "--format", "dot"]))
+    );
 }
 
 #[test]
@@ -403,14 +341,11 @@ fn a_100000_question_chain_checks_and_walks() {
     let file = folder.path().join("chain.md");
     std::fs::write(&file, unstuck_testkit::Shape::chain(100_000).source()).expect("write");
     unstuck().arg("check").arg(&file).assert().success();
-    let output = unstuck()
-        .arg("walk")
-        .arg(&file)
-        .args(["q0=yes", "q1=no", "--json"])
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let report = json(
+        unstuck()
+            .arg("walk")
+            .arg(&file)
+            .args(["q0=yes", "q1=no", "--json"]),
+    );
     assert_eq!(report["outcome"], "o1");
 }

@@ -127,7 +127,7 @@ pub struct Guide {
     /// "What you'll need".
     pub needs: Option<Checklist>,
     /// The quick triage: entries that jump into the flow.
-    pub triage: Option<Triage>,
+    pub triage: Option<LinkList>,
     /// The step sections, in the author's order.
     pub sections: Vec<Section>,
     /// The questions of the decision flow, in the author's order.
@@ -139,7 +139,7 @@ pub struct Guide {
     /// The checks that confirm the problem is fixed.
     pub verification: Option<Checklist>,
     /// The escalation ladder: ordered rungs, each linked to a section.
-    pub ladder: Option<Ladder>,
+    pub ladder: Option<LinkList>,
     /// What to capture before calling support: the support summary's facts.
     pub capture: Option<Capture>,
     /// Frequently asked questions.
@@ -173,9 +173,11 @@ pub struct Checklist {
     pub items: Vec<Text>,
 }
 
-/// The quick triage.
+/// A titled list of links with descriptions: the quick triage (each entry
+/// jumps to a question or outcome) and the escalation ladder (each rung
+/// names a section, in order from the device outward).
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Triage {
+pub struct LinkList {
     /// The block's anchor id.
     pub id: Id,
     /// The heading as written.
@@ -183,17 +185,17 @@ pub struct Triage {
     /// Text before the entries.
     pub intro: Option<Text>,
     /// The entries, in order.
-    pub entries: Vec<TriageEntry>,
+    pub entries: Vec<LinkEntry>,
 }
 
-/// One triage choice: a symptom that jumps to a question or outcome.
+/// One entry of a [`LinkList`]: `[Label](#target) Description`.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct TriageEntry {
+pub struct LinkEntry {
     /// The short label ("Check battery").
     pub label: Text,
-    /// The question or outcome the entry jumps to.
+    /// Where the entry leads.
     pub target: Id,
-    /// The symptom it matches.
+    /// What it is for (the symptom it matches, what the rung does).
     pub description: Text,
 }
 
@@ -320,30 +322,6 @@ pub enum HelpPart {
         /// The advice.
         text: Text,
     },
-}
-
-/// The escalation ladder.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Ladder {
-    /// The block's anchor id.
-    pub id: Id,
-    /// The heading.
-    pub title: Text,
-    /// Text before the rungs.
-    pub intro: Option<Text>,
-    /// The rungs, from the device outward.
-    pub rungs: Vec<Rung>,
-}
-
-/// One rung of the escalation ladder.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-pub struct Rung {
-    /// The rung's name ("Battery").
-    pub label: Text,
-    /// The section that does this rung.
-    pub section: Id,
-    /// What the rung does.
-    pub description: Text,
 }
 
 /// "What to capture if you need help": the facts of the support summary.

@@ -72,8 +72,8 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
     for entry in guide.triage.iter().flat_map(|t| &t.entries) {
         checker.reference(&entry.target, Want::Node, "jumps to");
     }
-    for rung in guide.ladder.iter().flat_map(|l| &l.rungs) {
-        checker.reference(&rung.section, Want::Section, "names");
+    for rung in guide.ladder.iter().flat_map(|l| &l.entries) {
+        checker.reference(&rung.target, Want::Section, "names");
     }
     checker.unused_sections(&draft.links);
 }
@@ -295,8 +295,8 @@ impl Checker<'_, '_> {
             self.guide
                 .ladder
                 .iter()
-                .flat_map(|l| &l.rungs)
-                .map(|r| r.section.as_str()),
+                .flat_map(|l| &l.entries)
+                .map(|r| r.target.as_str()),
         );
         for section in &self.guide.sections {
             if !used.contains(section.id.as_str()) {

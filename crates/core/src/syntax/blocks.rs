@@ -5,8 +5,8 @@ use super::lower::{Chapter, Kind, Lowerer};
 use super::markdown::{Block, InlineKind, Item};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
-    Answer, Capture, Checklist, Fact, Faq, FaqEntry, GetHelp, Guide, HelpPart, Id, Ladder, Outcome,
-    OutcomeKind, Question, ResultKind, Rung, Section, StepResult, Text, Triage, TriageEntry,
+    Answer, Capture, Checklist, Fact, Faq, FaqEntry, GetHelp, Guide, HelpPart, Id, LinkEntry,
+    LinkList, Outcome, OutcomeKind, Question, ResultKind, Section, StepResult, Text,
 };
 use crate::source::Span;
 
@@ -128,21 +128,22 @@ impl Lowerer<'_> {
         }
     }
 
-    fn triage(&mut self, chapter: Chapter<'_>) -> Triage {
+    fn triage(&mut self, chapter: Chapter<'_>) -> LinkList {
+        self.link_list(chapter, "triage entry", "battery-fixed")
+    }
+
+    fn ladder(&mut self, chapter: Chapter<'_>) -> LinkList {
+        self.link_list(chapter, "ladder rung", "check-battery")
+    }
+
+    /// Intro paragraphs and a list of `[Label](#target) Description` entries.
+    fn link_list(&mut self, chapter: Chapter<'_>, what: &str, example: &str) -> LinkList {
         let (intro, list) = self.intro_and_list(&chapter, "entries");
         let entries = list
             .iter()
-            .filter_map(|item| {
-                let (label, target, description) =
-                    self.entry(item, "triage entry", "battery-fixed")?;
-                Some(TriageEntry {
-                    label,
-                    target,
-                    description,
-                })
-            })
+            .filter_map(|item| self.entry(item, what, example))
             .collect();
-        Triage {
+        LinkList {
             id: chapter.id,
             title: chapter.title,
             intro,
@@ -150,30 +151,8 @@ impl Lowerer<'_> {
         }
     }
 
-    fn ladder(&mut self, chapter: Chapter<'_>) -> Ladder {
-        let (intro, list) = self.intro_and_list(&chapter, "rungs");
-        let rungs = list
-            .iter()
-            .filter_map(|item| {
-                let (label, section, description) =
-                    self.entry(item, "ladder rung", "check-battery")?;
-                Some(Rung {
-                    label,
-                    section,
-                    description,
-                })
-            })
-            .collect();
-        Ladder {
-            id: chapter.id,
-            title: chapter.title,
-            intro,
-            rungs,
-        }
-    }
-
     /// `[Label](#target): description`, the shape of triage entries and rungs.
-    fn entry(&mut self, item: &Item, what: &str, example: &str) -> Option<(Text, Id, Text)> {
+    fn entry(&mut self, item: &Item, what: &str, example: &str) -> Option<LinkEntry> {
         let first = item.content.parts.first();
         let Some((dest, link)) = first.and_then(|part| match &part.kind {
             InlineKind::Link { dest } if dest.starts_with('#') => {
@@ -215,7 +194,11 @@ impl Lowerer<'_> {
             rest.start + separator..rest.end,
             &format!("the {what}'s description"),
         );
-        Some((label, target, description))
+        Some(LinkEntry {
+            label,
+            target,
+            description,
+        })
     }
 
     fn section(&mut self, chapter: Chapter<'_>) -> Section {

@@ -6,6 +6,14 @@ use unstuck_core::Guide;
 use unstuck_core::engine::{self, Position, Session, SessionError, Summary, WalkReport, token};
 use unstuck_core::model::Node;
 
+/// No keypad light, no luck with the battery, the key or the alignment.
+const TO_LOCKSMITH: [(&str, &str); 4] = [
+    ("keypad-lights", "no"),
+    ("battery-fixed", "no"),
+    ("key-works", "no"),
+    ("alignment-fixed", "no"),
+];
+
 fn session(guide: &Guide, answers: &[(&str, &str)]) -> Session {
     Session::from_ids(guide, None, answers.iter().copied(), []).expect("valid answers")
 }
@@ -182,12 +190,7 @@ fn a_triage_entry_starts_the_walk_at_its_question() {
 #[test]
 fn changing_an_early_answer_recomputes_the_path_and_changing_back_restores_it() {
     let guide = smart_lock();
-    let answers = [
-        ("keypad-lights", "no"),
-        ("battery-fixed", "no"),
-        ("key-works", "no"),
-        ("alignment-fixed", "no"),
-    ];
+    let answers = TO_LOCKSMITH;
     let mut session = session(&guide, &answers);
     let before = engine::walk(&guide, &session);
     assert_eq!(before.position, Position::Outcome(1));
@@ -245,12 +248,7 @@ fn the_factory_reset_step_asks_for_acknowledgement_first() {
 #[test]
 fn the_support_summary_is_built_from_the_answers() {
     let guide = smart_lock();
-    let answers = [
-        ("keypad-lights", "no"),
-        ("battery-fixed", "no"),
-        ("key-works", "no"),
-        ("alignment-fixed", "no"),
-    ];
+    let answers = TO_LOCKSMITH;
     let walk = engine::walk(&guide, &session(&guide, &answers));
     insta::assert_snapshot!(Summary::new(&guide, &walk).to_text());
 }

@@ -83,7 +83,7 @@ fn page_lines(guide: &Guide) -> Vec<String> {
     if let Some(ladder) = &guide.ladder {
         lines.push(plain(&ladder.title));
         lines.extend(ladder.intro.iter().map(plain));
-        for rung in &ladder.rungs {
+        for rung in &ladder.entries {
             lines.push(format!(
                 "- {} {}",
                 rung.label.plain(),
