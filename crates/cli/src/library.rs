@@ -11,6 +11,22 @@ use unstuck_core::{
 /// The folder guides are looked up in by id, unless `--guides` says otherwise.
 pub(crate) const DEFAULT_GUIDES: &str = "guides";
 
+mod bundled {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+/// The guides shipped inside the binary, compiled.
+pub(crate) fn bundled() -> Vec<GuideFile> {
+    bundled::BUNDLED
+        .iter()
+        .map(|(name, text)| GuideFile {
+            path: PathBuf::from(format!("(bundled) {name}")),
+            text: (*text).to_owned(),
+            compiled: unstuck_core::compile(text),
+        })
+        .collect()
+}
+
 /// A guide file as read and compiled.
 pub(crate) struct GuideFile {
     /// The path as the user would recognise it.
@@ -131,10 +147,53 @@ pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> 
             }
         );
     }
+    if let Some(file) = bundled().into_iter().find(|file| {
+        file.compiled
+            .guide
+            .as_ref()
+            .is_some_and(|g| g.id.as_str() == reference)
+    }) {
+        return Ok(file);
+    }
     bail!(
-        "no guide `{reference}`: not a file, and there is no `{}` folder",
+        "no guide `{reference}`: not a file, no `{}` folder, and no bundled guide has that id",
         guides.display()
     )
+}
+
+/// Every guide of a folder (or the bundled ones), compiled. Prints the
+/// diagnostics; fails if any guide has errors, so a server never starts
+/// with a broken guide.
+pub(crate) fn load_all(folder: Option<&Path>) -> anyhow::Result<Vec<Guide>> {
+    let mut files = match folder {
+        Some(folder) => expand(&[folder.to_owned()])?
+            .iter()
+            .map(|path| load(path))
+            .collect::<anyhow::Result<Vec<_>>>()?,
+        None => bundled(),
+    };
+    check_unique_ids(&mut files);
+    let printer = Printer::stderr();
+    let mut broken = Vec::new();
+    for file in &files {
+        for diagnostic in &file.compiled.diagnostics {
+            printer.print(file, diagnostic);
+        }
+        if file.compiled.guide.is_none() {
+            broken.push(file.name());
+        }
+    }
+    if !broken.is_empty() {
+        bail!(
+            "{} guide(s) have errors: {}; fix them first (`unstuck check`)",
+            broken.len(),
+            broken.join(", ")
+        );
+    }
+    Ok(files
+        .into_iter()
+        .filter_map(|file| file.compiled.guide)
+        .collect())
 }
 
 /// Finds and compiles a guide; prints its diagnostics and fails if it has errors.

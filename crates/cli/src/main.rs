@@ -32,6 +32,8 @@ enum Command {
     Run(cmd::run::Args),
     /// Print a guide's decision graph as Mermaid or Graphviz DOT.
     Graph(cmd::graph::Args),
+    /// Serve the guides on the web (pages work without JavaScript).
+    Serve(cmd::serve::Args),
 }
 
 /// How a command ended, beyond plain success.
@@ -51,6 +53,7 @@ fn main() -> ExitCode {
         Command::Walk(args) => cmd::walk::run(args),
         Command::Run(args) => cmd::run::run(args),
         Command::Graph(args) => cmd::graph::run(args),
+        Command::Serve(args) => cmd::serve::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

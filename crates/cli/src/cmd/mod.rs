@@ -4,4 +4,5 @@ pub(crate) mod check;
 pub(crate) mod export;
 pub(crate) mod graph;
 pub(crate) mod run;
+pub(crate) mod serve;
 pub(crate) mod walk;

@@ -108,6 +108,17 @@ impl Checker<'_, '_> {
     }
 
     fn question(&mut self, question: &crate::model::Question) {
+        if crate::engine::query::is_reserved(question.id.as_str()) {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    question.id.span(),
+                    format!("`{}` cannot be a question id: guide addresses use it for something else", question.id),
+                )
+                .with_label("reserved in guide addresses")
+                .with_hint("question ids may not be `from`, `ack`, `change`, `was`, `sent` or start with `fact-`"),
+            );
+        }
         match question.answers.len() {
             0 | 1 => self.diagnostics.push(
                 Diagnostic::error(

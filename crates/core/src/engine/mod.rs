@@ -6,8 +6,10 @@
 //! path count, the others are kept but ignored, so changing an answer back
 //! restores the earlier path exactly. [`answer`] changes one answer and says
 //! which questions left or joined the path. [`Summary`] is the support
-//! summary built from the path; [`token`] is a compact encoding of a session.
+//! summary built from the path; [`token`] is a compact encoding of a
+//! session and [`query`] its URL form.
 
+pub mod query;
 mod report;
 mod session;
 mod summary;

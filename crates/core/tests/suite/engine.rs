@@ -345,3 +345,51 @@ fn a_damaged_or_foreign_token_is_refused() {
     forged.truncate(3);
     assert!(token::decode(&guide, std::str::from_utf8(&forged).expect("ascii")).is_err());
 }
+
+#[test]
+fn the_url_query_round_trips_and_is_canonical() {
+    use unstuck_core::engine::query;
+    let guide = smart_lock();
+    let parsed = query::parse(
+        &guide,
+        "battery-fixed=no&keypad-lights=no&from=keypad-lights&ack=factory-reset",
+    )
+    .expect("a valid query");
+    let canonical = query::to_query(&guide, &parsed.session);
+    assert_eq!(
+        canonical,
+        "from=keypad-lights&keypad-lights=no&battery-fixed=no&ack=factory-reset"
+    );
+    assert_eq!(
+        query::parse(&guide, &canonical).expect("valid").session,
+        parsed.session
+    );
+    let extras = query::parse(&guide, "keypad-lights=yes&change=keypad-lights&was=keypad-lights.no&sent=1&fact-lock-model=Acme+X%C3%A9")
+        .expect("valid");
+    assert_eq!(extras.change, guide.question_index("keypad-lights"));
+    assert_eq!(extras.was, Some((0, 1)));
+    assert!(extras.sent);
+    assert_eq!(
+        extras.facts,
+        [("lock-model".to_owned(), "Acme Xé".to_owned())]
+    );
+}
+
+#[test]
+fn a_bad_query_says_what_is_wrong_and_keeps_the_good_part() {
+    use unstuck_core::engine::query::{self, QueryError};
+    let guide = smart_lock();
+    let error = query::parse(
+        &guide,
+        "keypad-lights=no&battery-fixed=perhaps&key-works=no",
+    )
+    .expect_err("bad answer");
+    assert_eq!(error.good_query(), "keypad-lights=no");
+    assert!(error.to_string().contains("answers: yes, no"), "{error}");
+    let error = query::parse(&guide, "keypad-lights=no&keypad-lights=yes").expect_err("twice");
+    assert!(matches!(error, QueryError::Repeated { .. }));
+    let error = query::parse(&guide, "keypad-lights=%FF").expect_err("not UTF-8");
+    assert!(matches!(error, QueryError::Malformed { .. }));
+    let error = query::parse(&guide, &"a".repeat(5000)).expect_err("too long");
+    assert!(matches!(error, QueryError::TooLong { len: 5000, .. }));
+}

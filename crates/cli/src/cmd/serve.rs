@@ -1,0 +1,112 @@
+//! `unstuck serve`: the guides on the web.
+
+use crate::Outcome;
+use crate::library;
+use anyhow::Context;
+use std::net::SocketAddr;
+use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::time::Duration;
+use unstuck_store::Store;
+use unstuck_web::{AppState, Config, Library};
+
+/// Serve the guides as web pages that work without JavaScript, with a JSON API.
+///
+/// With no flags: the guides bundled in this binary, on 127.0.0.1:8080, with
+/// feedback stored in `unstuck.db` (SQLite, created on first start). Pages
+/// work even when the database does not; only feedback then asks to try
+/// again. Stops cleanly on Ctrl-C or SIGTERM.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    /// The address to listen on.
+    #[arg(long, env = "UNSTUCK_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Serve the guides in this folder instead of the bundled ones.
+    #[arg(long, env = "UNSTUCK_GUIDES")]
+    guides: Option<PathBuf>,
+    /// Where feedback is stored: sqlite://FILE?mode=rwc or postgres://…
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://unstuck.db?mode=rwc"
+    )]
+    database: String,
+    /// Feedback forms one client may send per minute.
+    #[arg(long, default_value_t = NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN))]
+    feedback_per_minute: NonZeroU32,
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+    init_logging();
+    let guides = library::load_all(args.guides.as_deref())?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(serve(args, guides))?;
+    Ok(Outcome::Success)
+}
+
+async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<()> {
+    let store = Store::open(&args.database)
+        .await
+        .with_context(|| format!("cannot use the database `{}`", args.database))?;
+    let count = guides.len();
+    let config = Config {
+        feedback_per_minute: args.feedback_per_minute,
+        ..Config::default()
+    };
+    let state = AppState::new(Library::new(guides), Some(store.clone()), config);
+    let janitor = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            janitor.forget_idle_clients();
+        }
+    });
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("cannot listen on {}", args.addr))?;
+    tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
+    let app = unstuck_web::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+        .context("the server stopped with an error")?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+async fn shutdown() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

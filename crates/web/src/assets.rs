@@ -1,0 +1,49 @@
+//! The stylesheet (inlined into every page, allowed by its CSP hash) and
+//! the optional script (served under a fingerprinted name, cached forever).
+
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use sha2::{Digest, Sha256};
+
+const STYLE: &str = include_str!("../assets/style.css");
+const SCRIPT: &str = include_str!("../assets/app.js");
+
+/// The assets, hashed once.
+pub(crate) static ASSETS: std::sync::LazyLock<Assets> = std::sync::LazyLock::new(Assets::new);
+
+/// The assets, with the names and hashes pages refer to them by.
+pub(crate) struct Assets {
+    style_hash: String,
+    script_path: String,
+}
+
+impl Assets {
+    fn new() -> Self {
+        let style_hash = format!("'sha256-{}'", STANDARD.encode(Sha256::digest(STYLE)));
+        let fingerprint = URL_SAFE_NO_PAD.encode(&Sha256::digest(SCRIPT)[..9]);
+        Self {
+            style_hash,
+            script_path: format!("/assets/app.{fingerprint}.js"),
+        }
+    }
+
+    /// The stylesheet, to inline in a `<style>` element.
+    pub(crate) fn style(&self) -> &'static str {
+        STYLE
+    }
+
+    /// The CSP source that allows exactly the inline stylesheet.
+    pub(crate) fn style_hash(&self) -> &str {
+        &self.style_hash
+    }
+
+    /// Where the script is served: its name carries a hash of its content.
+    pub(crate) fn script_path(&self) -> &str {
+        &self.script_path
+    }
+
+    /// The script, if `path` is its current fingerprinted path.
+    pub(crate) fn script(&self, path: &str) -> Option<&'static str> {
+        (path == self.script_path).then_some(SCRIPT)
+    }
+}

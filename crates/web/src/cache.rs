@@ -1,0 +1,216 @@
+//! Rendered pages, compressed once and kept: a page depends only on the
+//! guide's version and the URL, so the same state is never rendered or
+//! compressed twice. Responses negotiate brotli, gzip or none, carry a weak
+//! ETag, and answer `If-None-Match` with 304.
+
+use axum::body::Bytes;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use quick_cache::Weighter;
+use quick_cache::sync::Cache;
+use sha2::{Digest, Sha256};
+use std::io::Write;
+use std::sync::Arc;
+
+/// A rendered page in each encoding.
+#[derive(Debug)]
+pub(crate) struct CachedPage {
+    identity: Bytes,
+    gzip: Bytes,
+    brotli: Bytes,
+    etag: HeaderValue,
+    content_type: &'static str,
+}
+
+#[derive(Clone)]
+struct BytesWeighter;
+
+impl Weighter<String, Arc<CachedPage>> for BytesWeighter {
+    fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
+        (key.len() + page.identity.len() + page.gzip.len() + page.brotli.len()) as u64
+    }
+}
+
+/// Pages by cache key, bounded in bytes.
+pub(crate) struct PageCache {
+    pages: Cache<String, Arc<CachedPage>, BytesWeighter>,
+}
+
+impl PageCache {
+    pub(crate) fn new(max_bytes: u64) -> Self {
+        // quick_cache sizes its table by an estimate of the item count.
+        let estimated_items = (max_bytes / 16_384).max(16) as usize;
+        Self {
+            pages: Cache::with_weighter(estimated_items, max_bytes, BytesWeighter),
+        }
+    }
+
+    /// The page under `key`, rendering and compressing it on first use.
+    /// A render that fails is not cached.
+    pub(crate) fn get_or_render<E>(
+        &self,
+        key: String,
+        content_type: &'static str,
+        render: impl FnOnce() -> Result<String, E>,
+    ) -> Result<Arc<CachedPage>, E> {
+        if let Some(page) = self.pages.get(&key) {
+            return Ok(page);
+        }
+        let page = Arc::new(CachedPage::new(render()?.into_bytes(), content_type));
+        self.pages.insert(key, Arc::clone(&page));
+        Ok(page)
+    }
+}
+
+impl CachedPage {
+    /// Compresses `body` in both encodings.
+    pub(crate) fn new(body: Vec<u8>, content_type: &'static str) -> Self {
+        let digest = Sha256::digest(&body);
+        let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..12]));
+        Self {
+            gzip: Bytes::from(gzip(&body)),
+            brotli: Bytes::from(brotli(&body)),
+            identity: Bytes::from(body),
+            etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("W/\"0\"")),
+            content_type,
+        }
+    }
+
+    /// The response for a request with these headers.
+    pub(crate) fn respond(&self, request: &HeaderMap) -> Response {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ETAG, self.etag.clone());
+        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        headers.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        );
+        let matches = request
+            .get_all(header::IF_NONE_MATCH)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .any(|tag| tag.trim() == "*" || tag.trim() == self.etag);
+        if matches {
+            return (StatusCode::NOT_MODIFIED, headers).into_response();
+        }
+        headers.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(self.content_type),
+        );
+        let (body, encoding) = match preferred_encoding(request) {
+            Encoding::Brotli => (self.brotli.clone(), Some("br")),
+            Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
+            Encoding::Identity => (self.identity.clone(), None),
+        };
+        if let Some(encoding) = encoding {
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+        }
+        (StatusCode::OK, headers, body).into_response()
+    }
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Encoding {
+    Brotli,
+    Gzip,
+    Identity,
+}
+
+/// The best encoding the client accepts: brotli, then gzip, then none.
+fn preferred_encoding(request: &HeaderMap) -> Encoding {
+    let mut brotli = false;
+    let mut gzip = false;
+    for value in request
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+    {
+        for item in value.split(',') {
+            let mut parts = item.split(';');
+            let name = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+            let refused = parts.any(|p| {
+                p.trim()
+                    .strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            match name.as_str() {
+                "br" => brotli = !refused,
+                "gzip" => gzip = !refused,
+                _ => {}
+            }
+        }
+    }
+    if brotli {
+        Encoding::Brotli
+    } else if gzip {
+        Encoding::Gzip
+    } else {
+        Encoding::Identity
+    }
+}
+
+fn gzip(body: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = encoder.write_all(body);
+    encoder.finish().unwrap_or_default()
+}
+
+fn brotli(body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 9,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let _ = brotli::BrotliCompress(&mut &body[..], &mut out, &params);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::ACCEPT_ENCODING,
+            HeaderValue::from_str(value).expect("a header"),
+        );
+        headers
+    }
+
+    #[test]
+    fn encodings_are_negotiated() {
+        assert_eq!(
+            preferred_encoding(&accept("gzip, deflate, br")),
+            Encoding::Brotli
+        );
+        assert_eq!(preferred_encoding(&accept("gzip")), Encoding::Gzip);
+        assert_eq!(
+            preferred_encoding(&accept("br;q=0, gzip;q=0.5")),
+            Encoding::Gzip
+        );
+        assert_eq!(preferred_encoding(&HeaderMap::new()), Encoding::Identity);
+    }
+
+    #[test]
+    fn compressed_bodies_decompress_to_the_page() {
+        let body = "<p>Hello, door.</p>".repeat(50).into_bytes();
+        let page = CachedPage::new(body.clone(), "text/html");
+        let mut decoded = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&page.gzip[..]),
+            &mut decoded,
+        )
+        .expect("gzip");
+        assert_eq!(decoded, body);
+        let mut decoded = Vec::new();
+        brotli::BrotliDecompress(&mut &page.brotli[..], &mut decoded).expect("brotli");
+        assert_eq!(decoded, body);
+    }
+}

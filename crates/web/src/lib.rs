@@ -1,0 +1,28 @@
+//! Unstuck on the web: server-rendered guide pages that work without
+//! JavaScript, the JSON API and feedback.
+//!
+//! [`app`] builds the router from an [`AppState`]; the binary binds it to a
+//! socket, tests call it with `oneshot`. Handlers live in `routes/`, one
+//! module per resource; HTML is built with maud in `render/`. Pages depend
+//! only on the guide and the URL, so each rendered state is compressed
+//! once and cached (`cache.rs`). The database is only needed for feedback:
+//! guide pages answer even when it is down.
+
+mod assets;
+mod cache;
+mod error;
+mod library;
+mod render;
+mod routes;
+mod security;
+mod state;
+
+pub use library::Library;
+pub use state::{AppState, Config};
+
+use axum::Router;
+
+/// The whole application: pages, API, assets, and the layers around them.
+pub fn app(state: AppState) -> Router {
+    security::layers(routes::router().with_state(state))
+}

@@ -1,0 +1,139 @@
+//! The full guide on one page, in the reference order: every section, help,
+//! verification, the escalation ladder, what to capture, the questions and
+//! outcomes, the FAQ. Every "Proceed to" is a link within the page, so the
+//! page is itself a navigable decision graph.
+
+use super::guide_url;
+use super::layout::Page;
+use super::markdown::{self, Links};
+use super::parts::{self, FeedbackOn, FeedbackState};
+use maud::{Markup, html};
+use unstuck_core::Guide;
+use unstuck_core::model::{OutcomeKind, ResultKind, Section};
+
+/// The full guide page.
+pub(crate) fn page(guide: &Guide, feedback: &FeedbackState<'_>) -> String {
+    let links = Links::InPage;
+    let base = guide_url(guide.id.as_str());
+    let main = html! {
+        h1 { (markdown::inline(&guide.title, links)) }
+        (markdown::blocks(&guide.summary, links))
+        p.no-print { a.btn href=(base) { "Start the step-by-step guide" } }
+        @if let Some(needs) = &guide.needs {
+            h2 id=(needs.id.as_str()) { (markdown::inline(&needs.title, links)) }
+            @if let Some(intro) = &needs.intro { (markdown::blocks(intro, links)) }
+            ul { @for item in &needs.items { li { (markdown::inline(item, links)) } } }
+        }
+        h2 #diagnostic { "Step-by-step diagnostic" }
+        @if let Some(triage) = &guide.triage {
+            h3 id=(triage.id.as_str()) { (markdown::inline(&triage.title, links)) }
+            @if let Some(intro) = &triage.intro { (markdown::blocks(intro, links)) }
+            ul.triage {
+                @for entry in &triage.entries {
+                    li {
+                        a href=(format!("{base}?from={}#step", entry.target)) { (markdown::inline(&entry.label, links)) }
+                        " " (markdown::inline(&entry.description, links))
+                    }
+                }
+            }
+        }
+        h2 #steps { "Steps" }
+        @for section in &guide.sections { (section_block(section)) }
+        @if let Some(help) = &guide.get_help { (parts::get_help(help, links)) }
+        @if let Some(verification) = &guide.verification { (parts::verification(verification, links)) }
+        @if let Some(ladder) = &guide.ladder {
+            h2 id=(ladder.id.as_str()) { (markdown::inline(&ladder.title, links)) }
+            @if let Some(intro) = &ladder.intro { (markdown::blocks(intro, links)) }
+            ol {
+                @for rung in &ladder.entries {
+                    li {
+                        a href=(format!("#{}", rung.target)) { (markdown::inline(&rung.label, links)) }
+                        " " (markdown::inline(&rung.description, links))
+                    }
+                }
+            }
+        }
+        @if let Some(capture) = &guide.capture {
+            h2 id=(capture.id.as_str()) { (markdown::inline(&capture.title, links)) }
+            @if let Some(intro) = &capture.intro { (markdown::blocks(intro, links)) }
+            ul { @for fact in &capture.facts { li { (markdown::inline(&fact.label, links)) } } }
+        }
+        h2 #questions { "The questions" }
+        p { "The step-by-step guide asks these, one at a time. Each answer leads to the next question or to an outcome." }
+        @for question in &guide.questions {
+            h3 id=(question.id.as_str()) { (markdown::inline(&question.prompt, links)) }
+            @if let Some(help) = &question.help { (markdown::blocks(help, links)) }
+            ul {
+                @if let Some(section) = &question.section {
+                    li { "How: " a href=(format!("#{section}")) { (guide.section(section.as_str()).map(|s| s.title.plain()).unwrap_or_default()) } }
+                }
+                @for answer in &question.answers {
+                    li {
+                        (markdown::inline(&answer.label, links)) " → "
+                        a href=(format!("#{}", answer.next)) { (node_title(guide, answer.next.as_str())) }
+                    }
+                }
+            }
+        }
+        h2 #outcomes { "Outcomes" }
+        @for outcome in &guide.outcomes {
+            h3 id=(outcome.id.as_str()) {
+                (markdown::inline(&outcome.title, links))
+                span.muted { @match outcome.kind { OutcomeKind::Resolved => " (fixed)", OutcomeKind::Escalate => " (get help)" } }
+            }
+            @if let Some(body) = &outcome.body { (markdown::blocks(body, links)) }
+        }
+        @if let Some(reviewed) = &guide.reviewed {
+            p.muted { "Reviewed by " (reviewed.by) " on " time datetime=(reviewed.on) { (reviewed.on) } }
+        }
+        @if let Some(faq) = &guide.faq {
+            h2 id=(faq.id.as_str()) { (markdown::inline(&faq.title, links)) }
+            dl {
+                @for entry in &faq.entries {
+                    dt { strong { (markdown::inline(&entry.question, links)) } }
+                    dd { (markdown::blocks(&entry.answer, links)) }
+                }
+            }
+        }
+        (parts::feedback(guide.id.as_str(), "", None, FeedbackOn::Full, feedback))
+    };
+    Page {
+        title: format!("Full guide · {}", guide.title.plain()),
+        lang: guide.lang.clone(),
+        description: Some(guide.summary.plain()),
+        structured_data: Some(super::jsonld::full(guide)),
+        main,
+    }
+    .render()
+}
+
+fn section_block(section: &Section) -> Markup {
+    let links = Links::InPage;
+    html! {
+        section aria-labelledby=(section.id.as_str()) {
+            h3 id=(section.id.as_str()) { (markdown::inline(&section.title, links)) }
+            (parts::caution(section, links))
+            (parts::instructions(section, links))
+            @for (kind, word) in [(ResultKind::Good, "Good: "), (ResultKind::Bad, "Bad: ")] {
+                @let results: Vec<_> = section.results.iter().filter(|r| r.kind == kind).collect();
+                @if !results.is_empty() {
+                    p {
+                        strong { (word) }
+                        @for (n, result) in results.iter().enumerate() {
+                            @if n > 0 { " " }
+                            (markdown::inline(&result.text, links))
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn node_title(guide: &Guide, id: &str) -> String {
+    match guide.node(id) {
+        Some(unstuck_core::model::Node::Question(q)) => guide.questions[q].prompt.plain(),
+        Some(unstuck_core::model::Node::Outcome(o)) => guide.outcomes[o].title.plain(),
+        None => id.to_owned(),
+    }
+}

@@ -1,0 +1,72 @@
+//! The page shell: head (inline stylesheet, optional deferred script,
+//! structured data), a small header, the main content and a footer.
+
+use crate::assets::ASSETS;
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+/// What a page puts in the shell.
+pub(crate) struct Page {
+    /// The document title: what the tab and a screen reader announce first.
+    pub(crate) title: String,
+    /// The language of the content.
+    pub(crate) lang: String,
+    /// The meta description.
+    pub(crate) description: Option<String>,
+    /// JSON-LD structured data, already serialised.
+    pub(crate) structured_data: Option<String>,
+    /// The content of `<main>`.
+    pub(crate) main: Markup,
+}
+
+impl Page {
+    /// A page with just a title and content, in English.
+    pub(crate) fn new(title: impl Into<String>, main: Markup) -> Self {
+        Self {
+            title: title.into(),
+            lang: "en".to_owned(),
+            description: None,
+            structured_data: None,
+            main,
+        }
+    }
+
+    /// Renders the whole document.
+    pub(crate) fn render(self) -> String {
+        html! {
+            (DOCTYPE)
+            html lang=(self.lang) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (self.title) }
+                    @if let Some(description) = &self.description {
+                        meta name="description" content=(description);
+                    }
+                    meta name="color-scheme" content="light dark";
+                    link rel="icon" href="data:,";
+                    style { (PreEscaped(ASSETS.style())) }
+                    script src=(ASSETS.script_path()) defer {}
+                    @if let Some(data) = &self.structured_data {
+                        script type="application/ld+json" { (PreEscaped(data)) }
+                    }
+                }
+                body {
+                    a.skip href="#main" { "Skip to content" }
+                    header.site {
+                        div.wrap {
+                            a href="/" { "Unstuck" }
+                            span.muted { "Troubleshooting guides" }
+                        }
+                    }
+                    main id="main" class="wrap" { (self.main) }
+                    footer.site {
+                        div.wrap {
+                            p { "Unstuck sets no cookies and keeps your answers only in the page address." }
+                        }
+                    }
+                }
+            }
+        }
+        .into_string()
+    }
+}

@@ -1,0 +1,83 @@
+//! The JSON API: the guides, a guide's compiled model, a walk (the same JSON
+//! as `unstuck walk --json`), and health.
+
+use super::pages::find;
+use crate::state::AppState;
+use axum::Json;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+use unstuck_core::engine::WalkReport;
+use unstuck_core::engine::query::{self, QueryError};
+
+/// `/api/guides`: id, title, summary and version of every guide.
+pub(crate) async fn guides(State(state): State<AppState>) -> Response {
+    let library = state.library();
+    let guides: Vec<_> = library
+        .guides()
+        .iter()
+        .map(|guide| {
+            json!({
+                "id": guide.id,
+                "title": guide.title.plain(),
+                "summary": guide.summary.plain(),
+                "version": guide.version,
+                "url": format!("/guides/{}", guide.id),
+            })
+        })
+        .collect();
+    Json(guides).into_response()
+}
+
+/// `/api/guides/{id}`: the compiled model (as `unstuck export`).
+pub(crate) async fn guide(State(state): State<AppState>, Path(id): Path<String>) -> Response {
+    match find(&state, &id) {
+        Ok(guide) => Json(&*guide).into_response(),
+        Err(_) => error(StatusCode::NOT_FOUND, format!("no guide `{id}`"), None),
+    }
+}
+
+/// `/api/guides/{id}/walk?question=answer…`: the walk report.
+pub(crate) async fn walk(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let Ok(guide) = find(&state, &id) else {
+        return error(StatusCode::NOT_FOUND, format!("no guide `{id}`"), None);
+    };
+    match query::parse(&guide, raw.as_deref().unwrap_or("")) {
+        Ok(query) => Json(WalkReport::new(&guide, &query.session)).into_response(),
+        Err(problem) => {
+            let status = match problem {
+                QueryError::TooLong { .. } => StatusCode::URI_TOO_LONG,
+                _ => StatusCode::BAD_REQUEST,
+            };
+            error(status, problem.to_string(), Some(problem.good_query()))
+        }
+    }
+}
+
+/// `/healthz`: whether the server answers, and whether its database does.
+pub(crate) async fn health(State(state): State<AppState>) -> Response {
+    let database = match state.store() {
+        None => "none",
+        Some(store) if store.is_ready().await => "ok",
+        Some(_) => "unavailable",
+    };
+    Json(json!({
+        "status": "ok",
+        "guides": state.library().guides().len(),
+        "database": database,
+    }))
+    .into_response()
+}
+
+fn error(status: StatusCode, message: String, good_query: Option<&str>) -> Response {
+    (
+        status,
+        Json(json!({ "error": message, "good_query": good_query })),
+    )
+        .into_response()
+}

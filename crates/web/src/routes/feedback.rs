@@ -1,0 +1,157 @@
+//! `POST /guides/{id}/feedback`: "Was this helpful?" with an optional
+//! comment. Stored with the guide, its version, the outcome and the path;
+//! never with an address or anything personal. A client may send a few per
+//! minute. When the database cannot take it, the page comes back with the
+//! comment still in the box and a "try again".
+
+use super::pages::{find, read_query};
+use crate::error::AppError;
+use crate::render::flow::Flow;
+use crate::render::parts::FeedbackState;
+use crate::render::{full, guide_url, with_query};
+use crate::state::AppState;
+use axum::extract::connect_info::ConnectInfo;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use unstuck_core::Guide;
+use unstuck_core::engine::query::{FlowQuery, to_query};
+use unstuck_core::engine::{WalkReport, query::join};
+use unstuck_store::NewFeedback;
+
+/// The longest comment kept, in characters.
+pub(crate) const MAX_COMMENT_CHARS: usize = 1000;
+
+/// The feedback form as the pages send it.
+#[derive(Debug, Deserialize)]
+pub(crate) struct FeedbackForm {
+    helpful: String,
+    #[serde(default)]
+    comment: String,
+    #[serde(default)]
+    state: String,
+    #[serde(default)]
+    outcome: Option<String>,
+    #[serde(default)]
+    page: Option<String>,
+}
+
+pub(crate) async fn send(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    client: Option<Extension<ConnectInfo<SocketAddr>>>,
+    form: Result<Form<FeedbackForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let Form(form) = form.map_err(|rejection| {
+        AppError::BadForm(format!("The feedback form was incomplete: {rejection}."))
+    })?;
+    let helpful = match form.helpful.as_str() {
+        "yes" => true,
+        "no" => false,
+        other => {
+            return Err(AppError::BadForm(format!(
+                "“{other}” is not an answer to “Was this helpful?”."
+            )));
+        }
+    };
+    let query = read_query(&guide, Some(&form.state))?;
+    let outcome = match form.outcome.as_deref().filter(|o| !o.is_empty()) {
+        Some(outcome) if guide.outcomes.iter().any(|o| o.id.as_str() == outcome) => {
+            Some(outcome.to_owned())
+        }
+        Some(outcome) => {
+            return Err(AppError::BadForm(format!(
+                "“{outcome}” is not an outcome of this guide."
+            )));
+        }
+        None => None,
+    };
+    let on_full = form.page.as_deref() == Some("full");
+    let comment = form.comment.trim();
+    let retry = |status: StatusCode, reason: &str| {
+        let shown = FeedbackState::Failed { comment, reason };
+        let body = if on_full {
+            full::page(&guide, &shown)
+        } else {
+            Flow::new(&guide, &query).render(&shown)
+        };
+        (
+            status,
+            [
+                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            body,
+        )
+            .into_response()
+    };
+    if comment.chars().count() > MAX_COMMENT_CHARS {
+        let reason = format!("Please keep the comment under {MAX_COMMENT_CHARS} characters.");
+        return Ok(retry(StatusCode::UNPROCESSABLE_ENTITY, &reason));
+    }
+    let client = client.map_or(
+        IpAddr::V4(Ipv4Addr::LOCALHOST),
+        |Extension(ConnectInfo(addr))| addr.ip(),
+    );
+    if !state.may_send_feedback(client) {
+        return Ok(retry(
+            StatusCode::TOO_MANY_REQUESTS,
+            "You have sent a lot of feedback in a short time. Please wait a minute and try again.",
+        ));
+    }
+    let feedback = NewFeedback {
+        guide: guide.id.to_string(),
+        guide_version: guide.version.clone(),
+        outcome,
+        path: path_of(&guide, &query),
+        helpful,
+        comment: (!comment.is_empty()).then(|| comment.to_owned()),
+    };
+    let Some(store) = state.store() else {
+        return Ok(retry(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "Feedback cannot be saved on this server. Please try again later.",
+        ));
+    };
+    if let Err(error) = store.add_feedback(&feedback).await {
+        tracing::error!(%error, guide = %guide.id, "could not save feedback");
+        return Ok(retry(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "We could not save your feedback just now. Please try again in a moment.",
+        ));
+    }
+    let back = if on_full {
+        format!("{}/full?sent=1#rate", guide_url(guide.id.as_str()))
+    } else {
+        let state = to_query(&guide, &query.session);
+        format!(
+            "{}#rate",
+            with_query(&guide_url(guide.id.as_str()), &join_sent(&state))
+        )
+    };
+    Ok(Redirect::to(&back).into_response())
+}
+
+/// The answers on the path, as `question=answer&…`.
+fn path_of(guide: &Guide, query: &FlowQuery) -> String {
+    let report = WalkReport::new(guide, &query.session);
+    let pairs: Vec<(&str, &str)> = report
+        .path
+        .iter()
+        .map(|p| (p.question.as_str(), p.answer.as_str()))
+        .collect();
+    join(&pairs)
+}
+
+fn join_sent(state: &str) -> String {
+    if state.is_empty() {
+        "sent=1".to_owned()
+    } else {
+        format!("{state}&sent=1")
+    }
+}

@@ -1,0 +1,167 @@
+//! The HTML pages: catalog, interactive guide, full guide, support summary.
+
+use crate::error::AppError;
+use crate::render::parts::FeedbackState;
+use crate::render::{catalog, flow::Flow, full, summary};
+use crate::state::AppState;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+use unstuck_core::Guide;
+use unstuck_core::engine::query::{self, FlowQuery, MAX_QUERY_BYTES};
+
+const HTML: &str = "text/html; charset=utf-8";
+
+/// A guide by id, or the "no such guide" page.
+pub(crate) fn find(state: &AppState, id: &str) -> Result<Arc<Guide>, AppError> {
+    state
+        .library()
+        .get(id)
+        .cloned()
+        .ok_or_else(|| AppError::NoGuide(id.to_owned()))
+}
+
+/// The query of a guide page, read, or the page that says what is wrong.
+pub(crate) fn read_query(guide: &Guide, raw: Option<&str>) -> Result<FlowQuery, AppError> {
+    query::parse(guide, raw.unwrap_or("")).map_err(|error| AppError::bad_query(guide, error))
+}
+
+/// `/?q=…`: every guide, or those matching the search.
+pub(crate) async fn catalog(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let raw = raw.unwrap_or_default();
+    if raw.len() > MAX_QUERY_BYTES {
+        return Err(AppError::BadForm("The search is too long.".to_owned()));
+    }
+    let search = form_value(&raw, "q");
+    let library = state.library();
+    let key = format!(
+        "catalog|{}|{}",
+        library.version(),
+        search.as_deref().unwrap_or("")
+    );
+    let page = state.pages().get_or_render(key, HTML, || {
+        Ok::<_, AppError>(catalog::page(&library, search.as_deref()))
+    })?;
+    Ok(page.respond(&headers))
+}
+
+/// `/guides/{id}?…`: the interactive guide at the state the query holds.
+pub(crate) async fn flow(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let query = read_query(&guide, raw.as_deref())?;
+    let key = format!("flow|{}|{}", guide.version, cache_key(&guide, &query));
+    let page = state.pages().get_or_render(key, HTML, || {
+        let feedback = if query.sent {
+            FeedbackState::Sent
+        } else {
+            FeedbackState::Ask
+        };
+        Ok::<_, AppError>(Flow::new(&guide, &query).render(&feedback))
+    })?;
+    Ok(page.respond(&headers))
+}
+
+/// `/guides/{id}/full`: the whole guide on one page.
+pub(crate) async fn full(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let sent = read_query(&guide, raw.as_deref())?.sent;
+    let key = format!("full|{}|{}|{sent}", guide.version, guide.id);
+    let page = state.pages().get_or_render(key, HTML, || {
+        let feedback = if sent {
+            FeedbackState::Sent
+        } else {
+            FeedbackState::Ask
+        };
+        Ok::<_, AppError>(full::page(&guide, &feedback))
+    })?;
+    Ok(page.respond(&headers))
+}
+
+/// `/guides/{id}/summary?…`: the support summary to complete and take away.
+pub(crate) async fn summary(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let query = read_query(&guide, raw.as_deref())?;
+    let render = || Ok::<_, AppError>(summary::page(&guide, &query));
+    if !query.facts.is_empty() {
+        // What the person typed is theirs alone: never cached or shared.
+        let mut response = ([(header::CONTENT_TYPE, HTML)], render()?).into_response();
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Ok(response);
+    }
+    let key = format!("summary|{}|{}", guide.version, cache_key(&guide, &query));
+    Ok(state
+        .pages()
+        .get_or_render(key, HTML, render)?
+        .respond(&headers))
+}
+
+/// `/guides/{id}/summary.txt?…`: the support summary as a text file.
+pub(crate) async fn summary_text(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let query = read_query(&guide, raw.as_deref())?;
+    let (name, text) = summary::text(&guide, &query);
+    let disposition = format!("attachment; filename=\"{name}\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        text,
+    )
+        .into_response())
+}
+
+/// The canonical form of a page's query: equal states share one cache entry.
+fn cache_key(guide: &Guide, query: &FlowQuery) -> String {
+    let mut key = query::to_query(guide, &query.session);
+    if let Some(change) = query.change {
+        key.push_str(&format!("|change={change}"));
+    }
+    if let Some((question, answer)) = query.was {
+        key.push_str(&format!("|was={question}.{answer}"));
+    }
+    if query.sent {
+        key.push_str("|sent");
+    }
+    key
+}
+
+/// The first value of `name` in a form-encoded query.
+fn form_value(raw: &str, name: &str) -> Option<String> {
+    raw.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == name).then(|| {
+            let spaced = value.replace('+', " ");
+            percent_encoding::percent_decode_str(&spaced)
+                .decode_utf8_lossy()
+                .into_owned()
+        })
+    })
+}

@@ -1,0 +1,84 @@
+//! The layers around every response: security headers (a strict CSP that
+//! allows exactly the inline stylesheet), cross-site form protection, size
+//! and time limits, compression of what the page cache did not compress.
+
+use crate::assets::ASSETS;
+use crate::render::errors;
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderName, HeaderValue, Response, StatusCode, header};
+use maud::html;
+use std::time::Duration;
+use tower_http::compression::CompressionLayer;
+use tower_http::csrf::{CsrfLayer, ProtectionError, ResponseForProtectionError};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// The largest request body accepted (the feedback form is the only one).
+const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// How long a request may take before it is answered with 408.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
+
+pub(crate) fn layers(router: Router) -> Router {
+    let csp = format!(
+        "default-src 'none'; style-src {}; script-src 'self'; img-src 'self' data:; \
+         form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'; manifest-src 'self'",
+        ASSETS.style_hash()
+    );
+    let headers: [(HeaderName, HeaderValue); 5] = [
+        (
+            header::CONTENT_SECURITY_POLICY,
+            HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
+        ),
+        (
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ),
+        (
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        ),
+        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
+        ),
+    ];
+    let mut router = router
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(CsrfLayer::new().with_rejection_response(CrossSite))
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ));
+    for (name, value) in headers {
+        router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
+    }
+    router
+}
+
+/// The answer to a form posted from another site.
+#[derive(Debug, Clone, Copy)]
+struct CrossSite;
+
+impl ResponseForProtectionError<Body> for CrossSite {
+    fn response_for_protection_error(&mut self, _error: ProtectionError) -> Response<Body> {
+        let body = errors::page(
+            "This form was sent from another site",
+            html! {
+                p { "For your safety, feedback is only accepted from this site's own pages." }
+                p { a.btn href="/" { "See all guides" } }
+            },
+        );
+        let mut response = Response::new(Body::from(body));
+        *response.status_mut() = StatusCode::FORBIDDEN;
+        response.headers_mut().insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        response
+    }
+}

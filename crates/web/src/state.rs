@@ -1,0 +1,94 @@
+//! The state every handler shares: guides, the store, the page cache.
+
+use crate::cache::PageCache;
+use crate::library::Library;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::{Arc, RwLock};
+use unstuck_store::Store;
+
+/// Settings of the web application.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Feedback forms one client may send per minute (a burst of this many,
+    /// refilled over the minute).
+    pub feedback_per_minute: NonZeroU32,
+    /// The most bytes the page cache holds.
+    pub cache_bytes: u64,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            feedback_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
+            cache_bytes: 64 * 1024 * 1024,
+        }
+    }
+}
+
+/// Everything handlers need. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    library: RwLock<Arc<Library>>,
+    store: Option<Store>,
+    pages: PageCache,
+    feedback_limit: DefaultKeyedRateLimiter<IpAddr>,
+}
+
+impl AppState {
+    /// State serving `library`, storing feedback in `store` (none: feedback
+    /// is refused with a "try again" page).
+    pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
+        let quota = Quota::per_minute(config.feedback_per_minute);
+        Self {
+            inner: Arc::new(Inner {
+                library: RwLock::new(Arc::new(library)),
+                store,
+                pages: PageCache::new(config.cache_bytes),
+                feedback_limit: RateLimiter::keyed(quota),
+            }),
+        }
+    }
+
+    /// The guides being served.
+    pub fn library(&self) -> Arc<Library> {
+        match self.inner.library.read() {
+            Ok(library) => Arc::clone(&library),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Serves `library` from now on; cached pages of old guide versions
+    /// are no longer found, as cache keys carry the guide's version.
+    pub fn replace_library(&self, library: Library) {
+        let library = Arc::new(library);
+        match self.inner.library.write() {
+            Ok(mut slot) => *slot = library,
+            Err(poisoned) => *poisoned.into_inner() = library,
+        }
+    }
+
+    /// The database, if one is configured.
+    pub fn store(&self) -> Option<&Store> {
+        self.inner.store.as_ref()
+    }
+
+    pub(crate) fn pages(&self) -> &PageCache {
+        &self.inner.pages
+    }
+
+    /// Whether a client may send feedback now.
+    pub(crate) fn may_send_feedback(&self, client: IpAddr) -> bool {
+        self.inner.feedback_limit.check_key(&client).is_ok()
+    }
+
+    /// Forgets rate-limit entries of clients not seen lately; call now and then.
+    pub fn forget_idle_clients(&self) {
+        self.inner.feedback_limit.retain_recent();
+    }
+}

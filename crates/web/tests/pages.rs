@@ -1,0 +1,656 @@
+//! The web application without a socket (`oneshot`): pages, forms, API,
+//! headers and bad input, on the shipped guides and a real SQLite file.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode, header};
+use http_body_util::BodyExt;
+use std::num::NonZeroU32;
+use tower::ServiceExt;
+use unstuck_store::Store;
+use unstuck_web::{AppState, Config, Library};
+
+const SEED: &str = include_str!("../../core/tests/fixtures/seed/smart-lock-guide.txt");
+
+fn guides() -> Vec<unstuck_core::Guide> {
+    ["smart-lock", "garage-door"]
+        .iter()
+        .map(|id| {
+            let path = format!("{}/../../guides/{id}.md", env!("CARGO_MANIFEST_DIR"));
+            let text = std::fs::read_to_string(path).expect("a shipped guide");
+            unstuck_core::compile(&text).guide.expect("it compiles")
+        })
+        .collect()
+}
+
+/// The app with a fresh SQLite database in a temp folder.
+async fn app_with_store(config: Config) -> (Router, Store, tempfile::TempDir) {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("test.db").display()
+    );
+    let store = Store::open(&url).await.expect("sqlite");
+    let state = AppState::new(Library::new(guides()), Some(store.clone()), config);
+    (unstuck_web::app(state), store, folder)
+}
+
+fn app_without_store() -> Router {
+    unstuck_web::app(AppState::new(
+        Library::new(guides()),
+        None,
+        Config::default(),
+    ))
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
+}
+
+async fn send(app: &Router, request: Request<Body>) -> Reply {
+    let response = app.clone().oneshot(request).await.expect("a response");
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+    }
+}
+
+async fn get(app: &Router, uri: &str) -> Reply {
+    send(
+        app,
+        Request::get(uri).body(Body::empty()).expect("a request"),
+    )
+    .await
+}
+
+async fn post_feedback(app: &Router, guide: &str, form: &str, site: &str) -> Reply {
+    let request = Request::post(format!("/guides/{guide}/feedback"))
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", site)
+        .header(header::CONTENT_LENGTH, form.len())
+        .body(Body::from(form.to_owned()))
+        .expect("a request");
+    send(app, request).await
+}
+
+/// The `<main>` of a page: what the snapshots keep (the shell is the same
+/// on every page and holds the stylesheet).
+fn main_of(html: &str) -> &str {
+    let start = html.find("<main").expect("a main element");
+    let end = html.find("</main>").expect("the end of main") + "</main>".len();
+    &html[start..end]
+}
+
+/// The text a person reads: tags removed (block tags read as a space),
+/// entities decoded, white space folded.
+fn text_of(html: &str) -> String {
+    const INLINE: [&str; 9] = [
+        "a", "strong", "em", "span", "code", "b", "i", "time", "mark",
+    ];
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        let close = rest[open..].find('>').map_or(rest.len(), |c| open + c + 1);
+        let tag = rest[open + 1..close.saturating_sub(1)].trim_start_matches('/');
+        let name = tag
+            .split(|c: char| c.is_whitespace() || c == '>')
+            .next()
+            .unwrap_or("");
+        if !INLINE.contains(&name) {
+            text.push(' ');
+        }
+        rest = &rest[close..];
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_contains(haystack: &str, needle: &str) {
+    assert!(
+        haystack.contains(needle),
+        "expected {needle:?} in:\n{haystack}"
+    );
+}
+
+#[tokio::test]
+async fn the_catalog_lists_and_searches_the_guides() {
+    let app = app_without_store();
+    let all = get(&app, "/").await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert_contains(&all.body, "Fix a smart lock that will not open");
+    assert_contains(&all.body, "Fix a garage door that will not close");
+    let found = get(&app, "/?q=keypad+light").await;
+    let text = text_of(main_of(&found.body));
+    assert_contains(&text, "1 guide match “keypad light”");
+    assert_contains(&text, "Symptom: Check battery: The keypad does not light");
+    assert!(!text.contains("garage door"), "{text}");
+    let faq = get(&app, "/?q=spring").await;
+    assert_contains(
+        &text_of(&faq.body),
+        "FAQ: Is it safe to fix a garage door spring myself?",
+    );
+    let none = get(&app, "/?q=%3Cscript%3E").await;
+    assert_contains(&none.body, "No guide matches “&lt;script&gt;”");
+}
+
+#[tokio::test]
+async fn the_first_question_comes_with_its_instructions_and_answers() {
+    let app = app_without_store();
+    let page = get(&app, "/guides/smart-lock").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_contains(
+        &page.body,
+        "<title>Step 1 — Does the keypad light or does the app connect? · Fix a smart lock that will not open</title>",
+    );
+    insta::assert_snapshot!("start", main_of(&page.body));
+}
+
+#[tokio::test]
+async fn answered_questions_are_listed_with_a_change_link() {
+    let app = app_without_store();
+    let page = get(&app, "/guides/smart-lock?keypad-lights=no&battery-fixed=no").await;
+    assert_contains(&page.body, "<title>Step 3 — Does the physical key work?");
+    insta::assert_snapshot!("step-3", main_of(&page.body));
+}
+
+#[tokio::test]
+async fn changing_an_answer_says_what_no_longer_applies_and_changing_back_restores_it() {
+    let app = app_without_store();
+    let asking = get(
+        &app,
+        "/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no&change=keypad-lights",
+    )
+    .await;
+    assert_contains(&asking.body, "changing your answer");
+    assert_contains(
+        &asking.body,
+        r#"<input type="hidden" name="was" value="keypad-lights.no">"#,
+    );
+    assert_contains(
+        &asking.body,
+        r#"<input type="hidden" name="battery-fixed" value="no">"#,
+    );
+    // The form for the change, submitted with "Yes":
+    let changed = get(
+        &app,
+        "/guides/smart-lock?battery-fixed=no&key-works=no&was=keypad-lights.no&keypad-lights=yes",
+    )
+    .await;
+    let text = text_of(main_of(&changed.body));
+    assert_contains(
+        &text,
+        "You changed “Does the keypad light or does the app connect?” from No to Yes.",
+    );
+    assert_contains(
+        &text,
+        "These answers no longer apply. They are kept: change back to use them again. Did replacing the battery fix it? Does the physical key work?",
+    );
+    assert_contains(&text, "Step 2 Does the motor run but the bolt not retract?");
+    // The kept answers stay in the page's state…
+    assert_contains(
+        &changed.body,
+        r#"<input type="hidden" name="key-works" value="no">"#,
+    );
+    // …so changing back restores them.
+    let back = get(
+        &app,
+        "/guides/smart-lock?battery-fixed=no&key-works=no&was=keypad-lights.yes&keypad-lights=no",
+    )
+    .await;
+    let text = text_of(main_of(&back.body));
+    assert_contains(
+        &text,
+        "These earlier answers apply again: Did replacing the battery fix it? Does the physical key work?",
+    );
+    assert_contains(&text, "Step 4 Did adjusting alignment fix it?");
+}
+
+#[tokio::test]
+async fn the_factory_reset_step_asks_for_acknowledgement() {
+    let app = app_without_store();
+    let state = "keypad-lights=yes&bolt-stuck=no&repair-worked=no";
+    let caution = get(&app, &format!("/guides/smart-lock?{state}")).await;
+    let text = text_of(main_of(&caution.body));
+    assert_contains(&text, "Before you continue: Factory reset");
+    assert_contains(
+        &text,
+        "Caution: A factory reset erases every PIN code and the app pairing.",
+    );
+    assert_contains(
+        &caution.body,
+        r#"<button type="submit" name="ack" value="factory-reset">I understand — show the step</button>"#,
+    );
+    let step = get(
+        &app,
+        &format!("/guides/smart-lock?{state}&ack=factory-reset"),
+    )
+    .await;
+    assert_contains(&text_of(&step.body), "Step 4 Did factory reset work?");
+}
+
+#[tokio::test]
+async fn a_resolved_outcome_lists_the_verification_checks() {
+    let app = app_without_store();
+    let page = get(
+        &app,
+        "/guides/smart-lock?keypad-lights=no&battery-fixed=yes",
+    )
+    .await;
+    assert_contains(
+        &page.body,
+        "<title>Lock unlocked · Fix a smart lock that will not open</title>",
+    );
+    insta::assert_snapshot!("resolved", main_of(&page.body));
+}
+
+#[tokio::test]
+async fn an_escalation_says_who_to_call_and_gives_the_support_summary() {
+    let app = app_without_store();
+    let page = get(
+        &app,
+        "/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+    )
+    .await;
+    let text = text_of(main_of(&page.body));
+    assert_contains(&text, "Time to get help Call a locksmith");
+    assert_contains(
+        &text,
+        "Warning: Do not force the lock—you may damage it or lock yourself out.",
+    );
+    assert_contains(&text, "Whether the keypad lights No");
+    assert_contains(&text, "Lock model and manufacturer (to fill in)");
+    insta::assert_snapshot!("escalate", main_of(&page.body));
+}
+
+#[tokio::test]
+async fn a_triage_entry_jumps_into_the_flow() {
+    let app = app_without_store();
+    let start = get(&app, "/guides/smart-lock").await;
+    assert_contains(
+        &start.body,
+        r#"<a href="/guides/smart-lock?from=alignment-fixed#step">Check mechanical alignment</a>"#,
+    );
+    let jumped = get(&app, "/guides/smart-lock?from=alignment-fixed").await;
+    assert_contains(
+        &jumped.body,
+        "<title>Step 1 — Did adjusting alignment fix it?",
+    );
+    let pro = get(&app, "/guides/smart-lock?from=locksmith").await;
+    assert_contains(&pro.body, "<title>Call a locksmith · ");
+}
+
+#[tokio::test]
+async fn the_full_guide_carries_every_line_of_the_reference() {
+    let app = app_without_store();
+    let full = text_of(&get(&app, "/guides/smart-lock/full").await.body);
+    let flow = text_of(&get(&app, "/guides/smart-lock").await.body);
+    let sent = text_of(&get(&app, "/guides/smart-lock/full?sent=1").await.body);
+    for line in SEED.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let line = line.strip_prefix("- ").unwrap_or(line);
+        let line = line.split_whitespace().collect::<Vec<_>>().join(" ");
+        let shown = [&full, &flow, &sent]
+            .iter()
+            .any(|page| page.contains(&line));
+        assert!(shown, "no page shows this line of the reference:\n{line}");
+    }
+}
+
+#[tokio::test]
+async fn the_full_guide_links_every_proceed_to_within_the_page() {
+    let app = app_without_store();
+    let page = get(&app, "/guides/smart-lock/full").await.body;
+    let mut checked = 0;
+    for link in page.split("href=\"#").skip(1) {
+        let id = &link[..link.find('"').expect("a closing quote")];
+        assert!(
+            page.contains(&format!("id=\"{id}\"")),
+            "#{id} has no target on the page"
+        );
+        checked += 1;
+    }
+    assert!(checked > 20, "only {checked} in-page links");
+    assert_contains(
+        &page,
+        r##"Proceed to <a href="#verification">Verification</a>"##,
+    );
+    assert_contains(&page, r#""@type":"FAQPage""#);
+    assert_contains(&page, r#""@type":"HowTo""#);
+}
+
+#[tokio::test]
+async fn the_support_summary_takes_what_only_the_person_knows() {
+    let app = app_without_store();
+    let state = "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no";
+    let page = get(
+        &app,
+        &format!("/guides/smart-lock/summary?{state}&fact-lock-model=Acme+S2"),
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    assert_contains(&page.body, r#"name="fact-lock-model" value="Acme S2""#);
+    assert_contains(&page.body, r#"formaction="/guides/smart-lock/summary.txt""#);
+    let file = get(
+        &app,
+        &format!("/guides/smart-lock/summary.txt?{state}&fact-lock-model=Acme+S2"),
+    )
+    .await;
+    assert_eq!(
+        file.headers[header::CONTENT_DISPOSITION],
+        "attachment; filename=\"smart-lock-support-summary.txt\""
+    );
+    insta::assert_snapshot!("summary-txt", file.body);
+}
+
+#[tokio::test]
+async fn feedback_is_stored_without_personal_data_and_thanked() {
+    let (app, store, _folder) = app_with_store(Config::default()).await;
+    let state = "keypad-lights%3Dno%26battery-fixed%3Dyes";
+    let form =
+        format!("helpful=yes&comment=It+was+the+battery.&state={state}&outcome=unlocked&page=flow");
+    let reply = post_feedback(&app, "smart-lock", &form, "same-origin").await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    let location = reply.headers[header::LOCATION].to_str().expect("ascii");
+    assert_eq!(
+        location,
+        "/guides/smart-lock?keypad-lights=no&battery-fixed=yes&sent=1#rate"
+    );
+    let thanked = get(&app, location.trim_end_matches("#rate")).await;
+    assert_contains(&thanked.body, "Thanks for your feedback.");
+    let stored = store.feedback("smart-lock", 10).await.expect("readable");
+    assert_eq!(stored.len(), 1);
+    let feedback = &stored[0].feedback;
+    assert_eq!(feedback.path, "keypad-lights=no&battery-fixed=yes");
+    assert_eq!(feedback.outcome.as_deref(), Some("unlocked"));
+    assert_eq!(feedback.comment.as_deref(), Some("It was the battery."));
+    assert!(feedback.helpful);
+}
+
+#[tokio::test]
+async fn feedback_without_a_database_keeps_the_comment_and_asks_to_try_again() {
+    let app = app_without_store();
+    let form = "helpful=no&comment=Nothing+worked&state=keypad-lights%3Dno&page=flow";
+    let reply = post_feedback(&app, "smart-lock", form, "same-origin").await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_contains(&reply.body, "Please try again later.");
+    assert_contains(&reply.body, ">Nothing worked</textarea>");
+    // The guide itself still works.
+    assert_eq!(
+        get(&app, "/guides/smart-lock?keypad-lights=no")
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn feedback_from_another_site_is_refused() {
+    let (app, store, _folder) = app_with_store(Config::default()).await;
+    let reply = post_feedback(&app, "smart-lock", "helpful=yes&state=", "cross-site").await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    assert_contains(&reply.body, "This form was sent from another site");
+    assert!(
+        store
+            .feedback("smart-lock", 10)
+            .await
+            .expect("readable")
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn feedback_floods_are_slowed_down() {
+    let config = Config {
+        feedback_per_minute: NonZeroU32::new(2).expect("non-zero"),
+        ..Config::default()
+    };
+    let (app, store, _folder) = app_with_store(config).await;
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        statuses.push(
+            post_feedback(
+                &app,
+                "smart-lock",
+                "helpful=yes&state=&page=full",
+                "same-origin",
+            )
+            .await
+            .status,
+        );
+    }
+    assert_eq!(
+        statuses[..2],
+        [StatusCode::SEE_OTHER, StatusCode::SEE_OTHER]
+    );
+    assert_eq!(
+        statuses[2..],
+        [StatusCode::TOO_MANY_REQUESTS, StatusCode::TOO_MANY_REQUESTS]
+    );
+    assert_eq!(
+        store
+            .feedback("smart-lock", 10)
+            .await
+            .expect("readable")
+            .len(),
+        2
+    );
+}
+
+#[tokio::test]
+async fn oversized_or_bad_feedback_is_refused_clearly() {
+    let (app, _store, _folder) = app_with_store(Config::default()).await;
+    let long = "x".repeat(1200);
+    let reply = post_feedback(
+        &app,
+        "smart-lock",
+        &format!("helpful=yes&state=&comment={long}"),
+        "same-origin",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_contains(
+        &reply.body,
+        "Please keep the comment under 1000 characters.",
+    );
+    let reply = post_feedback(&app, "smart-lock", "helpful=maybe&state=", "same-origin").await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    let huge = "a".repeat(20_000);
+    let reply = post_feedback(
+        &app,
+        "smart-lock",
+        &format!("helpful=yes&comment={huge}"),
+        "same-origin",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+#[tokio::test]
+async fn bad_addresses_get_clear_pages_not_errors() {
+    let app = app_without_store();
+    let unknown = get(&app, "/guides/smart-lok").await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_contains(&unknown.body, "There is no guide called “smart-lok”");
+    assert_contains(&unknown.body, r#"href="/""#);
+    let bad = get(
+        &app,
+        "/guides/smart-lock?keypad-lights=no&battery-fixed=perhaps",
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_contains(
+        &bad.body,
+        "“perhaps” is not an answer to “battery-fixed”; answers: yes, no",
+    );
+    assert_contains(
+        &bad.body,
+        r#"href="/guides/smart-lock?keypad-lights=no">Go back to the last good step"#,
+    );
+    let unknown_question = get(&app, "/guides/smart-lock?colour=blue").await;
+    assert_eq!(unknown_question.status, StatusCode::BAD_REQUEST);
+    let damaged = get(&app, "/guides/smart-lock?keypad-lights=%FF").await;
+    assert_eq!(damaged.status, StatusCode::BAD_REQUEST);
+    let long = get(
+        &app,
+        &format!("/guides/smart-lock?keypad-lights=no&x={}", "y".repeat(5000)),
+    )
+    .await;
+    assert_eq!(long.status, StatusCode::URI_TOO_LONG);
+    let nowhere = get(&app, "/wp-admin").await;
+    assert_eq!(nowhere.status, StatusCode::NOT_FOUND);
+    assert_contains(&nowhere.body, "Page not found");
+    for reply in [unknown, bad, nowhere] {
+        assert_contains(&reply.body, "<header class=\"site\">");
+    }
+}
+
+#[tokio::test]
+async fn the_api_gives_guides_models_and_walks() {
+    let app = app_without_store();
+    let list: serde_json::Value =
+        serde_json::from_str(&get(&app, "/api/guides").await.body).expect("json");
+    assert_eq!(list.as_array().map(Vec::len), Some(2));
+    let model: serde_json::Value =
+        serde_json::from_str(&get(&app, "/api/guides/smart-lock").await.body).expect("json");
+    assert_eq!(model["start"], "keypad-lights");
+    let walk = get(
+        &app,
+        "/api/guides/smart-lock/walk?keypad-lights=no&battery-fixed=yes",
+    )
+    .await;
+    let report: serde_json::Value = serde_json::from_str(&walk.body).expect("json");
+    assert_eq!(report["outcome"], "unlocked");
+    let bad = get(&app, "/api/guides/smart-lock/walk?keypad-lights=maybe").await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    let error: serde_json::Value = serde_json::from_str(&bad.body).expect("json");
+    assert_contains(
+        error["error"].as_str().expect("a message"),
+        "answers: yes, no",
+    );
+    let health: serde_json::Value =
+        serde_json::from_str(&get(&app, "/healthz").await.body).expect("json");
+    assert_eq!(health["status"], "ok");
+    assert_eq!(health["database"], "none");
+}
+
+#[tokio::test]
+async fn pages_carry_security_and_cache_headers() {
+    let app = app_without_store();
+    let page = get(&app, "/guides/smart-lock").await;
+    let csp = page.headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("ascii");
+    assert!(
+        csp.starts_with("default-src 'none'; style-src 'sha256-"),
+        "{csp}"
+    );
+    assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(!page.body.contains("<script>"), "no inline script");
+    assert_eq!(page.headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let etag = page.headers[header::ETAG].clone();
+    let again = Request::get("/guides/smart-lock")
+        .header(header::IF_NONE_MATCH, etag)
+        .body(Body::empty())
+        .expect("a request");
+    assert_eq!(send(&app, again).await.status, StatusCode::NOT_MODIFIED);
+    let script = page
+        .body
+        .split("<script src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a script");
+    let asset = get(&app, script).await;
+    assert_eq!(asset.status, StatusCode::OK);
+    assert_eq!(
+        asset.headers[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
+}
+
+/// Every state of the smart-lock guide: each prefix of each path, with and
+/// without a triage entry.
+fn smart_lock_states() -> Vec<String> {
+    let guide = &guides()[0];
+    let mut states = Vec::new();
+    let mut pending = vec![(None::<&str>, Vec::<(String, String)>::new())];
+    let entries = guide
+        .triage
+        .iter()
+        .flat_map(|t| &t.entries)
+        .map(|e| e.target.as_str());
+    pending.extend(entries.map(|entry| (Some(entry), Vec::new())));
+    while let Some((entry, answers)) = pending.pop() {
+        let mut pairs: Vec<(&str, &str)> = entry.map(|e| ("from", e)).into_iter().collect();
+        pairs.extend(answers.iter().map(|(q, a)| (q.as_str(), a.as_str())));
+        let query = unstuck_core::engine::query::join(&pairs);
+        let session = unstuck_core::engine::query::parse(guide, &query)
+            .expect("valid")
+            .session;
+        if let unstuck_core::engine::Position::Question { question, .. } =
+            unstuck_core::engine::walk(guide, &session).position
+        {
+            for answer in &guide.questions[question].answers {
+                let mut next = answers.clone();
+                next.push((
+                    guide.questions[question].id.to_string(),
+                    answer.id.to_string(),
+                ));
+                pending.push((entry, next));
+            }
+        }
+        states.push(query);
+    }
+    states
+}
+
+#[tokio::test]
+async fn every_page_fits_in_the_first_round_trip() {
+    const BUDGET: usize = 14 * 1024;
+    let app = app_without_store();
+    let mut uris: Vec<String> = smart_lock_states()
+        .iter()
+        .map(|q| format!("/guides/smart-lock?{q}"))
+        .collect();
+    uris.extend([
+        "/".to_owned(),
+        "/guides/smart-lock/full".to_owned(),
+        "/guides/garage-door/full".to_owned(),
+    ]);
+    assert!(uris.len() > 40, "{} states", uris.len());
+    for uri in uris {
+        let request = Request::get(&uri)
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .expect("a request");
+        let reply = send(&app, request).await;
+        assert_eq!(reply.status, StatusCode::OK, "{uri}");
+        assert_eq!(reply.headers[header::CONTENT_ENCODING], "gzip");
+        let size: usize = reply.headers[header::CONTENT_LENGTH]
+            .to_str()
+            .expect("ascii")
+            .parse()
+            .expect("a number");
+        assert!(
+            size <= BUDGET,
+            "{uri} is {size} bytes gzipped, over {BUDGET}"
+        );
+    }
+}

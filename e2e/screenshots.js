@@ -1,0 +1,43 @@
+// Takes the screenshots in docs/screenshots/: each kind of page at a phone
+// width (360 px) and a desktop width (1280 px), light and dark.
+// Usage: npm run screenshots (after `cargo build`).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launchBrowser, ROOT, startServer } from "./support.js";
+
+const PAGES = {
+  catalog: "/",
+  question: "/guides/smart-lock",
+  answered: "/guides/smart-lock?keypad-lights=no&battery-fixed=no",
+  changed: "/guides/smart-lock?battery-fixed=no&key-works=no&was=keypad-lights.no&keypad-lights=yes",
+  caution: "/guides/smart-lock?keypad-lights=yes&bolt-stuck=no&repair-worked=no",
+  resolved: "/guides/smart-lock?keypad-lights=no&battery-fixed=yes",
+  escalate: "/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  full: "/guides/smart-lock/full",
+  summary: "/guides/smart-lock/summary?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  error: "/guides/smart-lock?keypad-lights=no&battery-fixed=perhaps",
+};
+const only = process.argv.slice(2);
+const out = join(ROOT, "docs", "screenshots");
+mkdirSync(out, { recursive: true });
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const [name, path] of Object.entries(PAGES)) {
+    if (only.length && !only.includes(name)) continue;
+    for (const [size, viewport] of [["phone", { width: 360, height: 640 }], ["desktop", { width: 1280, height: 800 }]]) {
+      for (const scheme of ["light", "dark"]) {
+        if (size === "desktop" && scheme === "dark" && !["question", "escalate"].includes(name)) continue;
+        const page = await browser.newPage({ viewport, colorScheme: scheme });
+        await page.goto(server.url + path);
+        const file = join(out, `${name}-${size}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: size === "desktop" });
+        await page.close();
+        console.log(file);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
