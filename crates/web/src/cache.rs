@@ -47,6 +47,16 @@ impl PageCache {
         }
     }
 
+    /// The page under `key`, if cached.
+    pub(crate) fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
+        self.pages.get(key)
+    }
+
+    /// Keeps `page` under another key too (an alias of an equal state).
+    pub(crate) fn alias(&self, key: String, page: &Arc<CachedPage>) {
+        self.pages.insert(key, Arc::clone(page));
+    }
+
     /// The page under `key`, rendering and compressing it on first use.
     /// A render that fails is not cached.
     pub(crate) fn get_or_render<E>(

@@ -12,7 +12,6 @@ use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::{CsrfLayer, ProtectionError, ResponseForProtectionError};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 
 /// The largest request body accepted (the feedback form is the only one).
@@ -21,6 +20,7 @@ const MAX_BODY_BYTES: usize = 16 * 1024;
 /// How long a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// Security headers on every response.
 pub(crate) fn layers(router: Router) -> Router {
     let csp = format!(
         "default-src 'none'; style-src {}; script-src 'self'; img-src 'self' data:; \
@@ -46,18 +46,35 @@ pub(crate) fn layers(router: Router) -> Router {
             HeaderValue::from_static("same-origin"),
         ),
     ];
-    let mut router = router
-        .layer(CompressionLayer::new().br(true).gzip(true))
-        .layer(CsrfLayer::new().with_rejection_response(CrossSite))
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(TimeoutLayer::with_status_code(
+    router.layer(axum::middleware::map_response(
+        move |mut response: axum::response::Response| {
+            let headers = headers.clone();
+            async move {
+                for (name, value) in headers {
+                    response.headers_mut().entry(name).or_insert(value);
+                }
+                response
+            }
+        },
+    ))
+}
+
+/// Around the routes that take a form: cross-site protection, a body size
+/// limit and a time limit (they wait on the database).
+pub(crate) fn form_layers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router
+        .route_layer(CsrfLayer::new().with_rejection_response(CrossSite))
+        .route_layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .route_layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
-        ));
-    for (name, value) in headers {
-        router = router.layer(SetResponseHeaderLayer::if_not_present(name, value));
-    }
-    router
+        ))
+}
+
+/// Around the JSON API and the script: compression (pages come
+/// compressed from their cache).
+pub(crate) fn compressed<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+    router.layer(CompressionLayer::new().br(true).gzip(true))
 }
 
 /// The answer to a form posted from another site.

@@ -58,8 +58,24 @@ pub(crate) async fn flow(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let guide = find(&state, &id)?;
+    // The address as sent finds the page without reading the query; other
+    // spellings of the same state share the page rendered for the first.
+    let raw_key = format!(
+        "flow-raw|{}|{}|{}",
+        guide.version,
+        guide.id,
+        raw.as_deref().unwrap_or("")
+    );
+    if let Some(page) = state.pages().get(&raw_key) {
+        return Ok(page.respond(&headers));
+    }
     let query = read_query(&guide, raw.as_deref())?;
-    let key = format!("flow|{}|{}", guide.version, cache_key(&guide, &query));
+    let key = format!(
+        "flow|{}|{}|{}",
+        guide.version,
+        guide.id,
+        cache_key(&guide, &query)
+    );
     let page = state.pages().get_or_render(key, HTML, || {
         let feedback = if query.sent {
             FeedbackState::Sent
@@ -68,6 +84,7 @@ pub(crate) async fn flow(
         };
         Ok::<_, AppError>(Flow::new(&guide, &query).render(&feedback))
     })?;
+    state.pages().alias(raw_key, &page);
     Ok(page.respond(&headers))
 }
 
@@ -110,7 +127,12 @@ pub(crate) async fn summary(
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         return Ok(response);
     }
-    let key = format!("summary|{}|{}", guide.version, cache_key(&guide, &query));
+    let key = format!(
+        "summary|{}|{}|{}",
+        guide.version,
+        guide.id,
+        cache_key(&guide, &query)
+    );
     Ok(state
         .pages()
         .get_or_render(key, HTML, render)?
