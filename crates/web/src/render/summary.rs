@@ -35,8 +35,8 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
     let state = to_query(guide, &query.session);
     let main = html! {
         h1 { "Support summary" }
-        p { "For: " a href=(with_query(&base, &state)) { (summary.guide) } }
-        p {
+        p.no-print { "For: " a href=(with_query(&base, &state)) { (summary.guide) } }
+        p.no-print {
             "Outcome: "
             @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => "not reached yet" }
         }
@@ -59,12 +59,17 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
             }
         }
         @if !summary.answers.is_empty() {
-            h2 { "Answers given" }
-            ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
+            section.no-print {
+                h2 { "Answers given" }
+                ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
+            }
         }
-        h2 { "As text" }
-        label.field for="summary-text" { "Select and copy, or use the buttons." }
-        textarea #summary-text readonly rows="12" { (summary.to_text()) }
+        section.no-print {
+            h2 { "As text" }
+            label.field for="summary-text" { "Select and copy, or use the buttons." }
+            textarea #summary-text readonly rows="12" { (summary.to_text()) }
+        }
+        pre.print-only { (summary.to_text()) }
         div.row.no-print {
             button hidden type="button" data-copy="summary-text" data-label="Copy" { "Copy" }
             button.quiet hidden type="button" data-print { "Print" }
