@@ -8,9 +8,13 @@
 //! starts, or goes down later, fails only the calls that need it, and
 //! everything recovers when it returns.
 
+mod events;
 mod feedback;
+mod stats;
 
+pub use events::{Event, EventKind};
 pub use feedback::{Feedback, NewFeedback};
+pub use stats::{AnswerCount, Comment, Count, GuideStats, OutcomeCount, QuestionFunnel};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;

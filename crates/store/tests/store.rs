@@ -82,3 +82,167 @@ async fn an_unknown_url_is_refused() {
         "{error}"
     );
 }
+
+fn event(
+    guide: &str,
+    session: &str,
+    kind: unstuck_store::EventKind,
+    question: Option<&str>,
+    answer: Option<&str>,
+) -> unstuck_store::Event {
+    unstuck_store::Event {
+        at: unstuck_store::now_unix(),
+        guide: guide.to_owned(),
+        guide_version: "v1".to_owned(),
+        session: session.to_owned(),
+        kind,
+        question: question.map(str::to_owned),
+        answer: answer.map(str::to_owned),
+        outcome: None,
+        outcome_kind: None,
+        depth: 0,
+    }
+}
+
+fn outcome(guide: &str, session: &str, id: &str, kind: &str, depth: i64) -> unstuck_store::Event {
+    unstuck_store::Event {
+        outcome: Some(id.to_owned()),
+        outcome_kind: Some(kind.to_owned()),
+        depth,
+        ..event(
+            guide,
+            session,
+            unstuck_store::EventKind::Outcome,
+            None,
+            None,
+        )
+    }
+}
+
+#[tokio::test]
+async fn events_add_up_to_the_figures_an_operator_reads() {
+    use unstuck_store::EventKind::{Answered, Changed, Reached, Triage};
+    for (store, _folder) in stores().await {
+        let guide = format!(
+            "stats-test-{}-{:?}",
+            unstuck_store::now_unix(),
+            store.backend()
+        );
+        let g = guide.as_str();
+        let events = vec![
+            event(g, "s1", Reached, Some("q1"), None),
+            event(g, "s1", Answered, Some("q1"), Some("yes")),
+            event(g, "s1", Reached, Some("q2"), None),
+            event(g, "s1", Answered, Some("q2"), Some("no")),
+            outcome(g, "s1", "call", "escalate", 2),
+            event(g, "s2", Reached, Some("q1"), None),
+            event(g, "s2", Reached, Some("q1"), None),
+            event(g, "s2", Answered, Some("q1"), Some("no")),
+            event(g, "s2", Changed, Some("q1"), Some("no")),
+            outcome(g, "s2", "fixed", "resolved", 1),
+            event(g, "s3", Triage, Some("q1"), None),
+            event(g, "s3", Reached, Some("q1"), None),
+        ];
+        store.add_events(&events).await.expect("written");
+        store
+            .add_feedback(&NewFeedback {
+                guide: guide.clone(),
+                helpful: false,
+                comment: Some("Still stuck".to_owned()),
+                ..sample(g, None)
+            })
+            .await
+            .expect("stored");
+        let stats = store.stats(g, 0).await.expect("figures");
+        assert_eq!(stats.sessions, 3);
+        assert_eq!((stats.resolved, stats.escalated), (1, 1));
+        assert_eq!(stats.resolution_rate, Some(0.5));
+        let q1 = stats
+            .funnel
+            .iter()
+            .find(|f| f.question == "q1")
+            .expect("q1");
+        assert_eq!((q1.reached, q1.answered, q1.left), (3, 2, 1));
+        assert_eq!(stats.median_answers_to_outcome, Some(1.5));
+        assert_eq!(
+            stats.changes,
+            [unstuck_store::Count {
+                name: "q1".to_owned(),
+                count: 1
+            }]
+        );
+        assert_eq!(stats.triage[0].name, "q1");
+        assert_eq!((stats.helpful, stats.not_helpful), (0, 1));
+        assert_eq!(stats.comments[0].text, "Still stuck");
+        assert_eq!(
+            store.events(g, 0).await.expect("events").len(),
+            events.len()
+        );
+        assert!(
+            store
+                .guides_with_data(0)
+                .await
+                .expect("guides")
+                .contains(&guide)
+        );
+    }
+}
+
+#[tokio::test]
+async fn pruning_deletes_only_what_is_older() {
+    for (store, _folder) in stores().await {
+        let guide = format!(
+            "prune-test-{}-{:?}",
+            unstuck_store::now_unix(),
+            store.backend()
+        );
+        let old = unstuck_store::Event {
+            at: 1_000,
+            ..event(
+                &guide,
+                "s",
+                unstuck_store::EventKind::Reached,
+                Some("q"),
+                None,
+            )
+        };
+        let new = event(
+            &guide,
+            "s",
+            unstuck_store::EventKind::Reached,
+            Some("q"),
+            None,
+        );
+        store.add_events(&[old, new]).await.expect("written");
+        let (events, _) = store.prune(2_000).await.expect("pruned");
+        assert!(events >= 1);
+        assert_eq!(store.events(&guide, 0).await.expect("events").len(), 1);
+    }
+}
+
+#[tokio::test]
+async fn a_large_batch_is_written_in_one_go() {
+    for (store, _folder) in stores().await {
+        let guide = format!(
+            "batch-test-{}-{:?}",
+            unstuck_store::now_unix(),
+            store.backend()
+        );
+        let batch: Vec<_> = (0..1_000)
+            .map(|n| {
+                event(
+                    &guide,
+                    &format!("s{n}"),
+                    unstuck_store::EventKind::Reached,
+                    Some("q"),
+                    None,
+                )
+            })
+            .collect();
+        store.add_events(&batch).await.expect("written");
+        assert_eq!(
+            store.stats(&guide, 0).await.expect("figures").sessions,
+            1_000
+        );
+    }
+}
