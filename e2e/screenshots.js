@@ -16,11 +16,27 @@ const PAGES = {
   full: "/guides/smart-lock/full",
   summary: "/guides/smart-lock/summary?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
   error: "/guides/smart-lock?keypad-lights=no&battery-fixed=perhaps",
+  dashboard: "/admin/guides/smart-lock?days=7",
 };
 const only = process.argv.slice(2);
 const out = join(ROOT, "docs", "screenshots");
 mkdirSync(out, { recursive: true });
-const server = await startServer();
+const server = await startServer(["--admin-token", "screenshot-token"]);
+// Some traffic for the dashboard: a few people, different paths.
+const walks = [
+  "keypad-lights=no&battery-fixed=yes",
+  "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  "keypad-lights=yes&bolt-stuck=no&repair-worked=yes",
+  "keypad-lights=yes&bolt-stuck=yes&alignment-fixed=yes",
+  "keypad-lights=no",
+];
+for (const [n, walk] of walks.entries()) {
+  const pairs = walk.split("&");
+  for (let i = 0; i <= pairs.length; i++) {
+    await fetch(`${server.url}/guides/smart-lock?${pairs.slice(0, i).join("&")}`, { headers: { "user-agent": `person ${n}` } });
+  }
+}
+await new Promise((wait) => setTimeout(wait, 500));
 const browser = await launchBrowser();
 try {
   for (const [name, path] of Object.entries(PAGES)) {
@@ -28,7 +44,7 @@ try {
     for (const [size, viewport] of [["phone", { width: 360, height: 640 }], ["desktop", { width: 1280, height: 800 }]]) {
       for (const scheme of ["light", "dark"]) {
         if (size === "desktop" && scheme === "dark" && !["question", "escalate"].includes(name)) continue;
-        const page = await browser.newPage({ viewport, colorScheme: scheme });
+        const page = await browser.newPage({ viewport, colorScheme: scheme, extraHTTPHeaders: { authorization: "Bearer screenshot-token" } });
         await page.goto(server.url + path);
         const file = join(out, `${name}-${size}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: size === "desktop" });

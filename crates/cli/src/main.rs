@@ -34,6 +34,10 @@ enum Command {
     Graph(cmd::graph::Args),
     /// Serve the guides on the web (pages work without JavaScript).
     Serve(cmd::serve::Args),
+    /// Print the figures: sessions, resolution, funnel, answers, helpfulness.
+    Stats(cmd::stats::Args),
+    /// Delete events and feedback older than a span (e.g. --older-than 90d).
+    Prune(cmd::prune::Args),
 }
 
 /// How a command ended, beyond plain success.
@@ -54,6 +58,8 @@ fn main() -> ExitCode {
         Command::Run(args) => cmd::run::run(args),
         Command::Graph(args) => cmd::graph::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Prune(args) => cmd::prune::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -12,6 +12,8 @@ for (const button of document.querySelectorAll("[data-copy]")) {
       document.execCommand("copy");
     }
     button.textContent = "Copied";
+    const events = location.pathname.replace(/\/summary$/, "/events");
+    navigator.sendBeacon?.(events, new URLSearchParams({ kind: "summary-copied" }));
     setTimeout(() => { button.textContent = button.dataset.label; }, 2500);
   });
 }

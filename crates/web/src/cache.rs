@@ -3,6 +3,7 @@
 //! compressed twice. Responses negotiate brotli, gzip or none, carry a weak
 //! ETag, and answer `If-None-Match` with 304.
 
+use crate::events::PageEvent;
 use axum::body::Bytes;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -17,6 +18,8 @@ use std::sync::Arc;
 /// A rendered page in each encoding.
 #[derive(Debug)]
 pub(crate) struct CachedPage {
+    /// What showing this page means, for analytics.
+    pub(crate) events: Vec<PageEvent>,
     identity: Bytes,
     gzip: Bytes,
     brotli: Bytes,
@@ -63,12 +66,13 @@ impl PageCache {
         &self,
         key: String,
         content_type: &'static str,
-        render: impl FnOnce() -> Result<String, E>,
+        render: impl FnOnce() -> Result<(String, Vec<PageEvent>), E>,
     ) -> Result<Arc<CachedPage>, E> {
         if let Some(page) = self.pages.get(&key) {
             return Ok(page);
         }
-        let page = Arc::new(CachedPage::new(render()?.into_bytes(), content_type));
+        let (body, events) = render()?;
+        let page = Arc::new(CachedPage::new(body.into_bytes(), content_type, events));
         self.pages.insert(key, Arc::clone(&page));
         Ok(page)
     }
@@ -76,10 +80,11 @@ impl PageCache {
 
 impl CachedPage {
     /// Compresses `body` in both encodings.
-    pub(crate) fn new(body: Vec<u8>, content_type: &'static str) -> Self {
+    pub(crate) fn new(body: Vec<u8>, content_type: &'static str, events: Vec<PageEvent>) -> Self {
         let digest = Sha256::digest(&body);
         let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..12]));
         Self {
+            events,
             gzip: Bytes::from(gzip(&body)),
             brotli: Bytes::from(brotli(&body)),
             identity: Bytes::from(body),
@@ -211,7 +216,7 @@ mod tests {
     #[test]
     fn compressed_bodies_decompress_to_the_page() {
         let body = "<p>Hello, door.</p>".repeat(50).into_bytes();
-        let page = CachedPage::new(body.clone(), "text/html");
+        let page = CachedPage::new(body.clone(), "text/html", Vec::new());
         let mut decoded = Vec::new();
         std::io::Read::read_to_end(
             &mut flate2::read::GzDecoder::new(&page.gzip[..]),

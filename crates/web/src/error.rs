@@ -19,6 +19,8 @@ pub(crate) enum AppError {
     BadQuery(Box<BadQuery>),
     /// A form that is not what the page sends.
     BadForm(String),
+    /// The database is needed and does not answer.
+    DatabaseUnavailable,
 }
 
 /// A guide address whose query could not be read.
@@ -91,6 +93,15 @@ impl IntoResponse for AppError {
                     html! {
                         p { (why) }
                         p { a.btn href="/" { "See all guides" } }
+                    },
+                ),
+            ),
+            AppError::DatabaseUnavailable => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                errors::page(
+                    "The figures are unavailable",
+                    html! {
+                        p { "The database does not answer right now. The guides still work; try again in a moment." }
                     },
                 ),
             ),

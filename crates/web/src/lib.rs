@@ -11,12 +11,15 @@
 mod assets;
 mod cache;
 mod error;
+mod events;
 mod library;
+mod observe;
 mod render;
 mod routes;
 mod security;
 mod state;
 
+pub use events::EventCounters;
 pub use library::Library;
 pub use state::{AppState, Config};
 

@@ -1,6 +1,7 @@
 //! The state every handler shares: guides, the store, the page cache.
 
 use crate::cache::PageCache;
+use crate::events::{EventCounters, Recorder};
 use crate::library::Library;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::net::IpAddr;
@@ -16,6 +17,13 @@ pub struct Config {
     pub feedback_per_minute: NonZeroU32,
     /// The most bytes the page cache holds.
     pub cache_bytes: u64,
+    /// Events waiting to be written, at most (0: record no events).
+    pub event_queue: usize,
+    /// Seeds the anonymous session ids; servers sharing a database should
+    /// share it. Random per process when absent.
+    pub analytics_secret: Option<String>,
+    /// The token that opens `/admin`; without one, the admin pages are off.
+    pub admin_token: Option<String>,
 }
 
 impl Default for Config {
@@ -23,6 +31,9 @@ impl Default for Config {
         Self {
             feedback_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
             cache_bytes: 64 * 1024 * 1024,
+            event_queue: 10_000,
+            analytics_secret: None,
+            admin_token: None,
         }
     }
 }
@@ -38,19 +49,25 @@ struct Inner {
     store: Option<Store>,
     pages: PageCache,
     feedback_limit: DefaultKeyedRateLimiter<IpAddr>,
+    events: Recorder,
+    admin_token: Option<String>,
 }
 
 impl AppState {
-    /// State serving `library`, storing feedback in `store` (none: feedback
-    /// is refused with a "try again" page).
+    /// State serving `library`, storing feedback and events in `store`
+    /// (none: feedback is refused with a "try again" page, events are not
+    /// recorded). Call from within a Tokio runtime: the event writer is a task.
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
+        crate::observe::install();
         let quota = Quota::per_minute(config.feedback_per_minute);
         Self {
             inner: Arc::new(Inner {
                 library: RwLock::new(Arc::new(library)),
-                store,
+                store: store.clone(),
                 pages: PageCache::new(config.cache_bytes),
                 feedback_limit: RateLimiter::keyed(quota),
+                events: Recorder::new(store.clone(), config.event_queue, config.analytics_secret),
+                admin_token: config.admin_token.filter(|t| !t.is_empty()),
             }),
         }
     }
@@ -85,6 +102,25 @@ impl AppState {
     /// Whether a client may send feedback now.
     pub(crate) fn may_send_feedback(&self, client: IpAddr) -> bool {
         self.inner.feedback_limit.check_key(&client).is_ok()
+    }
+
+    pub(crate) fn events(&self) -> &Recorder {
+        &self.inner.events
+    }
+
+    /// Counters of the event pipeline.
+    pub fn event_counters(&self) -> &EventCounters {
+        self.inner.events.counters()
+    }
+
+    /// The admin token, if the admin pages are on.
+    pub(crate) fn admin_token(&self) -> Option<&str> {
+        self.inner.admin_token.as_deref()
+    }
+
+    /// Writes the events still queued; call once the server stopped.
+    pub async fn shutdown(&self) {
+        self.inner.events.stop().await;
     }
 
     /// Forgets rate-limit entries of clients not seen lately; call now and then.

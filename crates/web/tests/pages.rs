@@ -25,6 +25,12 @@ fn guides() -> Vec<unstuck_core::Guide> {
 
 /// The app with a fresh SQLite database in a temp folder.
 async fn app_with_store(config: Config) -> (Router, Store, tempfile::TempDir) {
+    let (app, _state, store, folder) = app_and_state(config).await;
+    (app, store, folder)
+}
+
+/// The same, with the state, to flush events.
+async fn app_and_state(config: Config) -> (Router, AppState, Store, tempfile::TempDir) {
     let folder = tempfile::tempdir().expect("a temp folder");
     let url = format!(
         "sqlite://{}?mode=rwc",
@@ -32,7 +38,7 @@ async fn app_with_store(config: Config) -> (Router, Store, tempfile::TempDir) {
     );
     let store = Store::open(&url).await.expect("sqlite");
     let state = AppState::new(Library::new(guides()), Some(store.clone()), config);
-    (unstuck_web::app(state), store, folder)
+    (unstuck_web::app(state.clone()), state, store, folder)
 }
 
 fn app_without_store() -> Router {
@@ -653,4 +659,205 @@ async fn every_page_fits_in_the_first_round_trip() {
             "{uri} is {size} bytes gzipped, over {BUDGET}"
         );
     }
+}
+
+async fn get_with(app: &Router, uri: &str, name: header::HeaderName, value: &str) -> Reply {
+    send(
+        app,
+        Request::get(uri)
+            .header(name, value)
+            .body(Body::empty())
+            .expect("a request"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn visits_become_events_and_figures_on_the_dashboard() {
+    let config = Config {
+        admin_token: Some("open sesame".to_owned()),
+        ..Config::default()
+    };
+    let (app, state, store, _folder) = app_and_state(config).await;
+    let walks = [
+        ("ann", "keypad-lights=no&battery-fixed=yes"),
+        (
+            "bob",
+            "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+        ),
+        ("cy", "keypad-lights=yes"),
+    ];
+    for (person, walk) in walks {
+        let pairs: Vec<&str> = walk.split('&').collect();
+        for n in 0..=pairs.len() {
+            let uri = format!("/guides/smart-lock?{}", pairs[..n].join("&"));
+            // The same page twice: a reload must not count twice.
+            for _ in 0..2 {
+                assert_eq!(
+                    get_with(&app, &uri, header::USER_AGENT, person)
+                        .await
+                        .status,
+                    StatusCode::OK
+                );
+            }
+        }
+    }
+    get_with(
+        &app,
+        "/guides/smart-lock?battery-fixed=no&was=keypad-lights.no&keypad-lights=yes",
+        header::USER_AGENT,
+        "bob",
+    )
+    .await;
+    get_with(
+        &app,
+        "/guides/smart-lock/summary.txt?keypad-lights=no",
+        header::USER_AGENT,
+        "bob",
+    )
+    .await;
+    state.shutdown().await;
+    let stats = store.stats("smart-lock", 0).await.expect("figures");
+    assert_eq!(stats.sessions, 3);
+    assert_eq!((stats.resolved, stats.escalated), (1, 1));
+    let first = stats
+        .funnel
+        .iter()
+        .find(|f| f.question == "keypad-lights")
+        .expect("the first question");
+    assert_eq!((first.reached, first.answered), (3, 3));
+    let bolt = stats
+        .funnel
+        .iter()
+        .find(|f| f.question == "bolt-stuck")
+        .expect("bolt-stuck");
+    assert_eq!((bolt.reached, bolt.answered, bolt.left), (2, 0, 2));
+    assert_eq!(stats.changes[0].name, "keypad-lights");
+    assert_eq!(stats.summary_downloaded, 1);
+    assert_eq!(
+        state
+            .event_counters()
+            .dropped
+            .load(std::sync::atomic::Ordering::Relaxed),
+        0
+    );
+
+    let page = get_with(
+        &app,
+        "/admin/guides/smart-lock?days=7",
+        header::AUTHORIZATION,
+        "Bearer open sesame",
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    let text = text_of(main_of(&page.body));
+    assert_contains(
+        &text,
+        "Self-service resolution 50 % (1 resolved, 1 escalated)",
+    );
+    assert_contains(&page.body, r#"<svg class="chart" role="img""#);
+    assert_contains(&text, "Does the motor run but the bolt not retract? 2 0 2");
+    let csv = get_with(
+        &app,
+        "/admin/guides/smart-lock/events.csv",
+        header::AUTHORIZATION,
+        "Bearer open sesame",
+    )
+    .await;
+    assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    assert!(csv.body.starts_with(
+        "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth\n"
+    ));
+    assert!(csv.body.lines().count() > 10);
+    assert!(!csv.body.contains("127.0.0.1"), "no address is ever stored");
+}
+
+#[tokio::test]
+async fn the_admin_pages_need_the_token() {
+    let app = app_without_store();
+    assert_eq!(
+        get(&app, "/admin").await.status,
+        StatusCode::NOT_FOUND,
+        "off without a token"
+    );
+    let (app, _store, _folder) = app_with_store(Config {
+        admin_token: Some("open sesame".to_owned()),
+        ..Config::default()
+    })
+    .await;
+    let missing = get(&app, "/admin").await;
+    assert_eq!(missing.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        missing.headers[header::WWW_AUTHENTICATE],
+        "Basic realm=\"Unstuck admin\", charset=\"UTF-8\""
+    );
+    let wrong = get_with(&app, "/admin", header::AUTHORIZATION, "Bearer open sesam").await;
+    assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    // A browser's password prompt: any user name, the token as password.
+    let basic = get_with(
+        &app,
+        "/admin",
+        header::AUTHORIZATION,
+        "Basic YWRtaW46b3BlbiBzZXNhbWU=",
+    )
+    .await;
+    assert_eq!(basic.status, StatusCode::OK);
+    assert_contains(&basic.body, "Guides at a glance");
+    assert_eq!(basic.headers[header::CACHE_CONTROL], "no-store");
+    let csv = get(&app, "/admin/guides/smart-lock/events.csv").await;
+    assert_eq!(csv.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn metrics_count_requests_and_events() {
+    let (app, state, _store, _folder) = app_and_state(Config::default()).await;
+    get(&app, "/guides/smart-lock?keypad-lights=no").await;
+    state.shutdown().await;
+    let metrics = get(&app, "/metrics").await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert_contains(
+        &metrics.body,
+        r#"http_requests_total{route="/guides/{id}",status="200"}"#,
+    );
+    assert_contains(&metrics.body, "http_request_duration_seconds_bucket");
+    assert_contains(&metrics.body, "unstuck_events_written_total");
+    assert_contains(&metrics.body, "unstuck_events_dropped_total");
+    assert!(
+        get(&app, "/healthz")
+            .await
+            .headers
+            .contains_key("x-request-id")
+    );
+}
+
+#[tokio::test]
+async fn events_are_counted_as_dropped_when_the_database_is_gone() {
+    let store = Store::open("postgres://nobody@127.0.0.1:9/none")
+        .await
+        .expect("a lazy store");
+    let state = AppState::new(Library::new(guides()), Some(store), Config::default());
+    let app = unstuck_web::app(state.clone());
+    let page = get(&app, "/guides/smart-lock?keypad-lights=no").await;
+    assert_eq!(
+        page.status,
+        StatusCode::OK,
+        "pages do not wait on the database"
+    );
+    state.shutdown().await;
+    let counters = state.event_counters();
+    assert_eq!(
+        counters.written.load(std::sync::atomic::Ordering::Relaxed),
+        0
+    );
+    assert_eq!(
+        counters.dropped.load(std::sync::atomic::Ordering::Relaxed),
+        2
+    );
+    let form = "helpful=yes&state=keypad-lights%3Dno&page=flow";
+    let reply = post_feedback(&app, "smart-lock", form, "same-origin").await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_contains(
+        &reply.body,
+        "We could not save your feedback just now. Please try again in a moment.",
+    );
 }

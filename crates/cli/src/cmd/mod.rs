@@ -3,6 +3,8 @@
 pub(crate) mod check;
 pub(crate) mod export;
 pub(crate) mod graph;
+pub(crate) mod prune;
 pub(crate) mod run;
 pub(crate) mod serve;
+pub(crate) mod stats;
 pub(crate) mod walk;

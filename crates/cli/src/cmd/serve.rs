@@ -34,10 +34,33 @@ pub(crate) struct Args {
     /// Feedback forms one client may send per minute.
     #[arg(long, default_value_t = NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN))]
     feedback_per_minute: NonZeroU32,
+    /// The token that opens /admin (give it as the password, or as
+    /// `Authorization: Bearer TOKEN`); without one the admin pages are off.
+    #[arg(long, env = "UNSTUCK_ADMIN_TOKEN", hide_env_values = true)]
+    admin_token: Option<String>,
+    /// Seeds the anonymous session ids; give every server that shares a
+    /// database the same one. Random per process when absent.
+    #[arg(long, env = "UNSTUCK_ANALYTICS_SECRET", hide_env_values = true)]
+    analytics_secret: Option<String>,
+    /// Record no events (pages and feedback work as usual).
+    #[arg(long)]
+    no_events: bool,
+    /// How logs are written to stderr.
+    #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
+    log_format: LogFormat,
+}
+
+/// How logs are written.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum LogFormat {
+    /// Readable lines.
+    Human,
+    /// One JSON object per line, for log collectors.
+    Json,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
-    init_logging();
+    init_logging(args.log_format);
     let guides = library::load_all(args.guides.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -52,9 +75,17 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
         .await
         .with_context(|| format!("cannot use the database `{}`", args.database))?;
     let count = guides.len();
+    let defaults = Config::default();
     let config = Config {
         feedback_per_minute: args.feedback_per_minute,
-        ..Config::default()
+        event_queue: if args.no_events {
+            0
+        } else {
+            defaults.event_queue
+        },
+        analytics_secret: args.analytics_secret,
+        admin_token: args.admin_token,
+        ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);
     let janitor = state.clone();
@@ -69,11 +100,12 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
-    let app = unstuck_web::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let app = unstuck_web::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown())
         .await
         .context("the server stopped with an error")?;
+    state.shutdown().await;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
@@ -102,11 +134,14 @@ async fn shutdown() {
     tracing::info!("shutting down: finishing requests in flight");
 }
 
-fn init_logging() {
+fn init_logging(format: LogFormat) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let _ = tracing_subscriber::fmt()
+    let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
+        .with_writer(std::io::stderr);
+    let _ = match format {
+        LogFormat::Human => logs.try_init(),
+        LogFormat::Json => logs.json().with_current_span(true).try_init(),
+    };
 }

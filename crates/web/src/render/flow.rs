@@ -36,6 +36,11 @@ impl<'a> Flow<'a> {
         }
     }
 
+    /// What showing this page means, for analytics.
+    pub(crate) fn events(&self) -> Vec<crate::events::PageEvent> {
+        crate::events::PageEvent::of_flow(self.guide, self.query, &self.walk)
+    }
+
     fn links(&self) -> Links<'_> {
         Links::On(&self.full_url)
     }

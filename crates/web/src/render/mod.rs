@@ -2,7 +2,9 @@
 //! `h1`, headings in order. Each module renders one kind of page; `layout`
 //! is the shell they share.
 
+pub(crate) mod admin;
 pub(crate) mod catalog;
+mod charts;
 pub(crate) mod errors;
 pub(crate) mod flow;
 pub(crate) mod full;

@@ -6,6 +6,7 @@
 
 use super::pages::{find, read_query};
 use crate::error::AppError;
+use crate::events::PageEvent;
 use crate::render::flow::Flow;
 use crate::render::parts::FeedbackState;
 use crate::render::{full, guide_url, with_query};
@@ -21,7 +22,7 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, to_query};
 use unstuck_core::engine::{WalkReport, query::join};
-use unstuck_store::NewFeedback;
+use unstuck_store::{EventKind, NewFeedback};
 
 /// The longest comment kept, in characters.
 pub(crate) const MAX_COMMENT_CHARS: usize = 1000;
@@ -42,6 +43,7 @@ pub(crate) struct FeedbackForm {
 
 pub(crate) async fn send(
     State(state): State<AppState>,
+    visitor: super::Visitor,
     Path(id): Path<String>,
     client: Option<Extension<ConnectInfo<SocketAddr>>>,
     form: Result<Form<FeedbackForm>, FormRejection>,
@@ -120,11 +122,15 @@ pub(crate) async fn send(
     };
     if let Err(error) = store.add_feedback(&feedback).await {
         tracing::error!(%error, guide = %guide.id, "could not save feedback");
+        metrics::counter!("unstuck_database_errors_total", "operation" => "feedback").increment(1);
         return Ok(retry(
             StatusCode::SERVICE_UNAVAILABLE,
             "We could not save your feedback just now. Please try again in a moment.",
         ));
     }
+    state
+        .events()
+        .record(&guide, &[PageEvent::plain(EventKind::Feedback)], &visitor);
     let back = if on_full {
         format!("{}/full?sent=1#rate", guide_url(guide.id.as_str()))
     } else {
@@ -153,5 +159,35 @@ fn join_sent(state: &str) -> String {
         "sent=1".to_owned()
     } else {
         format!("{state}&sent=1")
+    }
+}
+
+/// What the optional script reports.
+#[derive(Debug, Deserialize)]
+pub(crate) struct BeaconForm {
+    kind: String,
+}
+
+/// `POST /guides/{id}/events`: an event only the browser sees (the support
+/// summary copied). Only that kind is accepted.
+pub(crate) async fn beacon(
+    State(state): State<AppState>,
+    visitor: super::Visitor,
+    Path(id): Path<String>,
+    form: Result<Form<BeaconForm>, FormRejection>,
+) -> Result<StatusCode, AppError> {
+    let guide = find(&state, &id)?;
+    match form {
+        Ok(Form(BeaconForm { kind })) if kind == EventKind::SummaryCopied.as_str() => {
+            state.events().record(
+                &guide,
+                &[PageEvent::plain(EventKind::SummaryCopied)],
+                &visitor,
+            );
+            Ok(StatusCode::NO_CONTENT)
+        }
+        _ => Err(AppError::BadForm(
+            "Only “summary-copied” events are accepted.".to_owned(),
+        )),
     }
 }

@@ -1,5 +1,6 @@
 //! The routes: one module per resource.
 
+mod admin;
 mod api;
 mod feedback;
 mod pages;
@@ -15,13 +16,20 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 pub(crate) fn router() -> Router<AppState> {
-    let forms = Router::new().route("/guides/{id}/feedback", post(feedback::send));
+    let forms = Router::new()
+        .route("/guides/{id}/feedback", post(feedback::send))
+        .route("/guides/{id}/events", post(feedback::beacon));
     let api = Router::new()
         .route("/api/guides", get(api::guides))
         .route("/api/guides/{id}", get(api::guide))
         .route("/api/guides/{id}/walk", get(api::walk))
         .route("/healthz", get(api::health))
         .route("/assets/{file}", get(script));
+    let admin = Router::new()
+        .route("/admin", get(admin::overview))
+        .route("/admin/guides/{id}", get(admin::guide))
+        .route("/admin/guides/{id}/events.csv", get(admin::events_csv))
+        .route("/metrics", get(crate::observe::metrics));
     Router::new()
         .route("/", get(pages::catalog))
         .route("/guides/{id}", get(pages::flow))
@@ -30,6 +38,8 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/guides/{id}/summary.txt", get(pages::summary_text))
         .merge(security::form_layers(forms))
         .merge(security::compressed(api))
+        .merge(security::compressed(admin))
+        .route_layer(axum::middleware::from_fn(crate::observe::observe))
         .fallback(|| async { AppError::NotFound })
 }
 
@@ -45,5 +55,34 @@ async fn script(Path(file): Path<String>) -> Response {
         )
             .into_response(),
         None => AppError::NotFound.into_response(),
+    }
+}
+
+/// The client, as the anonymous session id needs it: its address (from the
+/// connection) and browser. Never stored.
+pub(crate) type Visitor = crate::events::Visitor;
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        use axum::extract::connect_info::ConnectInfo;
+        let ip = parts
+            .extensions
+            .get::<ConnectInfo<std::net::SocketAddr>>()
+            .map_or(
+                std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+                |ConnectInfo(addr)| addr.ip(),
+            );
+        let user_agent = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
+        Ok(Visitor { ip, user_agent })
     }
 }

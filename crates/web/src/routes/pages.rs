@@ -1,6 +1,8 @@
 //! The HTML pages: catalog, interactive guide, full guide, support summary.
 
+use super::Visitor;
 use crate::error::AppError;
+use crate::events::PageEvent;
 use crate::render::parts::FeedbackState;
 use crate::render::{catalog, flow::Flow, full, summary};
 use crate::state::AppState;
@@ -10,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{self, FlowQuery, MAX_QUERY_BYTES};
+use unstuck_store::EventKind;
 
 const HTML: &str = "text/html; charset=utf-8";
 
@@ -45,7 +48,7 @@ pub(crate) async fn catalog(
         search.as_deref().unwrap_or("")
     );
     let page = state.pages().get_or_render(key, HTML, || {
-        Ok::<_, AppError>(catalog::page(&library, search.as_deref()))
+        Ok::<_, AppError>((catalog::page(&library, search.as_deref()), Vec::new()))
     })?;
     Ok(page.respond(&headers))
 }
@@ -53,6 +56,7 @@ pub(crate) async fn catalog(
 /// `/guides/{id}?…`: the interactive guide at the state the query holds.
 pub(crate) async fn flow(
     State(state): State<AppState>,
+    visitor: Visitor,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
@@ -67,6 +71,7 @@ pub(crate) async fn flow(
         raw.as_deref().unwrap_or("")
     );
     if let Some(page) = state.pages().get(&raw_key) {
+        state.events().record(&guide, &page.events, &visitor);
         return Ok(page.respond(&headers));
     }
     let query = read_query(&guide, raw.as_deref())?;
@@ -82,15 +87,18 @@ pub(crate) async fn flow(
         } else {
             FeedbackState::Ask
         };
-        Ok::<_, AppError>(Flow::new(&guide, &query).render(&feedback))
+        let flow = Flow::new(&guide, &query);
+        Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
     state.pages().alias(raw_key, &page);
+    state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
 
 /// `/guides/{id}/full`: the whole guide on one page.
 pub(crate) async fn full(
     State(state): State<AppState>,
+    visitor: Visitor,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
@@ -104,8 +112,14 @@ pub(crate) async fn full(
         } else {
             FeedbackState::Ask
         };
-        Ok::<_, AppError>(full::page(&guide, &feedback))
+        let events = if sent {
+            Vec::new()
+        } else {
+            vec![PageEvent::plain(EventKind::FullGuide)]
+        };
+        Ok::<_, AppError>((full::page(&guide, &feedback), events))
     })?;
+    state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
 
@@ -118,10 +132,10 @@ pub(crate) async fn summary(
 ) -> Result<Response, AppError> {
     let guide = find(&state, &id)?;
     let query = read_query(&guide, raw.as_deref())?;
-    let render = || Ok::<_, AppError>(summary::page(&guide, &query));
+    let render = || Ok::<_, AppError>((summary::page(&guide, &query), Vec::new()));
     if !query.facts.is_empty() {
         // What the person typed is theirs alone: never cached or shared.
-        let mut response = ([(header::CONTENT_TYPE, HTML)], render()?).into_response();
+        let mut response = ([(header::CONTENT_TYPE, HTML)], render()?.0).into_response();
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -142,12 +156,18 @@ pub(crate) async fn summary(
 /// `/guides/{id}/summary.txt?…`: the support summary as a text file.
 pub(crate) async fn summary_text(
     State(state): State<AppState>,
+    visitor: Visitor,
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
     let guide = find(&state, &id)?;
     let query = read_query(&guide, raw.as_deref())?;
     let (name, text) = summary::text(&guide, &query);
+    state.events().record(
+        &guide,
+        &[PageEvent::plain(EventKind::SummaryDownloaded)],
+        &visitor,
+    );
     let disposition = format!("attachment; filename=\"{name}\"");
     Ok((
         [

@@ -1,0 +1,176 @@
+//! The operator's dashboard: per guide and period, sessions, self-service
+//! resolution, the funnel, answers, changes, helpfulness and comments.
+//! Charts are SVG drawn here; every number is also in a table.
+
+use super::charts::{self, Bar};
+use super::layout::Page;
+use maud::{Markup, html};
+use unstuck_core::Guide;
+use unstuck_store::GuideStats;
+
+/// The periods offered, in days.
+pub(crate) const PERIODS: [i64; 4] = [1, 7, 30, 90];
+
+/// `/admin`: every guide with its headline figures.
+pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64) -> String {
+    let main = html! {
+        h1 { "Guides at a glance" }
+        (period_form("/admin", days))
+        table {
+            caption { "Last " (days) " days" }
+            thead { tr { th scope="col" { "Guide" } th scope="col" { "Sessions" } th scope="col" { "Resolved" } th scope="col" { "Helpful" } } }
+            tbody {
+                @for (guide, stats) in rows {
+                    tr {
+                        th scope="row" { a href=(format!("/admin/guides/{}?days={days}", guide.id)) { (guide.title.plain()) } }
+                        @match stats {
+                            Some(stats) => {
+                                td { (stats.sessions) }
+                                td { (percent(stats.resolution_rate)) }
+                                td { (percent(stats.helpful_rate)) }
+                            }
+                            None => { td colspan="3" { "The database is unavailable." } }
+                        }
+                    }
+                }
+            }
+        }
+        p { a href="/metrics" { "Metrics (Prometheus)" } }
+    };
+    Page::new("Admin · Unstuck", main).render()
+}
+
+/// `/admin/guides/{id}`: one guide's figures.
+pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
+    let prompt = |id: &str| {
+        guide
+            .question_index(id)
+            .map_or_else(|| id.to_owned(), |q| guide.questions[q].prompt.plain())
+    };
+    let outcome_title = |id: &str| {
+        guide
+            .outcomes
+            .iter()
+            .find(|o| o.id.as_str() == id)
+            .map_or_else(|| id.to_owned(), |o| o.title.plain())
+    };
+    let order = |question: &str| guide.question_index(question).unwrap_or(usize::MAX);
+    let mut answers: Vec<_> = stats.answers.iter().collect();
+    answers.sort_by_key(|a| (order(&a.question), std::cmp::Reverse(a.sessions)));
+    // The funnel in the guide's question order.
+    let funnel: Vec<_> = guide
+        .questions
+        .iter()
+        .filter_map(|q| stats.funnel.iter().find(|f| f.question == q.id.as_str()))
+        .collect();
+    let main = html! {
+        h1 { (guide.title.plain()) ": figures" }
+        (period_form(&format!("/admin/guides/{}", guide.id), days))
+        dl.results {
+            dt { "Sessions" } dd { (stats.sessions) }
+            dt { "Self-service resolution" }
+            dd { (percent(stats.resolution_rate)) " (" (stats.resolved) " resolved, " (stats.escalated) " escalated)" }
+            dt { "Median answers to an outcome" } dd { (stats.median_answers_to_outcome.map_or("—".to_owned(), |m| format!("{m}"))) }
+            dt { "Helpful" } dd { (percent(stats.helpful_rate)) " (" (stats.helpful) " yes, " (stats.not_helpful) " no)" }
+            dt { "Full guide opened" } dd { (stats.full_guide_opened) }
+            dt { "Support summary downloaded / copied" } dd { (stats.summary_downloaded) " / " (stats.summary_copied) }
+        }
+        h2 { "Funnel: where people get stuck" }
+        (charts::bars(
+            "funnel",
+            "Sessions that reached each question",
+            "One bar per question, in the guide's order; the table below has the numbers and where people left.",
+            &funnel.iter().map(|f| Bar { label: prompt(&f.question), value: f.reached, class: "bar" }).collect::<Vec<_>>(),
+        ))
+        table {
+            thead { tr { th scope="col" { "Question" } th scope="col" { "Reached" } th scope="col" { "Answered" } th scope="col" { "Left here" } } }
+            tbody {
+                @for f in &funnel {
+                    tr { th scope="row" { (prompt(&f.question)) } td { (f.reached) } td { (f.answered) } td { (f.left) } }
+                }
+            }
+        }
+        h2 { "Outcomes" }
+        (charts::bars(
+            "outcomes",
+            "Sessions per outcome",
+            "Resolved outcomes in green, escalations in orange.",
+            &stats.outcomes.iter().map(|o| Bar {
+                label: outcome_title(&o.outcome),
+                value: o.sessions,
+                class: if o.kind == "resolved" { "bar ok" } else { "bar warn" },
+            }).collect::<Vec<_>>(),
+        ))
+        table {
+            thead { tr { th scope="col" { "Outcome" } th scope="col" { "Kind" } th scope="col" { "Sessions" } } }
+            tbody { @for o in &stats.outcomes { tr { th scope="row" { (outcome_title(&o.outcome)) } td { (o.kind) } td { (o.sessions) } } } }
+        }
+        h2 { "Answers" }
+        table {
+            thead { tr { th scope="col" { "Question" } th scope="col" { "Answer" } th scope="col" { "Sessions" } } }
+            tbody {
+                @for a in &answers {
+                    tr { th scope="row" { (prompt(&a.question)) } td { (answer_label(guide, &a.question, &a.answer)) } td { (a.sessions) } }
+                }
+            }
+        }
+        h2 { "Answers changed most" }
+        @if stats.changes.is_empty() { p { "No answer was changed in this period." } } @else {
+            table {
+                thead { tr { th scope="col" { "Question" } th scope="col" { "Changes" } } }
+                tbody { @for c in &stats.changes { tr { th scope="row" { (prompt(&c.name)) } td { (c.count) } } } }
+            }
+        }
+        h2 { "Triage entries used" }
+        @if stats.triage.is_empty() { p { "No triage entry was used in this period." } } @else {
+            table {
+                thead { tr { th scope="col" { "Jumped to" } th scope="col" { "Sessions" } } }
+                tbody { @for t in &stats.triage { tr { th scope="row" { (prompt(&t.name)) } td { (t.count) } } } }
+            }
+        }
+        h2 { "Comments" }
+        @if stats.comments.is_empty() { p { "No comments in this period." } } @else {
+            ul {
+                @for c in &stats.comments {
+                    li {
+                        strong { @if c.helpful { "Helpful" } @else { "Not helpful" } }
+                        @if let Some(outcome) = &c.outcome { " at “" (outcome_title(outcome)) "”" }
+                        ": " (c.text)
+                    }
+                }
+            }
+        }
+        p { a href=(format!("/admin/guides/{}/events.csv?days={days}", guide.id)) { "Download the events (CSV)" } " · " a href="/admin" { "All guides" } }
+    };
+    Page::new(format!("Figures · {} · Admin", guide.title.plain()), main).render()
+}
+
+fn answer_label(guide: &Guide, question: &str, answer: &str) -> String {
+    guide
+        .question_index(question)
+        .and_then(|q| {
+            guide.questions[q]
+                .answers
+                .iter()
+                .find(|a| a.id.as_str() == answer)
+        })
+        .map_or_else(|| answer.to_owned(), |a| a.label.plain())
+}
+
+fn period_form(action: &str, days: i64) -> Markup {
+    html! {
+        form method="get" action=(action) {
+            label.field for="days" { "Period" }
+            select #days name="days" {
+                @for period in PERIODS {
+                    option value=(period) selected[period == days] { "Last " (period) @if period == 1 { " day" } @else { " days" } }
+                }
+            }
+            div.row { button type="submit" { "Show" } }
+        }
+    }
+}
+
+fn percent(rate: Option<f64>) -> String {
+    rate.map_or_else(|| "—".to_owned(), |r| format!("{:.0} %", r * 100.0))
+}

@@ -1,0 +1,198 @@
+//! `/admin`: the operator's pages, behind a token. With no token
+//! configured they do not exist (404); a missing or wrong token is refused
+//! (401) after a constant-time comparison. The browser asks for it as a
+//! password (any user name); scripts send `Authorization: Bearer TOKEN`.
+
+use super::pages::find;
+use crate::error::AppError;
+use crate::render::admin::{self, PERIODS};
+use crate::render::errors;
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use maud::html;
+use serde::Deserialize;
+use std::fmt::Write;
+use subtle::ConstantTimeEq;
+use unstuck_store::now_unix;
+
+/// The period asked for.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Period {
+    days: Option<i64>,
+}
+
+impl Period {
+    fn days(&self) -> Result<i64, AppError> {
+        match self.days {
+            None => Ok(30),
+            Some(days) if PERIODS.contains(&days) => Ok(days),
+            Some(days) => Err(AppError::BadForm(format!(
+                "{days} days is not a period the dashboard offers."
+            ))),
+        }
+    }
+}
+
+pub(crate) async fn overview(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(period): Query<Period>,
+) -> Response {
+    if let Some(refusal) = refusal(&state, &headers) {
+        return refusal;
+    }
+    let days = match period.days() {
+        Ok(days) => days,
+        Err(error) => return error.into_response(),
+    };
+    let library = state.library();
+    let since = now_unix() - days * 86_400;
+    let mut rows = Vec::new();
+    for guide in library.guides() {
+        let stats = match state.store() {
+            Some(store) => store.stats(guide.id.as_str(), since).await.ok(),
+            None => None,
+        };
+        rows.push((&**guide, stats));
+    }
+    private(admin::overview(&rows, days))
+}
+
+pub(crate) async fn guide(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(period): Query<Period>,
+) -> Response {
+    if let Some(refusal) = refusal(&state, &headers) {
+        return refusal;
+    }
+    let result = async {
+        let guide = find(&state, &id)?;
+        let days = period.days()?;
+        let store = state.store().ok_or(AppError::DatabaseUnavailable)?;
+        let stats = store
+            .stats(guide.id.as_str(), now_unix() - days * 86_400)
+            .await
+            .map_err(|_| AppError::DatabaseUnavailable)?;
+        Ok::<_, AppError>(private(admin::guide(&guide, &stats, days)))
+    };
+    result.await.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The events of a guide in the period, as CSV.
+pub(crate) async fn events_csv(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(period): Query<Period>,
+) -> Response {
+    if let Some(refusal) = refusal(&state, &headers) {
+        return refusal;
+    }
+    let result = async {
+        let guide = find(&state, &id)?;
+        let days = period.days()?;
+        let store = state.store().ok_or(AppError::DatabaseUnavailable)?;
+        let events = store
+            .events(guide.id.as_str(), now_unix() - days * 86_400)
+            .await
+            .map_err(|_| AppError::DatabaseUnavailable)?;
+        let mut csv = String::from(
+            "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth\n",
+        );
+        for e in &events {
+            let field = |value: &Option<String>| csv_field(value.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                csv,
+                "{},{},{},{},{},{},{},{},{},{}",
+                e.at,
+                csv_field(&e.guide),
+                csv_field(&e.guide_version),
+                csv_field(&e.session),
+                e.kind.as_str(),
+                field(&e.question),
+                field(&e.answer),
+                field(&e.outcome),
+                field(&e.outcome_kind),
+                e.depth
+            );
+        }
+        let disposition = format!("attachment; filename=\"{}-events-{days}d.csv\"", guide.id);
+        Ok::<_, AppError>(
+            (
+                [
+                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+                    (header::CONTENT_DISPOSITION, disposition),
+                    (header::CACHE_CONTROL, "no-store".to_owned()),
+                ],
+                csv,
+            )
+                .into_response(),
+        )
+    };
+    result.await.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// The answer to a request without the admin token; none when it has it.
+fn refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
+    let Some(expected) = state.admin_token() else {
+        return Some(AppError::NotFound.into_response());
+    };
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|value| {
+            if let Some(token) = value.strip_prefix("Bearer ") {
+                return Some(token.trim().to_owned());
+            }
+            let decoded = STANDARD.decode(value.strip_prefix("Basic ")?.trim()).ok()?;
+            let credentials = String::from_utf8(decoded).ok()?;
+            Some(credentials.split_once(':')?.1.to_owned())
+        });
+    match given {
+        Some(given) if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) => None,
+        _ => {
+            let body = errors::page(
+                "Sign in to see the figures",
+                html! { p { "These pages are for the people who run this site. Use the admin token as the password." } },
+            );
+            let mut response = (
+                StatusCode::UNAUTHORIZED,
+                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+                body,
+            )
+                .into_response();
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Basic realm=\"Unstuck admin\", charset=\"UTF-8\""),
+            );
+            Some(response)
+        }
+    }
+}
+
+/// An admin page: never cached, never indexed.
+fn private(body: String) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+            (header::HeaderName::from_static("x-robots-tag"), "noindex"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+fn csv_field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
