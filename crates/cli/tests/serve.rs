@@ -1,35 +1,12 @@
 //! `unstuck serve` as an operator runs it: starts with no flags but an
 //! address and a database, answers, and stops cleanly on SIGTERM.
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+mod support;
+
+use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .and_then(|listener| listener.local_addr())
-        .map(|addr| addr.port())
-        .expect("a free port")
-}
-
-/// A plain HTTP/1.1 GET; returns the status line and the body.
-fn get(port: u16, path: &str) -> Option<(String, String)> {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-    write!(
-        stream,
-        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
-    )
-    .ok()?;
-    let mut reply = String::new();
-    stream.read_to_string(&mut reply).ok()?;
-    let status = reply.lines().next()?.to_owned();
-    let body = reply
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_owned())?;
-    Some((status, body))
-}
+use support::{free_port, get};
 
 #[test]
 fn serve_answers_with_the_bundled_guides_and_stops_on_sigterm() {
@@ -50,7 +27,7 @@ fn serve_answers_with_the_bundled_guides_and_stops_on_sigterm() {
         .expect("the server starts");
     let started = Instant::now();
     let health = loop {
-        if let Some(reply) = get(port, "/healthz") {
+        if let Some(reply) = get(port, "/healthz", "test") {
             break reply;
         }
         assert!(
@@ -59,11 +36,15 @@ fn serve_answers_with_the_bundled_guides_and_stops_on_sigterm() {
         );
         std::thread::sleep(Duration::from_millis(100));
     };
-    assert_eq!(health.0, "HTTP/1.1 200 OK");
-    assert!(health.1.contains(r#""guides":2"#), "{}", health.1);
-    assert!(health.1.contains(r#""database":"ok""#), "{}", health.1);
-    let page = get(port, "/guides/smart-lock?keypad-lights=no").expect("a page");
-    assert_eq!(page.0, "HTTP/1.1 200 OK");
+    assert_eq!(health.status, 200);
+    assert!(health.body.contains(r#""guides":2"#), "{}", health.body);
+    assert!(
+        health.body.contains(r#""database":"ok""#),
+        "{}",
+        health.body
+    );
+    let page = get(port, "/guides/smart-lock?keypad-lights=no", "test").expect("a page");
+    assert_eq!(page.status, 200);
     assert!(
         folder.path().join("u.db").exists(),
         "the database file is created on first start"

@@ -1,0 +1,281 @@
+//! Running Unstuck for real: several servers on one database, a server
+//! killed mid-load, the operator's commands.
+
+mod support;
+
+use support::{Server, get, guide_copy, post_feedback, stats, unique};
+
+/// The database the tests share: PostgreSQL when the test command started
+/// one, else an SQLite file in `folder` (both servers open the same file).
+fn shared_database(folder: &std::path::Path) -> String {
+    std::env::var("UNSTUCK_TEST_POSTGRES")
+        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", folder.join("shared.db").display()))
+}
+
+#[test]
+fn two_servers_on_one_database_count_together() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = shared_database(folder.path());
+    let guide = format!("lock-{}", unique());
+    guide_copy(&folder.path().join("guides"), &guide);
+    let guides = folder.path().join("guides");
+    let extra = [
+        "--guides",
+        guides.to_str().expect("utf-8"),
+        "--analytics-secret",
+        "shared",
+        "--admin-token",
+        "t",
+    ];
+    let first = Server::start(&database, &extra, folder.path());
+    let second = Server::start(&database, &extra, folder.path());
+    // Six people; each step of each walk goes to either server.
+    for person in 0..6 {
+        let walk = ["", "keypad-lights=no", "keypad-lights=no&battery-fixed=yes"];
+        for (step, query) in walk.iter().enumerate() {
+            let server = if (person + step) % 2 == 0 {
+                &first
+            } else {
+                &second
+            };
+            let reply = get(
+                server.port,
+                &format!("/guides/{guide}?{query}"),
+                &format!("person {person}"),
+            )
+            .expect("an answer");
+            assert_eq!(reply.status, 200);
+        }
+    }
+    let form = "helpful=yes&state=keypad-lights%3Dno%26battery-fixed%3Dyes&outcome=unlocked&comment=from+the+second";
+    assert_eq!(
+        post_feedback(second.port, &guide, form, "person 5")
+            .expect("an answer")
+            .status,
+        303
+    );
+    first.stop();
+    second.stop();
+    let figures = stats(&database, &guide);
+    assert_eq!(figures["sessions"], 6, "{figures:#}");
+    assert_eq!(figures["resolved"], 6, "{figures:#}");
+    assert_eq!(figures["helpful"], 1, "{figures:#}");
+    assert_eq!(figures["comments"][0]["text"], "from the second");
+}
+
+#[test]
+fn feedback_that_was_acknowledged_survives_a_kill() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("kill.db").display()
+    );
+    let server = Server::start(
+        &database,
+        &["--feedback-per-minute", "100000"],
+        folder.path(),
+    );
+    let port = server.port;
+    let senders: Vec<_> = (0..4)
+        .map(|thread| {
+            std::thread::spawn(move || {
+                let mut acknowledged = Vec::new();
+                for n in 0..400 {
+                    let comment = format!("t{thread}n{n}");
+                    let form = format!("helpful=yes&state=keypad-lights%3Dno&comment={comment}");
+                    match post_feedback(port, "smart-lock", &form, "load") {
+                        Some(reply) if reply.status == 303 => acknowledged.push(comment),
+                        Some(_) => {}
+                        None => break, // The server is gone.
+                    }
+                }
+                acknowledged
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    server.kill();
+    let acknowledged: Vec<String> = senders
+        .into_iter()
+        .flat_map(|s| s.join().expect("a sender"))
+        .collect();
+    assert!(
+        acknowledged.len() > 20,
+        "only {} acknowledged before the kill",
+        acknowledged.len()
+    );
+    assert!(acknowledged.len() < 1600, "the kill came after the load");
+    // Restart and read everything back.
+    let restarted = Server::start(&database, &[], folder.path());
+    restarted.stop();
+    let stored = stored_comments(&database);
+    let lost: Vec<&String> = acknowledged
+        .iter()
+        .filter(|c| !stored.contains(*c))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} acknowledged feedback lost: {lost:?}",
+        lost.len(),
+        acknowledged.len()
+    );
+}
+
+/// Every feedback comment in the database, read with the CLI's CSV-free path:
+/// `stats` shows only the latest, so read the file with the store directly.
+fn stored_comments(database: &str) -> Vec<String> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a runtime");
+    runtime.block_on(async {
+        let store = unstuck_store::Store::open(database)
+            .await
+            .expect("the database");
+        let stored = store
+            .feedback("smart-lock", 100_000)
+            .await
+            .expect("feedback");
+        stored
+            .into_iter()
+            .filter_map(|f| f.feedback.comment)
+            .collect()
+    })
+}
+
+#[test]
+fn prune_deletes_what_is_older_than_asked() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join("p.db").display());
+    let server = Server::start(&database, &[], folder.path());
+    get(
+        server.port,
+        "/guides/smart-lock?keypad-lights=no",
+        "someone",
+    )
+    .expect("a page");
+    server.stop();
+    let keep = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .args(["prune", "--older-than", "90d", "--database", &database])
+        .output()
+        .expect("prune runs");
+    assert!(keep.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&keep.stdout),
+        "deleted 0 events and 0 feedback older than 90d\n"
+    );
+    let all = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .args(["prune", "--older-than=-1d", "--database", &database])
+        .output()
+        .expect("prune runs");
+    assert!(
+        String::from_utf8_lossy(&all.stdout).starts_with("deleted 2 events"),
+        "{}",
+        String::from_utf8_lossy(&all.stdout)
+    );
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .args(["prune", "--older-than", "soon", "--database", &database])
+        .output()
+        .expect("prune runs");
+    assert_eq!(bad.status.code(), Some(1));
+}
+
+/// Where Debian's PostgreSQL tools are, if installed.
+fn postgres_installed() -> bool {
+    std::fs::read_dir("/usr/lib/postgresql").is_ok_and(|mut versions| versions.next().is_some())
+}
+
+fn script(name: &str, args: &[&str]) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts")
+        .join(name);
+    let output = std::process::Command::new(path)
+        .args(args)
+        .output()
+        .expect("the script runs");
+    assert!(
+        output.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).trim().to_owned()
+}
+
+#[test]
+fn guides_work_while_postgres_is_down_and_feedback_recovers() {
+    if !postgres_installed() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must test PostgreSQL: scripts/test installs it"
+        );
+        eprintln!("skipped: PostgreSQL is not installed (scripts/test installs it)");
+        return;
+    }
+    let folder = tempfile::tempdir().expect("a temp folder");
+    std::fs::set_permissions(
+        folder.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .expect("chmod");
+    let data = folder.path().join("pg");
+    let data = data.to_str().expect("utf-8");
+    let port = support::free_port().to_string();
+    let url = script("postgres-start", &[data, &port]);
+    let _stopped_at_the_end = StopPostgres(data.to_owned());
+    let server = Server::start(&url, &["--feedback-per-minute", "1000"], folder.path());
+    let form = "helpful=yes&state=keypad-lights%3Dno";
+    assert_eq!(
+        post_feedback(server.port, "smart-lock", form, "a")
+            .expect("an answer")
+            .status,
+        303
+    );
+
+    script("postgres-stop", &[data]);
+    for query in ["", "keypad-lights=no", "keypad-lights=no&battery-fixed=no"] {
+        let page =
+            get(server.port, &format!("/guides/smart-lock?{query}"), "b").expect("an answer");
+        assert_eq!(page.status, 200, "guide pages do not need the database");
+    }
+    let refused = post_feedback(server.port, "smart-lock", form, "b").expect("an answer");
+    assert_eq!(refused.status, 503);
+    assert!(refused.body.contains("Please try again in a moment."));
+    let dropped = (0..40).find_map(|_| {
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        let metrics = get(server.port, "/metrics", "probe")?.body;
+        let line = metrics
+            .lines()
+            .find(|l| l.starts_with("unstuck_events_dropped_total"))?;
+        let count: u64 = line.rsplit(' ').next()?.parse().ok()?;
+        (count > 0).then_some(count)
+    });
+    assert!(dropped.is_some(), "events were not counted as dropped");
+
+    script("postgres-start", &[data, &port]);
+    let back = (0..40).find_map(|_| {
+        let reply = post_feedback(server.port, "smart-lock", form, "c")?;
+        if reply.status == 303 {
+            return Some(reply);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(250));
+        None
+    });
+    assert!(
+        back.is_some(),
+        "feedback did not recover when the database came back"
+    );
+    server.stop();
+    let figures = stats(&url, "smart-lock");
+    assert_eq!(figures["helpful"], 2, "{figures:#}");
+}
+
+/// Stops the test's PostgreSQL server however the test ends.
+struct StopPostgres(String);
+
+impl Drop for StopPostgres {
+    fn drop(&mut self) {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../scripts/postgres-stop");
+        let _ = std::process::Command::new(path).arg(&self.0).output();
+    }
+}
