@@ -9,7 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// A free TCP port on 127.0.0.1.
-pub fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .map(|addr| addr.port())
@@ -18,13 +18,13 @@ pub fn free_port() -> u16 {
 
 /// A reply: the status code and the body.
 #[derive(Debug)]
-pub struct Reply {
-    pub status: u16,
-    pub body: String,
+pub(crate) struct Reply {
+    pub(crate) status: u16,
+    pub(crate) body: String,
 }
 
 /// One HTTP/1.1 request; `None` when the server does not answer.
-pub fn request(
+pub(crate) fn request(
     port: u16,
     method: &str,
     path: &str,
@@ -56,12 +56,12 @@ pub fn request(
     Some(Reply { status, body })
 }
 
-pub fn get(port: u16, path: &str, user_agent: &str) -> Option<Reply> {
+pub(crate) fn get(port: u16, path: &str, user_agent: &str) -> Option<Reply> {
     request(port, "GET", path, &[("User-Agent", user_agent)], "")
 }
 
 /// Sends the feedback form as a browser would.
-pub fn post_feedback(port: u16, guide: &str, form: &str, user_agent: &str) -> Option<Reply> {
+pub(crate) fn post_feedback(port: u16, guide: &str, form: &str, user_agent: &str) -> Option<Reply> {
     let headers = [
         ("Content-Type", "application/x-www-form-urlencoded"),
         ("Sec-Fetch-Site", "same-origin"),
@@ -77,14 +77,14 @@ pub fn post_feedback(port: u16, guide: &str, form: &str, user_agent: &str) -> Op
 }
 
 /// `unstuck serve` running on a port.
-pub struct Server {
-    pub port: u16,
+pub(crate) struct Server {
+    pub(crate) port: u16,
     child: Child,
 }
 
 impl Server {
     /// Starts the server and waits until it answers.
-    pub fn start(database: &str, extra: &[&str], folder: &Path) -> Server {
+    pub(crate) fn start(database: &str, extra: &[&str], folder: &Path) -> Server {
         let port = free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_unstuck"))
             .args([
@@ -115,14 +115,14 @@ impl Server {
     }
 
     /// Stops it as an operator would (SIGTERM) and waits; it must exit cleanly.
-    pub fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         signal(&self.child, "TERM");
         let status = self.child.wait().expect("the server exits");
         assert!(status.success(), "exit status {status}");
     }
 
     /// Kills it without warning (SIGKILL).
-    pub fn kill(mut self) {
+    pub(crate) fn kill(mut self) {
         signal(&self.child, "KILL");
         let _ = self.child.wait();
     }
@@ -138,7 +138,7 @@ fn signal(child: &Child, name: &str) {
 
 /// A copy of the smart-lock guide under a new id, so figures of this test
 /// are its own even on a database other tests share.
-pub fn guide_copy(folder: &Path, id: &str) {
+pub(crate) fn guide_copy(folder: &Path, id: &str) {
     let guide = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../guides/smart-lock.md"),
     )
@@ -152,7 +152,7 @@ pub fn guide_copy(folder: &Path, id: &str) {
 }
 
 /// The `unstuck stats --json` figures of one guide.
-pub fn stats(database: &str, guide: &str) -> serde_json::Value {
+pub(crate) fn stats(database: &str, guide: &str) -> serde_json::Value {
     let output = Command::new(env!("CARGO_BIN_EXE_unstuck"))
         .args(["stats", "--json", "--database", database, "--guide", guide])
         .output()
@@ -167,7 +167,7 @@ pub fn stats(database: &str, guide: &str) -> serde_json::Value {
 }
 
 /// A unique suffix for names in a shared database.
-pub fn unique() -> String {
+pub(crate) fn unique() -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
