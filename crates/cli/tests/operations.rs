@@ -56,6 +56,28 @@ fn two_servers_on_one_database_count_together() {
     );
     first.stop();
     second.stop();
+    // The dashboard of any server sharing the database counts both.
+    let third = Server::start(&database, &extra, folder.path());
+    let dashboard = support::request(
+        third.port,
+        "GET",
+        &format!("/admin/guides/{guide}?days=1"),
+        &[("Authorization", "Bearer t")],
+        "",
+    )
+    .expect("an answer");
+    third.stop();
+    assert_eq!(dashboard.status, 200);
+    assert!(
+        dashboard.body.contains("<dt>Sessions</dt><dd>6</dd>"),
+        "{}",
+        dashboard.body
+    );
+    assert!(
+        dashboard.body.contains("100 % (6 resolved, 0 escalated)"),
+        "{}",
+        dashboard.body
+    );
     let figures = stats(&database, &guide);
     assert_eq!(figures["sessions"], 6, "{figures:#}");
     assert_eq!(figures["resolved"], 6, "{figures:#}");

@@ -46,25 +46,54 @@ pub(crate) async fn observe(
     next: Next,
 ) -> Response {
     static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-    let id = format!(
-        "{:x}-{:x}",
-        std::process::id(),
-        NEXT_ID.fetch_add(1, Ordering::Relaxed)
-    );
-    let route = matched.map_or_else(|| "unmatched".to_owned(), |m| m.as_str().to_owned());
-    let span = tracing::info_span!("request", id = %id, method = %request.method(), route = %route);
+    let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+    let route = matched.map_or("unmatched", |m| intern(m.as_str()));
+    let span = tracing::info_span!("request", id, method = %request.method(), route);
     let started = Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     let elapsed = started.elapsed().as_secs_f64();
-    let status = response.status().as_u16().to_string();
-    span.in_scope(|| tracing::debug!(status = %status, seconds = elapsed, "answered"));
-    metrics::counter!("http_requests_total", "route" => route.clone(), "status" => status)
+    let status = response.status().as_u16();
+    span.in_scope(|| tracing::debug!(status, seconds = elapsed, "answered"));
+    metrics::counter!("http_requests_total", "route" => route, "status" => status_label(status))
         .increment(1);
     metrics::histogram!("http_request_duration_seconds", "route" => route).record(elapsed);
-    if let Ok(value) = HeaderValue::from_str(&id) {
-        response.headers_mut().insert("x-request-id", value);
-    }
     response
+        .headers_mut()
+        .insert("x-request-id", HeaderValue::from(id));
+    response
+}
+
+/// A route pattern as a `'static` label: routes are a fixed, small set, so
+/// each is leaked once and shared by every later request.
+fn intern(route: &str) -> &'static str {
+    static ROUTES: OnceLock<std::sync::RwLock<std::collections::HashSet<&'static str>>> =
+        OnceLock::new();
+    let routes = ROUTES.get_or_init(Default::default);
+    if let Some(known) = routes.read().ok().and_then(|set| set.get(route).copied()) {
+        return known;
+    }
+    let mut set = match routes.write() {
+        Ok(set) => set,
+        Err(poisoned) => poisoned.into_inner(),
+    };
+    if let Some(known) = set.get(route) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(route.to_owned().into_boxed_str());
+    set.insert(leaked);
+    leaked
+}
+
+/// The status as a label, without formatting for the common ones.
+fn status_label(status: u16) -> metrics::SharedString {
+    match status {
+        200 => "200".into(),
+        303 => "303".into(),
+        304 => "304".into(),
+        400 => "400".into(),
+        404 => "404".into(),
+        other => other.to_string().into(),
+    }
 }
 
 /// `/metrics`: everything above in Prometheus text format.

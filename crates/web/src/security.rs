@@ -8,6 +8,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderName, HeaderValue, Response, StatusCode, header};
 use maud::html;
+use std::sync::LazyLock;
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::{CsrfLayer, ProtectionError, ResponseForProtectionError};
@@ -20,14 +21,14 @@ const MAX_BODY_BYTES: usize = 16 * 1024;
 /// How long a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Security headers on every response.
-pub(crate) fn layers(router: Router) -> Router {
+/// The security headers every response carries.
+static HEADERS: LazyLock<[(HeaderName, HeaderValue); 5]> = LazyLock::new(|| {
     let csp = format!(
         "default-src 'none'; style-src {}; script-src 'self'; img-src 'self' data:; \
          form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'; manifest-src 'self'",
         ASSETS.style_hash()
     );
-    let headers: [(HeaderName, HeaderValue); 5] = [
+    [
         (
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
@@ -45,16 +46,20 @@ pub(crate) fn layers(router: Router) -> Router {
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ),
-    ];
+    ]
+});
+
+/// Security headers on every response.
+pub(crate) fn layers(router: Router) -> Router {
     router.layer(axum::middleware::map_response(
-        move |mut response: axum::response::Response| {
-            let headers = headers.clone();
-            async move {
-                for (name, value) in headers {
-                    response.headers_mut().entry(name).or_insert(value);
-                }
+        |mut response: axum::response::Response| async move {
+            for (name, value) in HEADERS.iter() {
                 response
+                    .headers_mut()
+                    .entry(name)
+                    .or_insert_with(|| value.clone());
             }
+            response
         },
     ))
 }
