@@ -112,6 +112,17 @@ pub(crate) enum FeedbackState<'a> {
     Failed { comment: &'a str, reason: &'a str },
 }
 
+impl FeedbackState<'_> {
+    /// The form, or the thanks after feedback was sent.
+    pub(crate) fn after(sent: bool) -> Self {
+        if sent {
+            FeedbackState::Sent
+        } else {
+            FeedbackState::Ask
+        }
+    }
+}
+
 /// "Rate this guide": was it helpful, and an optional comment.
 pub(crate) fn feedback(
     guide_id: &str,

@@ -72,14 +72,13 @@ pub(crate) async fn guide(
         return refusal;
     }
     let result = async {
-        let guide = find(&state, &id)?;
-        let days = period.days()?;
-        let store = state.store().ok_or(AppError::DatabaseUnavailable)?;
-        let stats = store
-            .stats(guide.id.as_str(), now_unix() - days * 86_400)
+        let scope = Scope::of(&state, &id, &period)?;
+        let stats = scope
+            .store
+            .stats(scope.guide.id.as_str(), scope.since)
             .await
             .map_err(|_| AppError::DatabaseUnavailable)?;
-        Ok::<_, AppError>(private(admin::guide(&guide, &stats, days)))
+        Ok::<_, AppError>(private(admin::guide(&scope.guide, &stats, scope.days)))
     };
     result.await.unwrap_or_else(IntoResponse::into_response)
 }
@@ -95,11 +94,14 @@ pub(crate) async fn events_csv(
         return refusal;
     }
     let result = async {
-        let guide = find(&state, &id)?;
-        let days = period.days()?;
-        let store = state.store().ok_or(AppError::DatabaseUnavailable)?;
+        let Scope {
+            guide,
+            days,
+            since,
+            store,
+        } = Scope::of(&state, &id, &period)?;
         let events = store
-            .events(guide.id.as_str(), now_unix() - days * 86_400)
+            .events(guide.id.as_str(), since)
             .await
             .map_err(|_| AppError::DatabaseUnavailable)?;
         let mut csv = String::from(
@@ -136,6 +138,31 @@ pub(crate) async fn events_csv(
         )
     };
     result.await.unwrap_or_else(IntoResponse::into_response)
+}
+
+/// What an admin page about one guide needs: the guide, the period, the database.
+struct Scope {
+    guide: std::sync::Arc<unstuck_core::Guide>,
+    days: i64,
+    since: i64,
+    store: unstuck_store::Store,
+}
+
+impl Scope {
+    fn of(state: &AppState, id: &str, period: &Period) -> Result<Scope, AppError> {
+        let guide = find(state, id)?;
+        let days = period.days()?;
+        let store = state
+            .store()
+            .cloned()
+            .ok_or(AppError::DatabaseUnavailable)?;
+        Ok(Scope {
+            guide,
+            days,
+            since: now_unix() - days * 86_400,
+            store,
+        })
+    }
 }
 
 /// The answer to a request without the admin token; none when it has it.

@@ -82,11 +82,7 @@ pub(crate) async fn flow(
         cache_key(&guide, &query)
     );
     let page = state.pages().get_or_render(key, HTML, || {
-        let feedback = if query.sent {
-            FeedbackState::Sent
-        } else {
-            FeedbackState::Ask
-        };
+        let feedback = FeedbackState::after(query.sent);
         let flow = Flow::new(&guide, &query);
         Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
@@ -107,11 +103,7 @@ pub(crate) async fn full(
     let sent = read_query(&guide, raw.as_deref())?.sent;
     let key = format!("full|{}|{}|{sent}", guide.version, guide.id);
     let page = state.pages().get_or_render(key, HTML, || {
-        let feedback = if sent {
-            FeedbackState::Sent
-        } else {
-            FeedbackState::Ask
-        };
+        let feedback = FeedbackState::after(sent);
         let events = if sent {
             Vec::new()
         } else {
