@@ -263,12 +263,35 @@ fn export_prints_the_model_and_its_schema() {
 }
 
 #[test]
-fn graph_prints_mermaid_and_dot() {
+fn graph_prints_mermaid_dot_and_svg() {
     insta::assert_snapshot!("mermaid", success(unstuck().args(["graph", "smart-lock"])));
     insta::assert_snapshot!(
         "dot",
         success(unstuck().args(["graph", "smart-lock", "--format", "dot"]))
     );
+    let svg = success(unstuck().args(["graph", "smart-lock", "--format", "svg"]));
+    assert!(
+        svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""),
+        "{svg}"
+    );
+    assert_contains(
+        &svg,
+        r#"role="img" aria-labelledby="graph-title graph-desc""#,
+    );
+    assert_contains(
+        &svg,
+        "<title id=\"graph-title\">Decision tree: Fix a smart lock that will not open</title>",
+    );
+    for text in [
+        "Does the physical key work?",
+        "✓ Lock unlocked",
+        "! Call a locksmith",
+        ">Yes<",
+        ">No<",
+    ] {
+        assert_contains(&svg, text);
+    }
+    insta::assert_snapshot!("svg", svg);
 }
 
 #[test]

@@ -861,3 +861,23 @@ async fn events_are_counted_as_dropped_when_the_database_is_gone() {
         "We could not save your feedback just now. Please try again in a moment.",
     );
 }
+
+#[tokio::test]
+async fn the_full_guide_offers_the_decision_tree_picture() {
+    let app = app_without_store();
+    let full = get(&app, "/guides/smart-lock/full").await;
+    assert_contains(
+        &full.body,
+        r#"<a href="/guides/smart-lock/graph.svg">See the whole decision tree"#,
+    );
+    let picture = get(&app, "/guides/smart-lock/graph.svg").await;
+    assert_eq!(picture.status, StatusCode::OK);
+    assert_eq!(
+        picture.headers[header::CONTENT_TYPE],
+        "image/svg+xml; charset=utf-8"
+    );
+    assert_contains(
+        &picture.body,
+        "<title id=\"graph-title\">Decision tree: Fix a smart lock that will not open</title>",
+    );
+}

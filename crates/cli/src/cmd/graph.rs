@@ -1,4 +1,4 @@
-//! `unstuck graph GUIDE --format mermaid|dot`: the decision graph as text.
+//! `unstuck graph GUIDE --format mermaid|dot|svg`: the decision graph.
 
 use crate::Outcome;
 use crate::library;
@@ -25,6 +25,8 @@ enum Format {
     Mermaid,
     /// Graphviz DOT (`unstuck graph g --format dot | dot -Tsvg`).
     Dot,
+    /// An SVG picture, laid out by Unstuck itself (no Graphviz needed).
+    Svg,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -32,6 +34,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let text = match args.format {
         Format::Mermaid => unstuck_core::graph::mermaid(&guide),
         Format::Dot => unstuck_core::graph::dot(&guide),
+        Format::Svg => unstuck_core::graph::svg(&guide),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(Outcome::Success)

@@ -60,6 +60,7 @@ pub(crate) fn page(guide: &Guide, feedback: &FeedbackState<'_>) -> String {
         }
         h2 #questions { "The questions" }
         p { "The step-by-step guide asks these, one at a time. Each answer leads to the next question or to an outcome." }
+        p.no-print { a href=(format!("{base}/graph.svg")) { "See the whole decision tree (a picture of the questions below)" } }
         @for question in &guide.questions {
             h3 id=(question.id.as_str()) { (markdown::inline(&question.prompt, links)) }
             @if let Some(help) = &question.help { (markdown::blocks(help, links)) }

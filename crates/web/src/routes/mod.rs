@@ -36,6 +36,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/guides/{id}/full", get(pages::full))
         .route("/guides/{id}/summary", get(pages::summary))
         .route("/guides/{id}/summary.txt", get(pages::summary_text))
+        .route("/guides/{id}/graph.svg", get(pages::graph))
         .merge(security::form_layers(forms))
         .merge(security::compressed(api))
         .merge(security::compressed(admin))

@@ -115,6 +115,22 @@ pub(crate) async fn full(
     Ok(page.respond(&headers))
 }
 
+/// `/guides/{id}/graph.svg`: the whole decision tree as a picture.
+pub(crate) async fn graph(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let key = format!("graph|{}|{}", guide.version, guide.id);
+    let page = state
+        .pages()
+        .get_or_render(key, "image/svg+xml; charset=utf-8", || {
+            Ok::<_, AppError>((unstuck_core::graph::svg(&guide), Vec::new()))
+        })?;
+    Ok(page.respond(&headers))
+}
+
 /// `/guides/{id}/summary?…`: the support summary to complete and take away.
 pub(crate) async fn summary(
     State(state): State<AppState>,

@@ -1,8 +1,13 @@
-//! The decision graph as text: Mermaid and Graphviz DOT.
+//! The decision graph as text: Mermaid and Graphviz DOT, and as an SVG
+//! picture laid out here (`svg.rs`), with no Graphviz needed.
 //!
 //! Questions are boxes, outcomes are rounded (resolved) or hexagonal
 //! (escalate), answers label the edges. Labels are escaped for each
 //! language, so guide text can never break out of a label.
+
+mod svg;
+
+pub use svg::svg;
 
 use crate::model::{Guide, OutcomeKind};
 use std::fmt::Write;
