@@ -21,3 +21,8 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
+if ("serviceWorker" in navigator) {
+  navigator.serviceWorker.register("/sw.js").catch(() => {});
+  // On a first visit the page loaded before the worker: ask it to keep this guide.
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: location.pathname }));
+}

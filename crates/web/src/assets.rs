@@ -7,6 +7,10 @@ use sha2::{Digest, Sha256};
 
 const STYLE: &str = include_str!("../assets/style.css");
 const SCRIPT: &str = include_str!("../assets/app.js");
+/// The service worker: served at `/sw.js` so that it may serve every page.
+pub(crate) const SERVICE_WORKER: &str = include_str!("../assets/sw.js");
+/// The web app manifest.
+pub(crate) const MANIFEST: &str = r##"{"name":"Unstuck: troubleshooting guides","short_name":"Unstuck","start_url":"/","scope":"/","display":"standalone","background_color":"#ffffff","theme_color":"#0b57d0"}"##;
 
 /// The assets, hashed once.
 pub(crate) static ASSETS: std::sync::LazyLock<Assets> = std::sync::LazyLock::new(Assets::new);

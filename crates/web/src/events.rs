@@ -163,7 +163,7 @@ impl Recorder {
 
     /// Queues the events of a page for a visitor; never waits.
     pub(crate) fn record(&self, guide: &Guide, events: &[PageEvent], visitor: &Visitor) {
-        if events.is_empty() {
+        if events.is_empty() || visitor.prefetch {
             return;
         }
         let Some(queue) = &self.queue else {
@@ -234,6 +234,8 @@ impl Recorder {
 pub(crate) struct Visitor {
     pub(crate) ip: IpAddr,
     pub(crate) user_agent: String,
+    /// The offline service worker fetching ahead: nobody looks at it.
+    pub(crate) prefetch: bool,
 }
 
 /// Writes queued events in batches until asked to stop, then writes what

@@ -591,40 +591,13 @@ async fn pages_carry_security_and_cache_headers() {
     );
 }
 
-/// Every state of the smart-lock guide: each prefix of each path, with and
-/// without a triage entry.
+/// Every state of the smart-lock guide a person can reach, as queries.
 fn smart_lock_states() -> Vec<String> {
     let guide = &guides()[0];
-    let mut states = Vec::new();
-    let mut pending = vec![(None::<&str>, Vec::<(String, String)>::new())];
-    let entries = guide
-        .triage
+    unstuck_core::engine::reachable(guide, 10_000)
         .iter()
-        .flat_map(|t| &t.entries)
-        .map(|e| e.target.as_str());
-    pending.extend(entries.map(|entry| (Some(entry), Vec::new())));
-    while let Some((entry, answers)) = pending.pop() {
-        let mut pairs: Vec<(&str, &str)> = entry.map(|e| ("from", e)).into_iter().collect();
-        pairs.extend(answers.iter().map(|(q, a)| (q.as_str(), a.as_str())));
-        let query = unstuck_core::engine::query::join(&pairs);
-        let session = unstuck_core::engine::query::parse(guide, &query)
-            .expect("valid")
-            .session;
-        if let unstuck_core::engine::Position::Question { question, .. } =
-            unstuck_core::engine::walk(guide, &session).position
-        {
-            for answer in &guide.questions[question].answers {
-                let mut next = answers.clone();
-                next.push((
-                    guide.questions[question].id.to_string(),
-                    answer.id.to_string(),
-                ));
-                pending.push((entry, next));
-            }
-        }
-        states.push(query);
-    }
-    states
+        .map(|session| unstuck_core::engine::query::to_query(guide, session))
+        .collect()
 }
 
 #[tokio::test]
@@ -880,4 +853,27 @@ async fn the_full_guide_offers_the_decision_tree_picture() {
         &picture.body,
         "<title id=\"graph-title\">Decision tree: Fix a smart lock that will not open</title>",
     );
+}
+
+#[tokio::test]
+async fn prefetching_for_offline_use_records_no_events() {
+    let (app, state, store, _folder) = app_and_state(Config::default()).await;
+    let prefetch = header::HeaderName::from_static("x-unstuck-prefetch");
+    let list = get_with(
+        &app,
+        "/guides/smart-lock/offline.json",
+        prefetch.clone(),
+        "1",
+    )
+    .await;
+    let list: serde_json::Value = serde_json::from_str(&list.body).expect("json");
+    let urls = list["urls"].as_array().expect("a list");
+    for url in urls {
+        let page = get_with(&app, url.as_str().expect("a string"), prefetch.clone(), "1").await;
+        assert_eq!(page.status, StatusCode::OK, "{url}");
+    }
+    get(&app, "/guides/smart-lock?keypad-lights=no").await;
+    state.shutdown().await;
+    let stats = store.stats("smart-lock", 0).await.expect("figures");
+    assert_eq!(stats.sessions, 1, "only the person who looked counts");
 }

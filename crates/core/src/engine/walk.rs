@@ -112,3 +112,47 @@ pub fn answer(guide: &Guide, session: &mut Session, question: usize, answer: usi
         joined: after.into_iter().filter(|&q| !on_before[q]).collect(),
     }
 }
+
+/// Every session a person can reach by answering, from the start and from
+/// each triage entry, acknowledging cautions on the way: at most `limit`,
+/// breadth first (the states nearest the start come first).
+pub fn reachable(guide: &Guide, limit: usize) -> Vec<Session> {
+    let mut entries = vec![None];
+    entries.extend(
+        (guide.triage.iter().flat_map(|t| &t.entries))
+            .filter_map(|entry| guide.node(entry.target.as_str()))
+            .map(Some),
+    );
+    let mut found: Vec<Session> = Vec::new();
+    let mut queue: std::collections::VecDeque<Session> = entries
+        .into_iter()
+        .map(|entry| {
+            let mut session = Session::new();
+            session.set_entry(entry);
+            session
+        })
+        .collect();
+    while let Some(session) = queue.pop_front() {
+        if found.len() >= limit {
+            break;
+        }
+        if let Position::Question { question, caution } = walk(guide, &session).position {
+            match caution {
+                Some(section) => {
+                    let mut next = session.clone();
+                    next.acknowledge(section);
+                    queue.push_back(next);
+                }
+                None => {
+                    for answer in 0..guide.questions[question].answers.len() {
+                        let mut next = session.clone();
+                        next.set_answer(question, answer);
+                        queue.push_back(next);
+                    }
+                }
+            }
+        }
+        found.push(session);
+    }
+    found
+}

@@ -393,3 +393,23 @@ fn a_bad_query_says_what_is_wrong_and_keeps_the_good_part() {
     let error = query::parse(&guide, &"a".repeat(5000)).expect_err("too long");
     assert!(matches!(error, QueryError::TooLong { len: 5000, .. }));
 }
+
+#[test]
+fn every_reachable_state_is_listed_once() {
+    let guide = smart_lock();
+    let states = engine::reachable(&guide, 10_000);
+    let unique: std::collections::HashSet<_> = states.iter().collect();
+    assert_eq!(unique.len(), states.len());
+    // Both outcomes and the factory-reset caution, acknowledged, are among them.
+    let positions: Vec<Position> = states
+        .iter()
+        .map(|s| engine::walk(&guide, s).position)
+        .collect();
+    assert!(positions.contains(&Position::Outcome(0)) && positions.contains(&Position::Outcome(1)));
+    assert!(
+        states
+            .iter()
+            .any(|s| s.is_acknowledged(guide.sections.len() - 1))
+    );
+    assert_eq!(engine::reachable(&guide, 5).len(), 5);
+}

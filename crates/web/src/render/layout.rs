@@ -44,6 +44,7 @@ impl Page {
                     }
                     meta name="color-scheme" content="light dark";
                     link rel="icon" href="data:,";
+                    link rel="manifest" href="/manifest.webmanifest";
                     style { (PreEscaped(ASSETS.style())) }
                     script src=(ASSETS.script_path()) defer {}
                     @if let Some(data) = &self.structured_data {

@@ -24,7 +24,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/guides/{id}", get(api::guide))
         .route("/api/guides/{id}/walk", get(api::walk))
         .route("/healthz", get(api::health))
-        .route("/assets/{file}", get(script));
+        .route("/assets/{file}", get(script))
+        .route("/sw.js", get(service_worker))
+        .route("/manifest.webmanifest", get(manifest))
+        .route("/guides/{id}/offline.json", get(pages::offline));
     let admin = Router::new()
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
@@ -42,6 +45,26 @@ pub(crate) fn router() -> Router<AppState> {
         .merge(security::compressed(admin))
         .route_layer(axum::middleware::from_fn(crate::observe::observe))
         .fallback(|| async { AppError::NotFound })
+}
+
+/// The service worker; browsers check it for updates on every visit.
+async fn service_worker() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-cache"),
+        ],
+        crate::assets::SERVICE_WORKER,
+    )
+        .into_response()
+}
+
+async fn manifest() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/manifest+json")],
+        crate::assets::MANIFEST,
+    )
+        .into_response()
 }
 
 /// The optional script, under its fingerprinted name: cached for a year.
@@ -84,6 +107,11 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
             .and_then(|v| v.to_str().ok())
             .unwrap_or("")
             .to_owned();
-        Ok(Visitor { ip, user_agent })
+        let prefetch = parts.headers.contains_key("x-unstuck-prefetch");
+        Ok(Visitor {
+            ip,
+            user_agent,
+            prefetch,
+        })
     }
 }

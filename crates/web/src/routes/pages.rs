@@ -115,6 +115,27 @@ pub(crate) async fn full(
     Ok(page.respond(&headers))
 }
 
+/// The most states of one guide the offline list names.
+const OFFLINE_STATES: usize = 400;
+
+/// `/guides/{id}/offline.json`: every address of a guide's flow (up to a
+/// bound), for the service worker to keep.
+pub(crate) async fn offline(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, AppError> {
+    let guide = find(&state, &id)?;
+    let base = crate::render::guide_url(guide.id.as_str());
+    let mut urls: Vec<String> = unstuck_core::engine::reachable(&guide, OFFLINE_STATES)
+        .iter()
+        .map(|session| crate::render::with_query(&base, &query::to_query(&guide, session)))
+        .collect();
+    urls.push(format!("{base}/full"));
+    urls.push("/".to_owned());
+    let body = serde_json::json!({ "version": guide.version, "urls": urls });
+    Ok(([(header::CACHE_CONTROL, "no-cache")], axum::Json(body)).into_response())
+}
+
 /// `/guides/{id}/graph.svg`: the whole decision tree as a picture.
 pub(crate) async fn graph(
     State(state): State<AppState>,

@@ -1,0 +1,64 @@
+// Offline: every page fetched is kept; the first visit to a guide also
+// fetches every step of its flow, so the whole guide opens again with no
+// network. Pages are tried on the network first, the cache when it fails.
+"use strict";
+const CACHE = "unstuck-pages-v1";
+
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+
+/** One key per state, whatever the order of the parameters. */
+function key(address) {
+  const url = new URL(address);
+  const pairs = [...url.searchParams].sort(([a, x], [b, y]) => (a + "=" + x < b + "=" + y ? -1 : 1));
+  url.search = new URLSearchParams(pairs).toString();
+  url.hash = "";
+  return url.href;
+}
+
+/** Fetches and keeps every step of a guide, once per guide version. */
+async function keepGuide(guide, cache) {
+  const list = await fetch(`/guides/${guide}/offline.json`, { headers: { "x-unstuck-prefetch": "1" } });
+  if (!list.ok) return;
+  const { version, urls } = await list.json();
+  const marker = `/offline-marker/${guide}/${version}`;
+  if (await cache.match(marker)) return;
+  for (let start = 0; start < urls.length; start += 6) {
+    await Promise.all(urls.slice(start, start + 6).map(async (url) => {
+      const response = await fetch(url, { headers: { "x-unstuck-prefetch": "1" } });
+      if (response.ok) await cache.put(key(new URL(url, location.origin).href), response);
+    }));
+  }
+  await cache.put(marker, new Response(version));
+}
+
+/** The guide a path belongs to, if it is a guide's flow page. */
+const guideOf = (path) => path.match(/^\/guides\/([a-z0-9-]+)$/)?.[1];
+
+self.addEventListener("message", (event) => {
+  const guide = guideOf(String(event.data?.keep ?? ""));
+  if (guide) event.waitUntil(caches.open(CACHE).then((cache) => keepGuide(guide, cache)).catch(() => {}));
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== location.origin) return;
+  if (/^\/(admin|api|metrics|healthz)/.test(url.pathname)) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      const response = await fetch(request);
+      if (response.ok) {
+        await cache.put(key(request.url), response.clone());
+        const guide = guideOf(url.pathname);
+        if (guide) event.waitUntil(keepGuide(guide, cache).catch(() => {}));
+      }
+      return response;
+    } catch (error) {
+      const kept = await cache.match(key(request.url), { ignoreVary: true });
+      if (kept) return kept;
+      throw error;
+    }
+  })());
+});
