@@ -165,6 +165,30 @@ pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> 
 /// diagnostics; fails if any guide has errors, so a server never starts
 /// with a broken guide.
 pub(crate) fn load_all(folder: Option<&Path>) -> anyhow::Result<Vec<Guide>> {
+    let loaded = load_folder(folder)?;
+    if !loaded.broken.is_empty() {
+        bail!(
+            "{} guide(s) have errors: {}; fix them first (`unstuck check`)",
+            loaded.broken.len(),
+            loaded.broken.join(", ")
+        );
+    }
+    Ok(loaded.guides)
+}
+
+/// The guides of a folder as compiled, with what is wrong with them.
+pub(crate) struct Loaded {
+    /// The guides that compiled.
+    pub(crate) guides: Vec<Guide>,
+    /// The files that did not.
+    pub(crate) broken: Vec<String>,
+    /// Every diagnostic, rendered as the terminal shows it (no colour).
+    pub(crate) report: String,
+}
+
+/// Compiles every guide of a folder (or the bundled ones) and prints the
+/// diagnostics; never fails on a broken guide, only on I/O.
+pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
     let mut files = match folder {
         Some(folder) => expand(&[folder.to_owned()])?
             .iter()
@@ -174,26 +198,26 @@ pub(crate) fn load_all(folder: Option<&Path>) -> anyhow::Result<Vec<Guide>> {
     };
     check_unique_ids(&mut files);
     let printer = Printer::stderr();
-    let mut broken = Vec::new();
-    for file in &files {
+    let mut loaded = Loaded {
+        guides: Vec::new(),
+        broken: Vec::new(),
+        report: String::new(),
+    };
+    for file in files {
+        let name = file.name();
         for diagnostic in &file.compiled.diagnostics {
-            printer.print(file, diagnostic);
+            printer.print(&file, diagnostic);
+            loaded
+                .report
+                .push_str(&diagnostic.render(&Source::new(&name, &file.text), false));
+            loaded.report.push_str("\n\n");
         }
-        if file.compiled.guide.is_none() {
-            broken.push(file.name());
+        match file.compiled.guide {
+            Some(guide) => loaded.guides.push(guide),
+            None => loaded.broken.push(name),
         }
     }
-    if !broken.is_empty() {
-        bail!(
-            "{} guide(s) have errors: {}; fix them first (`unstuck check`)",
-            broken.len(),
-            broken.join(", ")
-        );
-    }
-    Ok(files
-        .into_iter()
-        .filter_map(|file| file.compiled.guide)
-        .collect())
+    Ok(loaded)
 }
 
 /// Finds and compiles a guide; prints its diagnostics and fails if it has errors.

@@ -301,3 +301,80 @@ impl Drop for StopPostgres {
         let _ = std::process::Command::new(path).arg(&self.0).output();
     }
 }
+
+#[test]
+fn watch_reloads_edited_guides_and_shows_errors_in_the_page() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let guides = folder.path().join("guides");
+    guide_copy(&guides, "watched");
+    let file = guides.join("watched.md");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join("w.db").display());
+    let server = Server::start(
+        &database,
+        &["--watch", "--guides", guides.to_str().expect("utf-8")],
+        folder.path(),
+    );
+    let page = || get(server.port, "/guides/watched", "author").expect("an answer");
+    let wait_for = |what: &str, done: &dyn Fn(&support::Reply) -> bool| {
+        for _ in 0..100 {
+            let reply = page();
+            if done(&reply) {
+                return reply;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        panic!("{what} did not happen within 10 seconds");
+    };
+    let first = page();
+    assert!(
+        first.body.contains("data-live-reload"),
+        "pages in watch mode reload themselves"
+    );
+    assert!(
+        first
+            .body
+            .contains("Does the keypad light or does the app connect?")
+    );
+    let live = support::get(server.port, "/__live?v=none", "author")
+        .expect("an answer")
+        .body;
+
+    let text = std::fs::read_to_string(&file).expect("the guide");
+    std::fs::write(
+        &file,
+        text.replace(
+            "Does the keypad light or does the app connect?",
+            "Is the keypad lit?",
+        ),
+    )
+    .expect("write");
+    wait_for("the edit showing", &|reply| {
+        reply.status == 200 && reply.body.contains("Is the keypad lit?")
+    });
+    let changed = support::get(server.port, &format!("/__live?v={live}"), "author")
+        .expect("an answer")
+        .body;
+    assert_ne!(changed, live, "the live-reload number moved");
+
+    std::fs::write(
+        &file,
+        text.replace("We'll check battery,", "\n## Oops\n\nWe'll check battery,"),
+    )
+    .expect("write");
+    let broken = wait_for("the error showing", &|reply| reply.status == 500);
+    assert!(
+        broken.body.contains("A guide has errors"),
+        "{}",
+        broken.body
+    );
+    assert!(
+        broken.body.contains("error[unknown-block-kind]"),
+        "{}",
+        broken.body
+    );
+    assert!(broken.body.contains("watched.md:"), "{}", broken.body);
+
+    std::fs::write(&file, &text).expect("write");
+    wait_for("the fix showing", &|reply| reply.status == 200);
+    server.stop();
+}

@@ -26,3 +26,19 @@ if ("serviceWorker" in navigator) {
   // On a first visit the page loaded before the worker: ask it to keep this guide.
   navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: location.pathname }));
 }
+// Watch mode (`unstuck serve --watch`): reload when the guides change.
+if (document.documentElement.hasAttribute("data-live-reload")) {
+  (async () => {
+    let seen = null;
+    for (;;) {
+      try {
+        const reply = await fetch(`/__live?v=${seen ?? ""}`, { cache: "no-store" });
+        const version = await reply.text();
+        if (seen !== null && version !== seen) location.reload();
+        seen = version;
+      } catch {
+        await new Promise((wait) => setTimeout(wait, 1000));
+      }
+    }
+  })();
+}

@@ -44,7 +44,7 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== location.origin) return;
-  if (/^\/(admin|api|metrics|healthz)/.test(url.pathname)) return;
+  if (/^\/(admin|api|metrics|healthz|__live)/.test(url.pathname)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     try {

@@ -21,6 +21,8 @@ pub(crate) enum AppError {
     BadForm(String),
     /// The database is needed and does not answer.
     DatabaseUnavailable,
+    /// The guides being watched do not compile: their diagnostics.
+    GuideErrors(std::sync::Arc<str>),
 }
 
 /// A guide address whose query could not be read.
@@ -93,6 +95,16 @@ impl IntoResponse for AppError {
                     html! {
                         p { (why) }
                         p { a.btn href="/" { "See all guides" } }
+                    },
+                ),
+            ),
+            AppError::GuideErrors(problems) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                errors::page(
+                    "A guide has errors",
+                    html! {
+                        p { "Fix them and save: this page reloads by itself." }
+                        pre.diagnostics { (problems) }
                     },
                 ),
             ),

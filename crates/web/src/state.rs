@@ -24,6 +24,8 @@ pub struct Config {
     pub analytics_secret: Option<String>,
     /// The token that opens `/admin`; without one, the admin pages are off.
     pub admin_token: Option<String>,
+    /// Pages refresh themselves when the guides change (`serve --watch`).
+    pub live_reload: bool,
 }
 
 impl Default for Config {
@@ -34,6 +36,7 @@ impl Default for Config {
             event_queue: 10_000,
             analytics_secret: None,
             admin_token: None,
+            live_reload: false,
         }
     }
 }
@@ -51,6 +54,12 @@ struct Inner {
     feedback_limit: DefaultKeyedRateLimiter<IpAddr>,
     events: Recorder,
     admin_token: Option<String>,
+    /// Diagnostics of guides that do not compile (watch mode), shown
+    /// instead of stale pages.
+    problems: RwLock<Option<Arc<str>>>,
+    /// Bumped whenever the guides or their problems change; `None` when
+    /// pages do not reload themselves.
+    changes: Option<tokio::sync::watch::Sender<u64>>,
 }
 
 impl AppState {
@@ -59,6 +68,7 @@ impl AppState {
     /// recorded). Call from within a Tokio runtime: the event writer is a task.
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
         crate::observe::install();
+        crate::render::layout::set_live_reload(config.live_reload);
         let quota = Quota::per_minute(config.feedback_per_minute);
         Self {
             inner: Arc::new(Inner {
@@ -68,6 +78,10 @@ impl AppState {
                 feedback_limit: RateLimiter::keyed(quota),
                 events: Recorder::new(store.clone(), config.event_queue, config.analytics_secret),
                 admin_token: config.admin_token.filter(|t| !t.is_empty()),
+                problems: RwLock::new(None),
+                changes: config
+                    .live_reload
+                    .then(|| tokio::sync::watch::Sender::new(0)),
             }),
         }
     }
@@ -80,14 +94,45 @@ impl AppState {
         }
     }
 
-    /// Serves `library` from now on; cached pages of old guide versions
-    /// are no longer found, as cache keys carry the guide's version.
+    /// Serves `library` from now on, and clears any problems; cached pages
+    /// of old guide versions are no longer found, as cache keys carry the
+    /// guide's version.
     pub fn replace_library(&self, library: Library) {
         let library = Arc::new(library);
         match self.inner.library.write() {
             Ok(mut slot) => *slot = library,
             Err(poisoned) => *poisoned.into_inner() = library,
         }
+        self.set_problems(None);
+    }
+
+    /// Shows these diagnostics (as the terminal prints them) on every page
+    /// until the guides compile again; `None` clears them.
+    pub fn set_problems(&self, problems: Option<String>) {
+        let problems = problems.map(Arc::from);
+        match self.inner.problems.write() {
+            Ok(mut slot) => *slot = problems,
+            Err(poisoned) => *poisoned.into_inner() = problems,
+        }
+        if let Some(changes) = &self.inner.changes {
+            changes.send_modify(|version| *version += 1);
+        }
+    }
+
+    /// The diagnostics pages show instead of guides, if any.
+    pub(crate) fn problems(&self) -> Option<Arc<str>> {
+        match self.inner.problems.read() {
+            Ok(problems) => problems.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    /// Changes of the guides, for pages that reload themselves.
+    pub(crate) fn changes(&self) -> Option<tokio::sync::watch::Receiver<u64>> {
+        self.inner
+            .changes
+            .as_ref()
+            .map(tokio::sync::watch::Sender::subscribe)
     }
 
     /// The database, if one is configured.

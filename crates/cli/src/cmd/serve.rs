@@ -45,6 +45,11 @@ pub(crate) struct Args {
     /// Record no events (pages and feedback work as usual).
     #[arg(long)]
     no_events: bool,
+    /// Reload the guides when their files change (with --guides, or the
+    /// `guides` folder); open pages refresh themselves, and a guide with
+    /// errors shows its diagnostics in the page. For authors.
+    #[arg(long)]
+    watch: bool,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -59,8 +64,11 @@ enum LogFormat {
     Json,
 }
 
-pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
     init_logging(args.log_format);
+    if args.watch && args.guides.is_none() {
+        args.guides = Some(PathBuf::from(library::DEFAULT_GUIDES));
+    }
     let guides = library::load_all(args.guides.as_deref())?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -85,6 +93,7 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
         },
         analytics_secret: args.analytics_secret,
         admin_token: args.admin_token,
+        live_reload: args.watch,
         ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);
@@ -96,6 +105,11 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
             janitor.forget_idle_clients();
         }
     });
+    // Kept alive for as long as the server runs.
+    let _watcher = match (&args.guides, args.watch) {
+        (Some(folder), true) => Some(watch(folder.clone(), state.clone())?),
+        _ => None,
+    };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
@@ -109,6 +123,44 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Watches `folder` and reloads the guides when a file in it changes.
+fn watch(folder: PathBuf, state: AppState) -> anyhow::Result<notify::RecommendedWatcher> {
+    use notify::Watcher;
+    let (changed, changes) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| !e.kind.is_access()) {
+            let _ = changed.send(());
+        }
+    })
+    .context("cannot watch the guides folder")?;
+    watcher
+        .watch(&folder, notify::RecursiveMode::Recursive)
+        .with_context(|| format!("cannot watch `{}`", folder.display()))?;
+    tracing::info!(folder = %folder.display(), "watching the guides");
+    std::thread::spawn(move || {
+        while changes.recv().is_ok() {
+            // Editors save in several steps: wait for the burst to end.
+            std::thread::sleep(Duration::from_millis(150));
+            while changes.try_recv().is_ok() {}
+            match library::load_folder(Some(&folder)) {
+                Ok(loaded) if loaded.broken.is_empty() => {
+                    tracing::info!(guides = loaded.guides.len(), "guides reloaded");
+                    state.replace_library(Library::new(loaded.guides));
+                }
+                Ok(loaded) => {
+                    tracing::warn!(broken = ?loaded.broken, "guides have errors; pages show them");
+                    state.set_problems(Some(loaded.report));
+                }
+                Err(error) => {
+                    tracing::warn!(%error, "cannot read the guides");
+                    state.set_problems(Some(format!("{error:#}")));
+                }
+            }
+        }
+    });
+    Ok(watcher)
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

@@ -2,6 +2,18 @@
 //! structured data), a small header, the main content and a footer.
 
 use crate::assets::ASSETS;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether pages ask to be reloaded when the guides change (watch mode,
+/// for authors; a server either watches or not, for its whole life).
+static LIVE_RELOAD: AtomicBool = AtomicBool::new(false);
+
+/// Turns live reload on for every page rendered from now on.
+pub(crate) fn set_live_reload(on: bool) {
+    if on {
+        LIVE_RELOAD.store(true, Ordering::Relaxed);
+    }
+}
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// What a page puts in the shell.
@@ -34,7 +46,7 @@ impl Page {
     pub(crate) fn render(self) -> String {
         html! {
             (DOCTYPE)
-            html lang=(self.lang) {
+            html lang=(self.lang) data-live-reload[LIVE_RELOAD.load(Ordering::Relaxed)] {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";

@@ -27,6 +27,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/assets/{file}", get(script))
         .route("/sw.js", get(service_worker))
         .route("/manifest.webmanifest", get(manifest))
+        .route("/__live", get(pages::live))
         .route("/guides/{id}/offline.json", get(pages::offline));
     let admin = Router::new()
         .route("/admin", get(admin::overview))

@@ -16,8 +16,12 @@ use unstuck_store::EventKind;
 
 const HTML: &str = "text/html; charset=utf-8";
 
-/// A guide by id, or the "no such guide" page.
+/// A guide by id, or the "no such guide" page (or, while the guides being
+/// watched do not compile, the page with their diagnostics).
 pub(crate) fn find(state: &AppState, id: &str) -> Result<Arc<Guide>, AppError> {
+    if let Some(problems) = state.problems() {
+        return Err(AppError::GuideErrors(problems));
+    }
     state
         .library()
         .get(id)
@@ -39,6 +43,9 @@ pub(crate) async fn catalog(
     let raw = raw.unwrap_or_default();
     if raw.len() > MAX_QUERY_BYTES {
         return Err(AppError::BadForm("The search is too long.".to_owned()));
+    }
+    if let Some(problems) = state.problems() {
+        return Err(AppError::GuideErrors(problems));
     }
     let search = form_value(&raw, "q");
     let library = state.library();
@@ -235,4 +242,21 @@ fn form_value(raw: &str, name: &str) -> Option<String> {
                 .into_owned()
         })
     })
+}
+
+/// `/__live?v=N`: answers with the guides' change number as soon as it is
+/// not `N` (or after 25 seconds), so a page in watch mode knows to reload.
+pub(crate) async fn live(
+    State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
+) -> Result<Response, AppError> {
+    let mut changes = state.changes().ok_or(AppError::NotFound)?;
+    let seen: u64 = form_value(raw.as_deref().unwrap_or(""), "v")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(u64::MAX);
+    if *changes.borrow() == seen {
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(25), changes.changed()).await;
+    }
+    let version = *changes.borrow();
+    Ok(([(header::CACHE_CONTROL, "no-store")], version.to_string()).into_response())
 }
