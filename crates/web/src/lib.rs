@@ -27,5 +27,5 @@ use axum::Router;
 
 /// The whole application: pages, API, assets, and the layers around them.
 pub fn app(state: AppState) -> Router {
-    security::layers(routes::router().with_state(state))
+    security::layers(routes::router(&state).with_state(state))
 }

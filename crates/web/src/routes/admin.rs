@@ -8,8 +8,9 @@ use crate::error::AppError;
 use crate::render::admin::{self, PERIODS};
 use crate::render::errors;
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -39,16 +40,9 @@ impl Period {
 
 pub(crate) async fn overview(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Query(period): Query<Period>,
-) -> Response {
-    if let Some(refusal) = refusal(&state, &headers) {
-        return refusal;
-    }
-    let days = match period.days() {
-        Ok(days) => days,
-        Err(error) => return error.into_response(),
-    };
+) -> Result<Response, AppError> {
+    let days = period.days()?;
     let library = state.library();
     let since = now_unix() - days * 86_400;
     let mut rows = Vec::new();
@@ -59,85 +53,69 @@ pub(crate) async fn overview(
         };
         rows.push((&**guide, stats));
     }
-    private(admin::overview(&rows, days))
+    Ok(private(admin::overview(&rows, days)))
 }
 
 pub(crate) async fn guide(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Path(id): Path<String>,
     Query(period): Query<Period>,
-) -> Response {
-    if let Some(refusal) = refusal(&state, &headers) {
-        return refusal;
-    }
-    let result = async {
-        let scope = Scope::of(&state, &id, &period)?;
-        let stats = scope
-            .store
-            .stats(scope.guide.id.as_str(), scope.since)
-            .await
-            .map_err(|_| AppError::DatabaseUnavailable)?;
-        Ok::<_, AppError>(private(admin::guide(&scope.guide, &stats, scope.days)))
-    };
-    result.await.unwrap_or_else(IntoResponse::into_response)
+) -> Result<Response, AppError> {
+    let scope = Scope::of(&state, &id, &period)?;
+    let stats = scope
+        .store
+        .stats(scope.guide.id.as_str(), scope.since)
+        .await
+        .map_err(|_| AppError::DatabaseUnavailable)?;
+    Ok(private(admin::guide(&scope.guide, &stats, scope.days)))
 }
 
 /// The events of a guide in the period, as CSV.
 pub(crate) async fn events_csv(
     State(state): State<AppState>,
-    headers: HeaderMap,
     Path(id): Path<String>,
     Query(period): Query<Period>,
-) -> Response {
-    if let Some(refusal) = refusal(&state, &headers) {
-        return refusal;
-    }
-    let result = async {
-        let Scope {
-            guide,
-            days,
-            since,
-            store,
-        } = Scope::of(&state, &id, &period)?;
-        let events = store
-            .events(guide.id.as_str(), since)
-            .await
-            .map_err(|_| AppError::DatabaseUnavailable)?;
-        let mut csv = String::from(
-            "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth\n",
+) -> Result<Response, AppError> {
+    let Scope {
+        guide,
+        days,
+        since,
+        store,
+    } = Scope::of(&state, &id, &period)?;
+    let events = store
+        .events(guide.id.as_str(), since)
+        .await
+        .map_err(|_| AppError::DatabaseUnavailable)?;
+    let mut csv = String::from(
+        "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth\n",
+    );
+    for e in &events {
+        let field = |value: &Option<String>| csv_field(value.as_deref().unwrap_or(""));
+        let _ = writeln!(
+            csv,
+            "{},{},{},{},{},{},{},{},{},{}",
+            e.at,
+            csv_field(&e.guide),
+            csv_field(&e.guide_version),
+            csv_field(&e.session),
+            e.kind.as_str(),
+            field(&e.question),
+            field(&e.answer),
+            field(&e.outcome),
+            field(&e.outcome_kind),
+            e.depth
         );
-        for e in &events {
-            let field = |value: &Option<String>| csv_field(value.as_deref().unwrap_or(""));
-            let _ = writeln!(
-                csv,
-                "{},{},{},{},{},{},{},{},{},{}",
-                e.at,
-                csv_field(&e.guide),
-                csv_field(&e.guide_version),
-                csv_field(&e.session),
-                e.kind.as_str(),
-                field(&e.question),
-                field(&e.answer),
-                field(&e.outcome),
-                field(&e.outcome_kind),
-                e.depth
-            );
-        }
-        let disposition = format!("attachment; filename=\"{}-events-{days}d.csv\"", guide.id);
-        Ok::<_, AppError>(
-            (
-                [
-                    (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-                    (header::CONTENT_DISPOSITION, disposition),
-                    (header::CACHE_CONTROL, "no-store".to_owned()),
-                ],
-                csv,
-            )
-                .into_response(),
-        )
-    };
-    result.await.unwrap_or_else(IntoResponse::into_response)
+    }
+    let disposition = format!("attachment; filename=\"{}-events-{days}d.csv\"", guide.id);
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        csv,
+    )
+        .into_response())
 }
 
 /// What an admin page about one guide needs: the guide, the period, the database.
@@ -162,6 +140,14 @@ impl Scope {
             since: now_unix() - days * 86_400,
             store,
         })
+    }
+}
+
+/// Lets only requests with the admin token through to the admin pages.
+pub(crate) async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    match refusal(&state, request.headers()) {
+        Some(refusal) => refusal,
+        None => next.run(request).await,
     }
 }
 

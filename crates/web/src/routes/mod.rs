@@ -15,7 +15,7 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-pub(crate) fn router() -> Router<AppState> {
+pub(crate) fn router(state: &AppState) -> Router<AppState> {
     let forms = Router::new()
         .route("/guides/{id}/feedback", post(feedback::send))
         .route("/guides/{id}/events", post(feedback::beacon));
@@ -24,6 +24,7 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/api/guides/{id}", get(api::guide))
         .route("/api/guides/{id}/walk", get(api::walk))
         .route("/healthz", get(api::health))
+        .route("/metrics", get(crate::observe::metrics))
         .route("/assets/{file}", get(script))
         .route("/sw.js", get(service_worker))
         .route("/manifest.webmanifest", get(manifest))
@@ -33,7 +34,10 @@ pub(crate) fn router() -> Router<AppState> {
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
         .route("/admin/guides/{id}/events.csv", get(admin::events_csv))
-        .route("/metrics", get(crate::observe::metrics));
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            admin::guard,
+        ));
     Router::new()
         .route("/", get(pages::catalog))
         .route("/guides/{id}", get(pages::flow))
