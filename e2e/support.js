@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..");
@@ -73,4 +74,22 @@ export async function launchBrowser() {
       "--disable-quic",
     ],
   });
+}
+
+/**
+ * Starts a server (with `serverArgs`) and a browser before a test file's
+ * tests, and stops both after them. Read `.server` and `.browser` inside tests.
+ */
+export function serverAndBrowser(serverArgs = [], setUp = async () => {}) {
+  const running = {};
+  before(async () => {
+    running.server = await startServer(serverArgs);
+    running.browser = await launchBrowser();
+    await setUp(running.server);
+  });
+  after(async () => {
+    await running.browser?.close();
+    await running.server?.stop();
+  });
+  return running;
 }

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { after, before, test } from "node:test";
-import { launchBrowser, startServer } from "../support.js";
+import { test } from "node:test";
+import { serverAndBrowser } from "../support.js";
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PAGES = {
@@ -24,29 +24,21 @@ const PAGES = {
   dashboard: "/admin/guides/smart-lock?days=7",
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer(["--admin-token", "a11y"]);
+const running = serverAndBrowser(["--admin-token", "a11y"], async (server) => {
   for (const query of ["", "keypad-lights=no", "keypad-lights=no&battery-fixed=yes"]) {
     await fetch(`${server.url}/guides/smart-lock?${query}`);
   }
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 for (const scheme of ["light", "dark"]) {
   for (const [name, path] of Object.entries(PAGES)) {
     test(`${name} (${scheme}) has no accessibility violations`, async () => {
-      const page = await browser.newPage({
+      const page = await running.browser.newPage({
         colorScheme: scheme,
         viewport: { width: 360, height: 640 },
         extraHTTPHeaders: { authorization: "Bearer a11y" },
       });
-      await page.goto(server.url + path);
+      await page.goto(running.server.url + path);
       // Injected by the test only: the page's CSP does not apply to evaluate().
       await page.evaluate(AXE);
       const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));

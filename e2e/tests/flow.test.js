@@ -3,25 +3,14 @@
 // back, the back button, triage, the full guide's links, and feedback.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { after, before, describe, test } from "node:test";
-import { launchBrowser, startServer } from "../support.js";
+import { describe, test } from "node:test";
+import { serverAndBrowser } from "../support.js";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 /** Every path of the smart-lock tree: [answers…, outcome id]. */
 async function allPaths() {
-  const guide = await (await fetch(`${server.url}/api/guides/smart-lock`)).json();
+  const guide = await (await fetch(`${running.server.url}/api/guides/smart-lock`)).json();
   const questions = new Map(guide.questions.map((q) => [q.id, q]));
   const outcomes = new Map(guide.outcomes.map((o) => [o.id, o]));
   const paths = [];
@@ -36,15 +25,15 @@ async function allPaths() {
 /** The stored feedback rows, read with Python's sqlite3. */
 function storedFeedback() {
   const script = "import json,sqlite3,sys;c=sqlite3.connect(sys.argv[1]);print(json.dumps(c.execute('select guide,outcome,path,helpful,comment from feedback').fetchall()))";
-  return JSON.parse(execFileSync("python3", ["-c", script, server.database], { encoding: "utf8" }));
+  return JSON.parse(execFileSync("python3", ["-c", script, running.server.database], { encoding: "utf8" }));
 }
 
 for (const javaScriptEnabled of [true, false]) {
   describe(`with JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     const open = async (path = "/guides/smart-lock") => {
-      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
+      const context = await running.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
       const page = await context.newPage();
-      await page.goto(server.url + path);
+      await page.goto(running.server.url + path);
       return page;
     };
     const answer = async (page, label) => {

@@ -1,23 +1,14 @@
 // Offline: a guide visited once opens again with no network, every step.
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import { launchBrowser, startServer } from "../support.js";
+import { test } from "node:test";
+import { serverAndBrowser } from "../support.js";
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const running = serverAndBrowser();
 
 test("a guide visited once works offline, to both outcomes", async () => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 640 } });
+  const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/guides/smart-lock`);
+  await page.goto(`${running.server.url}/guides/smart-lock`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The worker marks the guide as kept once every step is in its cache.
   const kept = async () => page.evaluate(async () => {
@@ -36,18 +27,18 @@ test("a guide visited once works offline, to both outcomes", async () => {
     await page.getByRole("button", { name: label, exact: true }).click();
   }
   assert.equal(await page.locator("#outcome").innerText(), "Call a locksmith");
-  await page.goto(`${server.url}/guides/smart-lock?from=repair-worked`);
+  await page.goto(`${running.server.url}/guides/smart-lock?from=repair-worked`);
   await page.getByRole("button", { name: "No", exact: true }).click();
   await page.getByRole("button", { name: "I understand — show the step" }).click();
   await page.getByRole("button", { name: "Yes", exact: true }).click();
   assert.equal(await page.locator("#outcome").innerText(), "Lock unlocked");
-  await page.goto(`${server.url}/guides/smart-lock/full`);
+  await page.goto(`${running.server.url}/guides/smart-lock/full`);
   assert.match(await page.locator("h1").innerText(), /Fix a smart lock/);
   await context.close();
 });
 
 test("the offline list names every step of the flow and the full guide", async () => {
-  const reply = await fetch(`${server.url}/guides/smart-lock/offline.json`);
+  const reply = await fetch(`${running.server.url}/guides/smart-lock/offline.json`);
   const { urls } = await reply.json();
   assert.ok(urls.length > 40, `${urls.length} addresses`);
   assert.ok(urls.includes("/guides/smart-lock/full"));

@@ -4,26 +4,17 @@ import assert from "node:assert/strict";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
-import { launchBrowser, ROOT, startServer } from "../support.js";
+import { test } from "node:test";
+import { ROOT, serverAndBrowser } from "../support.js";
 
 const folder = mkdtempSync(join(tmpdir(), "unstuck-watch-"));
 const guide = join(folder, "smart-lock.md");
-let server;
-let browser;
-before(async () => {
-  cpSync(join(ROOT, "guides", "smart-lock.md"), guide);
-  server = await startServer(["--watch", "--guides", folder]);
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+cpSync(join(ROOT, "guides", "smart-lock.md"), guide);
+const running = serverAndBrowser(["--watch", "--guides", folder]);
 
 test("the open page follows edits to the guide, and shows errors", async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/guides/smart-lock`);
+  const page = await running.browser.newPage();
+  await page.goto(`${running.server.url}/guides/smart-lock`);
   assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
   const text = readFileSync(guide, "utf8");
   // Let the page's live-reload request reach the server before the edit.
