@@ -101,7 +101,7 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
                     "\nCaution: {text}\nType `ok` to show this step, or `back`."
                 )?;
             } else {
-                self.ask(question, walk.path.len() + 1)?;
+                self.ask(question, &walk.path)?;
             }
             let Some(line) = self.read_line()? else {
                 writeln!(
@@ -154,12 +154,12 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
     }
 
     /// Prints the answered path, the step's instructions and the question.
-    fn ask(&mut self, question: usize, number: usize) -> anyhow::Result<()> {
+    fn ask(&mut self, question: usize, path: &[engine::Step]) -> anyhow::Result<()> {
         let guide = self.guide;
-        let walk = engine::walk(guide, &self.session);
-        if !walk.path.is_empty() {
+        let number = path.len() + 1;
+        if !path.is_empty() {
             writeln!(self.out, "\nSo far:")?;
-            for (n, step) in walk.path.iter().enumerate() {
+            for (n, step) in path.iter().enumerate() {
                 let q = &guide.questions[step.question];
                 writeln!(
                     self.out,

@@ -21,7 +21,7 @@ use serde::Deserialize;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, to_query};
-use unstuck_core::engine::{WalkReport, query::join};
+use unstuck_core::engine::{query::join, walk};
 use unstuck_store::{EventKind, NewFeedback};
 
 /// The longest comment kept, in characters.
@@ -145,11 +145,17 @@ pub(crate) async fn send(
 
 /// The answers on the path, as `question=answer&…`.
 fn path_of(guide: &Guide, query: &FlowQuery) -> String {
-    let report = WalkReport::new(guide, &query.session);
-    let pairs: Vec<(&str, &str)> = report
+    let walk = walk(guide, &query.session);
+    let pairs: Vec<(&str, &str)> = walk
         .path
         .iter()
-        .map(|p| (p.question.as_str(), p.answer.as_str()))
+        .map(|step| {
+            let question = &guide.questions[step.question];
+            (
+                question.id.as_str(),
+                question.answers[step.answer].id.as_str(),
+            )
+        })
         .collect();
     join(&pairs)
 }
