@@ -30,6 +30,23 @@ pub enum TokenError {
 
 /// Encodes a session made for `guide`.
 pub fn encode(guide: &Guide, session: &Session) -> String {
+    URL_SAFE_NO_PAD.encode(bytes(guide, session))
+}
+
+/// The same bytes as [`encode`] in lowercase hex: a name for the session
+/// that is safe as a file name everywhere, case-insensitive file systems
+/// included (a static site stores each state in a file of that name).
+pub fn file_name(guide: &Guide, session: &Session) -> String {
+    use std::fmt::Write;
+    bytes(guide, session)
+        .iter()
+        .fold(String::new(), |mut name, byte| {
+            let _ = write!(name, "{byte:02x}");
+            name
+        })
+}
+
+fn bytes(guide: &Guide, session: &Session) -> Vec<u8> {
     let mut bytes = vec![FORMAT];
     bytes.extend_from_slice(&check_bits(guide).to_le_bytes());
     let entry = match session.entry() {
@@ -49,7 +66,7 @@ pub fn encode(guide: &Guide, session: &Session) -> String {
     for section in acknowledged {
         push_varint(&mut bytes, section);
     }
-    URL_SAFE_NO_PAD.encode(bytes)
+    bytes
 }
 
 /// Decodes a token made by [`encode`] for this guide.

@@ -413,3 +413,28 @@ fn every_reachable_state_is_listed_once() {
     );
     assert_eq!(engine::reachable(&guide, 5).len(), 5);
 }
+
+#[test]
+fn file_names_are_unique_and_safe_on_case_insensitive_disks() {
+    let guide = smart_lock();
+    let states = engine::reachable(&guide, 10_000);
+    let names: std::collections::HashSet<String> = states
+        .iter()
+        .map(|s| token::file_name(&guide, s).to_lowercase())
+        .collect();
+    assert_eq!(names.len(), states.len());
+    assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_hexdigit())));
+}
+
+#[test]
+fn every_link_of_a_reachable_state_leads_to_a_reachable_state() {
+    let guide = smart_lock();
+    assert_eq!(crate::support::link_outside_reachable(&guide), None);
+    // Going back to the step after the caution keeps it acknowledged.
+    let states = engine::reachable(&guide, 10_000);
+    let deepest = states.last().expect("states");
+    let walk = engine::walk(&guide, deepest);
+    let back = engine::rewind(&guide, deepest, &walk, walk.path.len());
+    assert_eq!(engine::walk(&guide, &back).position, walk.position);
+    assert_eq!(engine::rewind(&guide, deepest, &walk, 0).answers().count(), 0);
+}
