@@ -1,11 +1,13 @@
 // Shared by the end-to-end tests and the screenshot script: start
-// `unstuck serve` on a free port with a throwaway database, and launch
-// Debian's headless Chromium.
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+// `unstuck serve` on a free port with a throwaway database, build a static
+// site and serve it with a plain file server, and launch Debian's headless
+// Chromium.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { extname, join, normalize, resolve } from "node:path";
 import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
@@ -56,6 +58,47 @@ export async function startServer(extraArgs = []) {
       await new Promise((done) => child.once("exit", done));
       rmSync(folder, { recursive: true, force: true });
     },
+  };
+}
+
+/** Runs `unstuck build` into a new temporary folder; returns the folder. */
+export function buildSite(extraArgs = []) {
+  const out = mkdtempSync(join(tmpdir(), "unstuck-site-"));
+  execFileSync(BINARY, ["build", "--out", out, ...extraArgs], { cwd: ROOT, stdio: "pipe" });
+  return out;
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+/**
+ * A plain static file server for `folder`, like any static host: files as
+ * they are, `index.html` for a folder, 404 otherwise. Resolves to { url, close }.
+ */
+export async function serveFolder(folder) {
+  const server = createHttpServer((request, response) => {
+    let path = normalize(join(folder, decodeURIComponent(new URL(request.url, "http://x").pathname)));
+    try {
+      if (!path.startsWith(folder)) throw new Error("outside");
+      if (statSync(path).isDirectory()) path = join(path, "index.html");
+      const body = readFileSync(path);
+      response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { "content-type": "text/plain" });
+      response.end("not found");
+    }
+  });
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((done) => server.close(done)),
   };
 }
 

@@ -1,4 +1,4 @@
-//! `unstuck`: check, walk, run and export troubleshooting guides.
+//! `unstuck`: check, walk, run, export, serve and build troubleshooting guides.
 //!
 //! One file per subcommand in `cmd/`; `library.rs` finds and compiles
 //! guides; `terminal.rs` prints guide parts as plain text. This binary is
@@ -34,6 +34,8 @@ enum Command {
     Graph(cmd::graph::Args),
     /// Serve the guides on the web (pages work without JavaScript).
     Serve(cmd::serve::Args),
+    /// Build a static site of the guides (any static host, or from disk).
+    Build(cmd::build::Args),
     /// Print the figures: sessions, resolution, funnel, answers, helpfulness.
     Stats(cmd::stats::Args),
     /// Delete events and feedback older than a span (e.g. --older-than 90d).
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Command::Run(args) => cmd::run::run(args),
         Command::Graph(args) => cmd::graph::run(args),
         Command::Serve(args) => cmd::serve::run(args),
+        Command::Build(args) => cmd::build::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Prune(args) => cmd::prune::run(args),
     };

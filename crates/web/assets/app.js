@@ -1,5 +1,7 @@
 // Optional enhancements. Every page works without this file.
 "use strict";
+// The site's root, wherever it is served from (or a folder on disk).
+const root = new URL("../", document.currentScript.src);
 for (const button of document.querySelectorAll("[data-copy]")) {
   const source = document.getElementById(button.dataset.copy);
   if (!source) continue;
@@ -12,8 +14,10 @@ for (const button of document.querySelectorAll("[data-copy]")) {
       document.execCommand("copy");
     }
     button.textContent = "Copied";
-    const events = location.pathname.replace(/\/summary$/, "/events");
-    navigator.sendBeacon?.(events, new URLSearchParams({ kind: "summary-copied" }));
+    if (location.pathname.endsWith("/summary")) {
+      const events = location.pathname.replace(/\/summary$/, "/events");
+      navigator.sendBeacon?.(events, new URLSearchParams({ kind: "summary-copied" }));
+    }
     setTimeout(() => { button.textContent = button.dataset.label; }, 2500);
   });
 }
@@ -21,10 +25,22 @@ for (const button of document.querySelectorAll("[data-print]")) {
   button.hidden = false;
   button.addEventListener("click", () => window.print());
 }
-if ("serviceWorker" in navigator) {
-  navigator.serviceWorker.register("/sw.js").catch(() => {});
+// A static site's summary: the text is edited in place; download and print what was typed.
+for (const link of document.querySelectorAll("a[data-download]")) {
+  const source = document.getElementById(link.dataset.download);
+  link.addEventListener("click", () => {
+    URL.revokeObjectURL(link.href);
+    link.href = URL.createObjectURL(new Blob([source.value], { type: "text/plain" }));
+  });
+}
+for (const source of document.querySelectorAll("[data-print-into]")) {
+  const copy = document.getElementById(source.dataset.printInto);
+  source.addEventListener("input", () => { copy.textContent = source.value; });
+}
+if ("serviceWorker" in navigator && root.protocol !== "file:") {
+  navigator.serviceWorker.register(new URL("sw.js", root)).catch(() => {});
   // On a first visit the page loaded before the worker: ask it to keep this guide.
-  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: location.pathname }));
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: location.href }));
 }
 // Watch mode (`unstuck serve --watch`): reload when the guides change.
 if (document.documentElement.hasAttribute("data-live-reload")) {
@@ -32,7 +48,7 @@ if (document.documentElement.hasAttribute("data-live-reload")) {
     let seen = null;
     for (;;) {
       try {
-        const reply = await fetch(`/__live?v=${seen ?? ""}`, { cache: "no-store" });
+        const reply = await fetch(new URL(`__live?v=${seen ?? ""}`, root), { cache: "no-store" });
         const version = await reply.text();
         if (seen !== null && version !== seen) location.reload();
         seen = version;

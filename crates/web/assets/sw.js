@@ -18,22 +18,30 @@ function key(address) {
 
 /** Fetches and keeps every step of a guide, once per guide version. */
 async function keepGuide(guide, cache) {
-  const list = await fetch(`/guides/${guide}/offline.json`, { headers: { "x-unstuck-prefetch": "1" } });
-  if (!list.ok) return;
-  const { version, urls } = await list.json();
-  const marker = `/offline-marker/${guide}/${version}`;
+  const list = new URL(`guides/${guide}/offline.json`, self.registration.scope);
+  const reply = await fetch(list, { headers: { "x-unstuck-prefetch": "1" } });
+  if (!reply.ok) return;
+  const { version, urls } = await reply.json();
+  const marker = new URL(`offline-marker/${guide}/${version}`, self.registration.scope);
   if (await cache.match(marker)) return;
   for (let start = 0; start < urls.length; start += 6) {
     await Promise.all(urls.slice(start, start + 6).map(async (url) => {
-      const response = await fetch(url, { headers: { "x-unstuck-prefetch": "1" } });
-      if (response.ok) await cache.put(key(new URL(url, location.origin).href), response);
+      const address = new URL(url, list).href;
+      const response = await fetch(address, { headers: { "x-unstuck-prefetch": "1" } });
+      if (response.ok) await cache.put(key(address), response);
     }));
   }
   await cache.put(marker, new Response(version));
 }
 
-/** The guide a path belongs to, if it is a guide's flow page. */
-const guideOf = (path) => path.match(/^\/guides\/([a-z0-9-]+)$/)?.[1];
+/** A URL's path below the worker's scope (the site's root), if it is below. */
+function below(address) {
+  const scope = self.registration.scope;
+  return address.startsWith(scope) ? address.slice(scope.length).split(/[?#]/)[0] : undefined;
+}
+
+/** The guide a page belongs to (served `guides/ID…`, static `guides/ID/…`). */
+const guideOf = (address) => below(address)?.match(/^guides\/([a-z0-9-]+)(?:\/|$)/)?.[1];
 
 self.addEventListener("message", (event) => {
   const guide = guideOf(String(event.data?.keep ?? ""));
@@ -43,15 +51,16 @@ self.addEventListener("message", (event) => {
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== "GET" || url.origin !== location.origin) return;
-  if (/^\/(admin|api|metrics|healthz|__live)/.test(url.pathname)) return;
+  const path = below(url.href);
+  if (request.method !== "GET" || path === undefined) return;
+  if (/^(admin|api|metrics|healthz|__live)/.test(path)) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     try {
       const response = await fetch(request);
       if (response.ok) {
         await cache.put(key(request.url), response.clone());
-        const guide = guideOf(url.pathname);
+        const guide = guideOf(url.href);
         if (guide) event.waitUntil(keepGuide(guide, cache).catch(() => {}));
       }
       return response;

@@ -10,7 +10,7 @@ const SCRIPT: &str = include_str!("../assets/app.js");
 /// The service worker: served at `/sw.js` so that it may serve every page.
 pub(crate) const SERVICE_WORKER: &str = include_str!("../assets/sw.js");
 /// The web app manifest.
-pub(crate) const MANIFEST: &str = r##"{"name":"Unstuck: troubleshooting guides","short_name":"Unstuck","start_url":"/","scope":"/","display":"standalone","background_color":"#ffffff","theme_color":"#0b57d0"}"##;
+pub(crate) const MANIFEST: &str = r##"{"name":"Unstuck: troubleshooting guides","short_name":"Unstuck","start_url":"./","scope":"./","display":"standalone","background_color":"#ffffff","theme_color":"#0b57d0"}"##;
 
 /// The assets, hashed once.
 pub(crate) static ASSETS: std::sync::LazyLock<Assets> = std::sync::LazyLock::new(Assets::new);
@@ -44,6 +44,11 @@ impl Assets {
     /// Where the script is served: its name carries a hash of its content.
     pub(crate) fn script_path(&self) -> &str {
         &self.script_path
+    }
+
+    /// The script itself.
+    pub(crate) fn script_source(&self) -> &'static str {
+        SCRIPT
     }
 
     /// The script, if `path` is its current fingerprinted path.

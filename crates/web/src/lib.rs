@@ -1,5 +1,6 @@
 //! Unstuck on the web: server-rendered guide pages that work without
-//! JavaScript, the JSON API and feedback.
+//! JavaScript, the JSON API and feedback; and the same pages as a static
+//! site ([`static_site`]).
 //!
 //! [`app`] builds the router from an [`AppState`]; the binary binds it to a
 //! socket, tests call it with `oneshot`. Handlers live in `routes/`, one
@@ -18,6 +19,7 @@ mod render;
 mod routes;
 mod security;
 mod state;
+pub mod static_site;
 
 pub use events::EventCounters;
 pub use library::Library;

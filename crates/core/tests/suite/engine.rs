@@ -423,7 +423,11 @@ fn file_names_are_unique_and_safe_on_case_insensitive_disks() {
         .map(|s| token::file_name(&guide, s).to_lowercase())
         .collect();
     assert_eq!(names.len(), states.len());
-    assert!(names.iter().all(|n| n.bytes().all(|b| b.is_ascii_hexdigit())));
+    assert!(
+        names
+            .iter()
+            .all(|n| n.bytes().all(|b| b.is_ascii_hexdigit()))
+    );
 }
 
 #[test]
@@ -436,5 +440,8 @@ fn every_link_of_a_reachable_state_leads_to_a_reachable_state() {
     let walk = engine::walk(&guide, deepest);
     let back = engine::rewind(&guide, deepest, &walk, walk.path.len());
     assert_eq!(engine::walk(&guide, &back).position, walk.position);
-    assert_eq!(engine::rewind(&guide, deepest, &walk, 0).answers().count(), 0);
+    assert_eq!(
+        engine::rewind(&guide, deepest, &walk, 0).answers().count(),
+        0
+    );
 }

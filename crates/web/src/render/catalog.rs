@@ -1,9 +1,34 @@
-//! The catalog: every guide with its summary, and a search box.
+//! The catalog: every guide with its summary, and (when served) a search
+//! box.
 
-use super::guide_url;
+use super::Site;
 use super::layout::Page;
 use crate::library::Library;
-use maud::html;
+use maud::{Markup, html};
+use unstuck_core::Guide;
+
+/// The catalog of a static site: every guide, no search (no server to ask).
+pub(crate) fn static_page<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> String {
+    let main = html! {
+        h1 { "What needs fixing?" }
+        ul.guides { @for guide in guides { (entry(guide, Site::Static, None)) } }
+    };
+    Page::new("Unstuck — troubleshooting guides", main)
+        .at(Site::Static.catalog_root())
+        .render()
+}
+
+fn entry(guide: &Guide, site: Site, matched: Option<&(&str, String)>) -> Markup {
+    html! {
+        li {
+            a href=(site.guide_from_catalog(guide.id.as_str())) { (guide.title.plain()) }
+            p { (guide.summary.plain()) }
+            @if let Some((label, text)) = matched {
+                p.match { (label) ": " (text) }
+            }
+        }
+    }
+}
 
 /// The catalog, filtered by `query` when there is one.
 pub(crate) fn page(library: &Library, query: Option<&str>) -> String {
@@ -28,23 +53,10 @@ pub(crate) fn page(library: &Library, query: Option<&str>) -> String {
         ul.guides {
             @match &hits {
                 Some(hits) if !hits.is_empty() => {
-                    @for hit in hits {
-                        li {
-                            a href=(guide_url(hit.guide.id.as_str())) { (hit.guide.title.plain()) }
-                            p { (hit.guide.summary.plain()) }
-                            @if let Some((label, text)) = &hit.matched {
-                                p.match { (label) ": " (text) }
-                            }
-                        }
-                    }
+                    @for hit in hits { (entry(hit.guide, Site::Served, hit.matched.as_ref())) }
                 }
                 _ => {
-                    @for guide in library.guides() {
-                        li {
-                            a href=(guide_url(guide.id.as_str())) { (guide.title.plain()) }
-                            p { (guide.summary.plain()) }
-                        }
-                    }
+                    @for guide in library.guides() { (entry(guide, Site::Served, None)) }
                 }
             }
         }

@@ -3,12 +3,14 @@
 //! and at the end the outcome.
 //!
 //! Everything is a plain GET form or link whose URL holds the whole state,
-//! so it works without JavaScript and the back button undoes an answer.
+//! so it works without JavaScript and the back button undoes an answer. On
+//! a static site ([`Site::Static`]) answers are links to the file of the
+//! next state, and "change" goes back to the file of that step.
 
 use super::layout::Page;
 use super::markdown::{self, Links};
 use super::parts::{self, FeedbackOn, FeedbackState};
-use super::{guide_url, with_query};
+use super::{Site, guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
@@ -23,17 +25,24 @@ pub(crate) struct Flow<'a> {
     /// The canonical query of the state.
     state: String,
     full_url: String,
+    site: Site,
 }
 
 impl<'a> Flow<'a> {
-    pub(crate) fn new(guide: &'a Guide, query: &'a FlowQuery) -> Self {
+    pub(crate) fn new(guide: &'a Guide, query: &'a FlowQuery, site: Site) -> Self {
         Self {
             walk: engine::walk(guide, &query.session),
             state: to_query(guide, &query.session),
-            full_url: format!("{}/full", guide_url(guide.id.as_str())),
+            full_url: site.full(guide),
             guide,
             query,
+            site,
         }
+    }
+
+    /// The walk this page shows.
+    pub(crate) fn walk(&self) -> &Walk {
+        &self.walk
     }
 
     /// What showing this page means, for analytics.
@@ -64,7 +73,7 @@ impl<'a> Flow<'a> {
                 (None, Position::Question { question, caution: None }) => (self.question(question)),
                 (None, Position::Outcome(outcome)) => (self.outcome(outcome, feedback)),
             }
-            @if !matches!(self.walk.position, Position::Outcome(_)) && !matches!(feedback, FeedbackState::Ask) {
+            @if self.site == Site::Served && !matches!(self.walk.position, Position::Outcome(_)) && !matches!(feedback, FeedbackState::Ask) {
                 // Feedback sent from a page with no outcome (only a form
                 // that failed can bring it here): show how it went.
                 (parts::feedback(guide.id.as_str(), &self.state, None, FeedbackOn::Flow, feedback))
@@ -73,8 +82,8 @@ impl<'a> Flow<'a> {
             @if start { (self.start_extras()) }
             p.no-print {
                 a href=(self.full_url) { "Show full guide" }
-                @if !self.walk.path.is_empty() {
-                    " · " a href=(with_query(&format!("{}/summary", guide_url(guide.id.as_str())), &self.state)) { "Support summary" }
+                @if self.has_summary_page() {
+                    " · " a href=(self.site.summary(guide, &self.query.session)) { "Support summary" }
                 }
             }
         };
@@ -84,8 +93,37 @@ impl<'a> Flow<'a> {
             description: Some(guide.summary.plain()),
             structured_data: start.then(|| super::jsonld::faq(guide)).flatten(),
             main,
+            root: self.site.guide_root(),
         }
         .render()
+    }
+
+    /// Whether this state links to its support summary: every answered
+    /// state when served; on a static site, which has a summary file only
+    /// for them, the "get help" outcomes.
+    pub(crate) fn has_summary_page(&self) -> bool {
+        match (self.site, self.walk.position) {
+            (Site::Served, _) => !self.walk.path.is_empty(),
+            (Site::Static, Position::Outcome(outcome)) => {
+                self.guide.outcomes[outcome].kind == OutcomeKind::Escalate
+            }
+            (Site::Static, Position::Question { .. }) => false,
+        }
+    }
+
+    /// The page of the state after one more step from this one.
+    fn next(&self, step: impl FnOnce(&mut Session)) -> String {
+        let mut next = self.query.session.clone();
+        step(&mut next);
+        format!("{}#step", self.site.state(self.guide, &next))
+    }
+
+    /// The page of step `step` of the path (0 is the first question), to
+    /// answer it again; on a static site the answers after it are dropped.
+    fn back_to(&self, step: usize) -> String {
+        let session = &self.query.session;
+        let earlier = engine::rewind(self.guide, session, &self.walk, step);
+        format!("{}#step", self.site.state(self.guide, &earlier))
     }
 
     /// "Step 3 — Does the physical key work? · Fix a smart lock…"
@@ -164,16 +202,26 @@ impl<'a> Flow<'a> {
                         (parts::actions(section, self.links()))
                     }
                 }
-                form.answers.short[short] method="get" action=(action) {
-                    (self.hidden_state(Some(index)))
-                    @if let (true, Some(answer)) = (changing, current) {
-                        input type="hidden" name="was" value=(format!("{}.{}", question.id, question.answers[answer].id));
+                @if self.site == Site::Static {
+                    nav.answers.short[short] aria-label="Answers" {
+                        @for (n, answer) in question.answers.iter().enumerate() {
+                            a.btn href=(self.next(|next| next.set_answer(index, n))) {
+                                (markdown::inline(&answer.label, self.links()))
+                            }
+                        }
                     }
-                    @for (n, answer) in question.answers.iter().enumerate() {
-                        @let is_current = changing && current == Some(n);
-                        button type="submit" name=(question.id.as_str()) value=(answer.id.as_str()) class=[is_current.then_some("current")] {
-                            (markdown::inline(&answer.label, self.links()))
-                            @if is_current { span.sr { " (your answer now)" } }
+                } @else {
+                    form.answers.short[short] method="get" action=(action) {
+                        (self.hidden_state(Some(index)))
+                        @if let (true, Some(answer)) = (changing, current) {
+                            input type="hidden" name="was" value=(format!("{}.{}", question.id, question.answers[answer].id));
+                        }
+                        @for (n, answer) in question.answers.iter().enumerate() {
+                            @let is_current = changing && current == Some(n);
+                            button type="submit" name=(question.id.as_str()) value=(answer.id.as_str()) class=[is_current.then_some("current")] {
+                                (markdown::inline(&answer.label, self.links()))
+                                @if is_current { span.sr { " (your answer now)" } }
+                            }
                         }
                     }
                 }
@@ -193,9 +241,9 @@ impl<'a> Flow<'a> {
         }
     }
 
-    fn caution(&self, question: usize, section: usize) -> Markup {
+    fn caution(&self, question: usize, index: usize) -> Markup {
         let guide = self.guide;
-        let section = &guide.sections[section];
+        let section = &guide.sections[index];
         let action = format!("{}#step", guide_url(guide.id.as_str()));
         html! {
             section.card.step #step aria-labelledby="question" {
@@ -203,12 +251,22 @@ impl<'a> Flow<'a> {
                 h2 #question tabindex="-1" { "Before you continue: " (markdown::inline(&section.title, self.links())) }
                 (parts::caution(section, self.links()))
                 p { "The next question is: " (markdown::inline(&guide.questions[question].prompt, self.links())) }
-                form.answers method="get" action=(action) {
-                    (self.hidden_state(None))
-                    button type="submit" name="ack" value=(section.id.as_str()) { "I understand — show the step" }
+                @if self.site == Site::Static {
+                    div.answers {
+                        a.btn href=(self.next(|next| next.acknowledge(index))) { "I understand — show the step" }
+                    }
+                } @else {
+                    form.answers method="get" action=(action) {
+                        (self.hidden_state(None))
+                        button type="submit" name="ack" value=(section.id.as_str()) { "I understand — show the step" }
+                    }
                 }
                 @if let Some(last) = self.walk.path.last() {
-                    p { a href=(self.url_without(last.question)) { "Go back to the previous question" } }
+                    @let back = match self.site {
+                        Site::Served => self.url_without(last.question),
+                        Site::Static => self.back_to(self.walk.path.len() - 1),
+                    };
+                    p { a href=(back) { "Go back to the previous question" } }
                 }
             }
         }
@@ -242,13 +300,15 @@ impl<'a> Flow<'a> {
                     p { "Have this ready when you call. It is built from your answers." }
                     (parts::summary_facts(&summary))
                     p.no-print {
-                        a href=(with_query(&format!("{}/summary", guide_url(guide.id.as_str())), &self.state)) {
+                        a href=(self.site.summary(guide, &self.query.session)) {
                             "Fill in, copy, download or print the support summary"
                         }
                     }
                 }
             }
-            (parts::feedback(guide.id.as_str(), &self.state, Some(outcome.id.as_str()), FeedbackOn::Flow, feedback))
+            @if self.site == Site::Served {
+                (parts::feedback(guide.id.as_str(), &self.state, Some(outcome.id.as_str()), FeedbackOn::Flow, feedback))
+            }
         }
     }
 
@@ -302,14 +362,16 @@ impl<'a> Flow<'a> {
         if self.walk.path.is_empty() {
             return html! {};
         }
-        let base = guide_url(guide.id.as_str());
         html! {
             section.no-print aria-labelledby="answers-title" {
                 h2 #answers-title { "Your answers" }
                 ol.answered {
-                    @for step in &self.walk.path {
+                    @for (n, step) in self.walk.path.iter().enumerate() {
                         @let question = &guide.questions[step.question];
-                        @let change = format!("{}&change={}#step", with_query(&base, &self.state), question.id);
+                        @let change = match self.site {
+                            Site::Served => format!("{}&change={}#step", with_query(&guide_url(guide.id.as_str()), &self.state), question.id),
+                            Site::Static => self.back_to(n),
+                        };
                         li {
                             span.q { (question.prompt.plain()) }
                             span.a { (question.answers[step.answer].label.plain()) }
@@ -317,7 +379,7 @@ impl<'a> Flow<'a> {
                         }
                     }
                 }
-                p { a href=(base) { "Start over" } }
+                p { a href=(self.site.start(guide)) { "Start over" } }
             }
         }
     }
@@ -325,7 +387,6 @@ impl<'a> Flow<'a> {
     /// At the start: the triage and "what you'll need", below the question.
     fn start_extras(&self) -> Markup {
         let guide = self.guide;
-        let base = guide_url(guide.id.as_str());
         html! {
             @if let Some(triage) = &guide.triage {
                 section aria-labelledby="triage-title" {
@@ -334,7 +395,7 @@ impl<'a> Flow<'a> {
                     ul.triage {
                         @for entry in &triage.entries {
                             li {
-                                a href=(format!("{base}?from={}#step", entry.target)) { (markdown::inline(&entry.label, self.links())) }
+                                a href=(super::triage_link(self.site, guide, entry)) { (markdown::inline(&entry.label, self.links())) }
                                 " " (markdown::inline(&entry.description, self.links()))
                             }
                         }

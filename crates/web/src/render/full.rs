@@ -3,7 +3,7 @@
 //! outcomes, the FAQ. Every "Proceed to" is a link within the page, so the
 //! page is itself a navigable decision graph.
 
-use super::guide_url;
+use super::Site;
 use super::layout::Page;
 use super::markdown::{self, Links};
 use super::parts::{self, FeedbackOn, FeedbackState};
@@ -11,14 +11,13 @@ use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::model::{OutcomeKind, ResultKind, Section};
 
-/// The full guide page.
-pub(crate) fn page(guide: &Guide, feedback: &FeedbackState<'_>) -> String {
+/// The full guide page; the feedback form only when served.
+pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> String {
     let links = Links::InPage;
-    let base = guide_url(guide.id.as_str());
     let main = html! {
         h1 { (markdown::inline(&guide.title, links)) }
         (markdown::blocks(&guide.summary, links))
-        p.no-print { a.btn href=(base) { "Start the step-by-step guide" } }
+        p.no-print { a.btn href=(site.start(guide)) { "Start the step-by-step guide" } }
         @if let Some(needs) = &guide.needs {
             h2 id=(needs.id.as_str()) { (markdown::inline(&needs.title, links)) }
             @if let Some(intro) = &needs.intro { (markdown::blocks(intro, links)) }
@@ -31,7 +30,7 @@ pub(crate) fn page(guide: &Guide, feedback: &FeedbackState<'_>) -> String {
             ul.triage {
                 @for entry in &triage.entries {
                     li {
-                        a href=(format!("{base}?from={}#step", entry.target)) { (markdown::inline(&entry.label, links)) }
+                        a href=(super::triage_link(site, guide, entry)) { (markdown::inline(&entry.label, links)) }
                         " " (markdown::inline(&entry.description, links))
                     }
                 }
@@ -60,7 +59,7 @@ pub(crate) fn page(guide: &Guide, feedback: &FeedbackState<'_>) -> String {
         }
         h2 #questions { "The questions" }
         p { "The step-by-step guide asks these, one at a time. Each answer leads to the next question or to an outcome." }
-        p.no-print { a href=(format!("{base}/graph.svg")) { "See the whole decision tree (a picture of the questions below)" } }
+        p.no-print { a href=(site.graph(guide)) { "See the whole decision tree (a picture of the questions below)" } }
         @for question in &guide.questions {
             h3 id=(question.id.as_str()) { (markdown::inline(&question.prompt, links)) }
             @if let Some(help) = &question.help { (markdown::blocks(help, links)) }
@@ -96,14 +95,17 @@ pub(crate) fn page(guide: &Guide, feedback: &FeedbackState<'_>) -> String {
                 }
             }
         }
-        (parts::feedback(guide.id.as_str(), "", None, FeedbackOn::Full, feedback))
+        @if site == Site::Served {
+            (parts::feedback(guide.id.as_str(), "", None, FeedbackOn::Full, feedback))
+        }
     };
     Page {
         title: format!("Full guide · {}", guide.title.plain()),
         lang: guide.lang.clone(),
         description: Some(guide.summary.plain()),
-        structured_data: Some(super::jsonld::full(guide)),
+        structured_data: Some(super::jsonld::full(guide, &site.full(guide))),
         main,
+        root: site.guide_root(),
     }
     .render()
 }

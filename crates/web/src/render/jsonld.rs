@@ -5,8 +5,9 @@ use serde_json::{Value, json};
 use unstuck_core::Guide;
 
 /// HowTo and FAQPage for the full guide page.
-pub(crate) fn full(guide: &Guide) -> String {
-    let mut graph = vec![how_to(guide)];
+/// `full_url` is the full guide's address, which each step's URL extends.
+pub(crate) fn full(guide: &Guide, full_url: &str) -> String {
+    let mut graph = vec![how_to(guide, full_url)];
     graph.extend(faq_page(guide));
     serialise(&json!({ "@context": "https://schema.org", "@graph": graph }))
 }
@@ -18,7 +19,7 @@ pub(crate) fn faq(guide: &Guide) -> Option<String> {
     Some(serialise(&page))
 }
 
-fn how_to(guide: &Guide) -> Value {
+fn how_to(guide: &Guide, full_url: &str) -> Value {
     let steps: Vec<Value> = guide
         .sections
         .iter()
@@ -29,7 +30,7 @@ fn how_to(guide: &Guide) -> Value {
                 "@type": "HowToStep",
                 "name": section.title.plain(),
                 "text": text.join(" "),
-                "url": format!("/guides/{}/full#{}", guide.id, section.id),
+                "url": format!("{full_url}#{}", section.id),
             })
         })
         .collect();

@@ -28,6 +28,9 @@ pub(crate) struct Page {
     pub(crate) structured_data: Option<String>,
     /// The content of `<main>`.
     pub(crate) main: Markup,
+    /// The site's root as this page refers to it: `/` when served, a
+    /// relative path (`../../`) in a static site.
+    pub(crate) root: &'static str,
 }
 
 impl Page {
@@ -39,11 +42,24 @@ impl Page {
             description: None,
             structured_data: None,
             main,
+            root: "/",
         }
+    }
+
+    /// The same page, referring to the site's root as `root`.
+    pub(crate) fn at(self, root: &'static str) -> Self {
+        Self { root, ..self }
     }
 
     /// Renders the whole document.
     pub(crate) fn render(self) -> String {
+        let root = self.root;
+        let home = if root == "/" {
+            "/".to_owned()
+        } else {
+            format!("{root}index.html")
+        };
+        let script = format!("{root}{}", ASSETS.script_path().trim_start_matches('/'));
         html! {
             (DOCTYPE)
             html lang=(self.lang) data-live-reload[LIVE_RELOAD.load(Ordering::Relaxed)] {
@@ -56,9 +72,9 @@ impl Page {
                     }
                     meta name="color-scheme" content="light dark";
                     link rel="icon" href="data:,";
-                    link rel="manifest" href="/manifest.webmanifest";
+                    link rel="manifest" href=(format!("{root}manifest.webmanifest"));
                     style { (PreEscaped(ASSETS.style())) }
-                    script src=(ASSETS.script_path()) defer {}
+                    script src=(script) defer {}
                     @if let Some(data) = &self.structured_data {
                         script type="application/ld+json" { (PreEscaped(data)) }
                     }
@@ -67,7 +83,7 @@ impl Page {
                     a.skip href="#main" { "Skip to content" }
                     header.site {
                         div.wrap {
-                            a href="/" { "Unstuck" }
+                            a href=(home) { "Unstuck" }
                             span.muted { "Troubleshooting guides" }
                         }
                     }

@@ -1,12 +1,15 @@
 //! The support summary: built from the answers, completed by the person
 //! (model, battery date…), then copied, downloaded as text or printed.
+//! Served, the person fills in a form and the server writes the text; on a
+//! static site they edit the text itself, and the download link is a file
+//! of the text as built (the optional script downloads the edited text).
 
 use super::layout::Page;
-use super::{guide_url, with_query};
-use maud::html;
+use super::{Site, guide_url, with_query};
+use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
-use unstuck_core::engine::{Summary, walk};
+use unstuck_core::engine::{Session, Summary, token, walk};
 
 /// The summary of a state, with the values the person typed in.
 pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
@@ -22,10 +25,16 @@ pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
 
 /// The summary as a downloadable text file's name and body.
 pub(crate) fn text(guide: &Guide, query: &FlowQuery) -> (String, String) {
-    (
-        format!("{}-support-summary.txt", guide.id),
-        summary(guide, query).to_text(),
-    )
+    (download_name(guide), summary(guide, query).to_text())
+}
+
+fn download_name(guide: &Guide) -> String {
+    format!("{}-support-summary.txt", guide.id)
+}
+
+/// Where a static site keeps a session's summary as text, next to its page.
+pub(crate) fn static_text_file(guide: &Guide, session: &Session) -> String {
+    format!("{}-summary.txt", token::file_name(guide, session))
 }
 
 /// The summary page.
@@ -33,13 +42,9 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
     let summary = summary(guide, query);
     let base = guide_url(guide.id.as_str());
     let state = to_query(guide, &query.session);
+    let back = with_query(&base, &state);
     let main = html! {
-        h1 { "Support summary" }
-        p.no-print { "For: " a href=(with_query(&base, &state)) { (summary.guide) } }
-        p.no-print {
-            "Outcome: "
-            @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => "not reached yet" }
-        }
+        (heading(&summary, &back))
         form method="get" action=(format!("{base}/summary")) {
             @for (key, value) in pairs(guide, &query.session) {
                 input type="hidden" name=(key) value=(value);
@@ -58,12 +63,7 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
                 button.quiet type="submit" formaction=(format!("{base}/summary.txt")) { "Download .txt" }
             }
         }
-        @if !summary.answers.is_empty() {
-            section.no-print {
-                h2 { "Answers given" }
-                ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
-            }
-        }
+        (answers_given(&summary))
         section.no-print {
             h2 { "As text" }
             label.field for="summary-text" { "Select and copy, or use the buttons." }
@@ -74,14 +74,67 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
             button hidden type="button" data-copy="summary-text" data-label="Copy" { "Copy" }
             button.quiet hidden type="button" data-print { "Print" }
         }
-        p.no-print { a href=(with_query(&base, &state)) { "Back to the guide" } }
+        p.no-print { a href=(back) { "Back to the guide" } }
     };
+    shell(guide, main, Site::Served)
+}
+
+/// The summary page of a static site: the text to edit, copy, download or
+/// print, next to [`static_text_file`].
+pub(crate) fn static_page(guide: &Guide, session: &Session) -> String {
+    let summary = Summary::new(guide, &walk(guide, session));
+    let back = format!("{}#step", Site::Static.state(guide, session));
+    let main = html! {
+        (heading(&summary, &back))
+        section.no-print {
+            label.field for="summary-text" {
+                "Add what only you know (the model, when the batteries were changed…) to the text, then copy, download or print it."
+            }
+            textarea #summary-text rows="14" data-print-into="summary-print" { (summary.to_text()) }
+            div.row {
+                a.btn.quiet href=(static_text_file(guide, session)) download=(download_name(guide)) data-download="summary-text" { "Download .txt" }
+                button hidden type="button" data-copy="summary-text" data-label="Copy" { "Copy" }
+                button.quiet hidden type="button" data-print { "Print" }
+            }
+        }
+        (answers_given(&summary))
+        pre.print-only #summary-print { (summary.to_text()) }
+        p.no-print { a href=(back) { "Back to the guide" } }
+    };
+    shell(guide, main, Site::Static)
+}
+
+/// The title, the guide it is for and the outcome reached.
+fn heading(summary: &Summary, back: &str) -> Markup {
+    html! {
+        h1 { "Support summary" }
+        p.no-print { "For: " a href=(back) { (summary.guide) } }
+        p.no-print {
+            "Outcome: "
+            @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => "not reached yet" }
+        }
+    }
+}
+
+fn answers_given(summary: &Summary) -> Markup {
+    html! {
+        @if !summary.answers.is_empty() {
+            section.no-print {
+                h2 { "Answers given" }
+                ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
+            }
+        }
+    }
+}
+
+fn shell(guide: &Guide, main: Markup, site: Site) -> String {
     Page {
         title: format!("Support summary · {}", guide.title.plain()),
         lang: guide.lang.clone(),
         description: None,
         structured_data: None,
         main,
+        root: site.guide_root(),
     }
     .render()
 }

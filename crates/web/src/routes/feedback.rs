@@ -9,7 +9,7 @@ use crate::error::AppError;
 use crate::events::PageEvent;
 use crate::render::flow::Flow;
 use crate::render::parts::FeedbackState;
-use crate::render::{full, guide_url, with_query};
+use crate::render::{Site, full, guide_url, with_query};
 use crate::state::AppState;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::rejection::FormRejection;
@@ -78,9 +78,9 @@ pub(crate) async fn send(
     let retry = |status: StatusCode, reason: &str| {
         let shown = FeedbackState::Failed { comment, reason };
         let body = if on_full {
-            full::page(&guide, &shown)
+            full::page(&guide, Site::Served, &shown)
         } else {
-            Flow::new(&guide, &query).render(&shown)
+            Flow::new(&guide, &query, Site::Served).render(&shown)
         };
         (
             status,

@@ -4,7 +4,7 @@ use super::Visitor;
 use crate::error::AppError;
 use crate::events::PageEvent;
 use crate::render::parts::FeedbackState;
-use crate::render::{catalog, flow::Flow, full, summary};
+use crate::render::{Site, catalog, flow::Flow, full, summary};
 use crate::state::AppState;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, header};
@@ -90,7 +90,7 @@ pub(crate) async fn flow(
     );
     let page = state.pages().get_or_render(key, HTML, || {
         let feedback = FeedbackState::after(query.sent);
-        let flow = Flow::new(&guide, &query);
+        let flow = Flow::new(&guide, &query, Site::Served);
         Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
     state.pages().alias(raw_key, &page);
@@ -116,7 +116,7 @@ pub(crate) async fn full(
         } else {
             vec![PageEvent::plain(EventKind::FullGuide)]
         };
-        Ok::<_, AppError>((full::page(&guide, &feedback), events))
+        Ok::<_, AppError>((full::page(&guide, Site::Served, &feedback), events))
     })?;
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))

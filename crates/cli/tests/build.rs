@@ -1,0 +1,211 @@
+//! `unstuck build` as an author runs it: reproducible, incremental, quiet
+//! when piped, and stopped by a broken guide.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn unstuck(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("unstuck").expect("the binary");
+    command.current_dir(dir).env("NO_COLOR", "1");
+    command
+}
+
+/// A folder with a copy of the shipped guides in `guides/`.
+fn project() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
+    for name in ["smart-lock.md", "garage-door.md"] {
+        std::fs::copy(
+            root().join("guides").join(name),
+            dir.path().join("guides").join(name),
+        )
+        .expect("copy a guide");
+    }
+    dir
+}
+
+/// Builds `guides/` into `out` and returns stderr.
+fn build(dir: &Path, out: &str) -> String {
+    let output = unstuck(dir)
+        .args(["build", "--out", out])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    String::from_utf8(output.stderr).expect("UTF-8")
+}
+
+/// Every file of a folder (but the build record), by relative path.
+fn files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut found = BTreeMap::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(current) = folders.pop() {
+        for entry in std::fs::read_dir(&current).expect("list") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if !path.ends_with(".unstuck-build.json") {
+                let name = path.strip_prefix(folder).expect("inside");
+                found.insert(
+                    name.to_string_lossy().replace('\\', "/"),
+                    std::fs::read(&path).expect("read"),
+                );
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn two_builds_of_the_same_guides_are_identical_byte_for_byte() {
+    let dir = project();
+    build(dir.path(), "one");
+    build(dir.path(), "two");
+    let (one, two) = (
+        files(&dir.path().join("one")),
+        files(&dir.path().join("two")),
+    );
+    assert!(one.len() > 200, "{} files", one.len());
+    assert!(one.contains_key("index.html") && one.contains_key("sw.js"));
+    assert!(one.contains_key("guides/smart-lock/index.html"));
+    assert!(one.contains_key("guides/smart-lock/full.html"));
+    assert_eq!(
+        one.keys().collect::<Vec<_>>(),
+        two.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &one {
+        assert!(&two[name] == bytes, "{name} differs between builds");
+    }
+}
+
+#[test]
+fn only_changed_guides_are_rebuilt_and_files_of_removed_states_go() {
+    let dir = project();
+    let out = dir.path().join("site");
+    let first = build(dir.path(), "site");
+    assert!(first.contains("2 rendered"), "{first}");
+    // Something of the author's own in the output folder is left alone.
+    std::fs::write(out.join("CNAME"), "guides.example").expect("write");
+    let garage = out.join("guides/garage-door/full.html");
+    let garage_date = std::fs::metadata(&garage)
+        .and_then(|m| m.modified())
+        .expect("date");
+
+    let again = build(dir.path(), "site");
+    assert!(
+        again.contains("0 rendered") && again.contains("2 unchanged"),
+        "{again}"
+    );
+
+    // Edit one guide: only it is rebuilt, and its pages show the edit.
+    let guide = dir.path().join("guides/smart-lock.md");
+    let text = std::fs::read_to_string(&guide).expect("read");
+    std::fs::write(
+        &guide,
+        text.replace(
+            "Did replacing the battery fix it?",
+            "Did fresh batteries fix it?",
+        ),
+    )
+    .expect("write");
+    let edited = build(dir.path(), "site");
+    assert!(
+        edited.contains("1 rendered") && edited.contains("1 unchanged"),
+        "{edited}"
+    );
+    let pages = files(&out);
+    assert!(
+        pages
+            .iter()
+            .any(|(name, bytes)| name.starts_with("guides/smart-lock/")
+                && String::from_utf8_lossy(bytes).contains("Did fresh batteries fix it?"))
+    );
+    let garage_after = std::fs::metadata(&garage)
+        .and_then(|m| m.modified())
+        .expect("date");
+    assert_eq!(
+        garage_date, garage_after,
+        "the unchanged guide was rewritten"
+    );
+
+    // Remove a guide: its folder goes, the catalog forgets it.
+    std::fs::remove_file(dir.path().join("guides/garage-door.md")).expect("remove");
+    build(dir.path(), "site");
+    assert!(!out.join("guides/garage-door").exists());
+    let catalog = std::fs::read_to_string(out.join("index.html")).expect("catalog");
+    assert!(!catalog.contains("garage-door") && catalog.contains("guides/smart-lock/index.html"));
+    assert!(out.join("CNAME").is_file());
+
+    // A deleted page is noticed and the guide rebuilt.
+    std::fs::remove_file(out.join("guides/smart-lock/full.html")).expect("remove");
+    let repaired = build(dir.path(), "site");
+    assert!(repaired.contains("1 rendered"), "{repaired}");
+    assert!(out.join("guides/smart-lock/full.html").is_file());
+}
+
+#[test]
+fn the_build_prints_one_line_and_no_progress_bar_when_not_on_a_terminal() {
+    let dir = project();
+    let stderr = build(dir.path(), "site");
+    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
+    assert!(stderr.starts_with("built 2 guides into `site`"), "{stderr}");
+    assert!(
+        !stderr.contains('\r') && !stderr.contains('\u{1b}'),
+        "{stderr:?}"
+    );
+}
+
+#[test]
+fn a_broken_guide_stops_the_build_with_the_diagnostics_of_check() {
+    let dir = project();
+    std::fs::copy(
+        root().join("crates/core/tests/fixtures/broken/unknown-target--answer.md"),
+        dir.path().join("guides/broken.md"),
+    )
+    .expect("copy");
+    let check = unstuck(dir.path())
+        .args(["check", "guides"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let build = unstuck(dir.path())
+        .args(["build", "--out", "site"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let (check, build) = (
+        String::from_utf8_lossy(&check.stderr).into_owned(),
+        String::from_utf8_lossy(&build.stderr).into_owned(),
+    );
+    let diagnostic = check.split("\n\n").next().expect("a diagnostic");
+    assert!(diagnostic.contains("guides/broken.md:"), "{check}");
+    assert!(
+        build.contains(diagnostic),
+        "build said:\n{build}\ncheck said:\n{check}"
+    );
+    assert!(build.contains("have errors"), "{build}");
+    assert!(!dir.path().join("site/index.html").exists());
+}
+
+#[test]
+fn an_output_folder_that_holds_the_guides_is_refused() {
+    let dir = project();
+    let output = unstuck(dir.path())
+        .args(["build", "--out", "."])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("holds the guides; choose another with --out"),
+        "{stderr}"
+    );
+}

@@ -1,0 +1,231 @@
+//! The guides as a static site: the pages `unstuck serve` shows, as files
+//! that work from any static host and straight from disk.
+//!
+//! Each state a person can reach (`engine::reachable`) is one file, named
+//! by its session (`token::file_name`), whose answers are links to the
+//! files of the next states; going back to a step is a link to the file of
+//! that step, and the browser's back button works as on any site. Every
+//! address is relative. Rendering is pure and deterministic: the same
+//! guides give the same bytes, so builds are reproducible and a build tool
+//! can skip the guides that did not change. Writing the files is the
+//! caller's job.
+
+use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
+use crate::render::flow::Flow;
+use crate::render::parts::FeedbackState;
+use crate::render::{Site, catalog, full, summary};
+use sha2::{Digest, Sha256};
+use std::fmt::Write;
+use thiserror::Error;
+use unstuck_core::Guide;
+use unstuck_core::engine;
+use unstuck_core::engine::query::FlowQuery;
+
+/// One file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteFile {
+    /// Where it goes, relative to the site's root, with `/` separators.
+    pub path: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+}
+
+impl SiteFile {
+    fn new(path: String, bytes: impl Into<Vec<u8>>) -> Self {
+        Self {
+            path,
+            bytes: bytes.into(),
+        }
+    }
+}
+
+/// Why a guide cannot be a static site.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum StaticSiteError {
+    /// More states than one guide may have files for.
+    #[error(
+        "the guide `{guide}` has more than {limit} states (ways through its questions); \
+         a static site needs one page per state. Split the guide, or serve it with `unstuck serve`, \
+         which needs no page per state"
+    )]
+    TooManyStates {
+        /// The guide's id.
+        guide: String,
+        /// The most states allowed.
+        limit: usize,
+    },
+}
+
+/// The most states one guide of a static site may have.
+pub const MAX_STATES: usize = 20_000;
+
+/// The files every guide's pages use: the optional script, the service
+/// worker and the web app manifest.
+pub fn shared_files() -> Vec<SiteFile> {
+    let script = ASSETS.script_path().trim_start_matches('/').to_owned();
+    vec![
+        SiteFile::new(script, ASSETS.script_source()),
+        SiteFile::new("sw.js".to_owned(), SERVICE_WORKER),
+        SiteFile::new("manifest.webmanifest".to_owned(), MANIFEST),
+    ]
+}
+
+/// The catalog, `index.html`: every guide, by title as when served.
+pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
+    let mut guides: Vec<&Guide> = guides.into_iter().collect();
+    guides.sort_by_cached_key(|g| (g.title.plain().to_lowercase(), g.id.to_string()));
+    SiteFile::new("index.html".to_owned(), catalog::static_page(guides))
+}
+
+/// Every file of one guide, under `guides/ID/`: a page per state, the full
+/// guide, the decision-tree picture, a support summary (page and text) per
+/// "get help" outcome, and `offline.json`, the list the service worker
+/// fetches to keep the whole guide for offline use.
+pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
+    let states = engine::reachable(guide, MAX_STATES + 1);
+    if states.len() > MAX_STATES {
+        return Err(StaticSiteError::TooManyStates {
+            guide: guide.id.to_string(),
+            limit: MAX_STATES,
+        });
+    }
+    let folder = format!("guides/{}", guide.id);
+    let at = |name: String| format!("{folder}/{name}");
+    let site = Site::Static;
+    let mut files = Vec::with_capacity(states.len() + 4);
+    let mut pages = Vec::with_capacity(states.len() + 1);
+    for session in states {
+        let name = site.state(guide, &session);
+        let query = FlowQuery {
+            session,
+            ..FlowQuery::default()
+        };
+        let flow = Flow::new(guide, &query, site);
+        files.push(SiteFile::new(
+            at(name.clone()),
+            flow.render(&FeedbackState::Ask),
+        ));
+        pages.push(name);
+        if flow.has_summary_page() {
+            let session = &query.session;
+            let text = engine::Summary::new(guide, flow.walk()).to_text();
+            files.push(SiteFile::new(
+                at(site.summary(guide, session)),
+                summary::static_page(guide, session),
+            ));
+            files.push(SiteFile::new(
+                at(summary::static_text_file(guide, session)),
+                text,
+            ));
+            pages.push(site.summary(guide, session));
+        }
+    }
+    files.push(SiteFile::new(
+        at(site.full(guide)),
+        full::page(guide, site, &FeedbackState::Ask),
+    ));
+    pages.push(site.full(guide));
+    files.push(SiteFile::new(
+        at(site.graph(guide)),
+        unstuck_core::graph::svg(guide),
+    ));
+    pages.push("../../index.html".to_owned());
+    files.push(SiteFile::new(
+        at("offline.json".to_owned()),
+        offline_list(&files, &pages),
+    ));
+    Ok(files)
+}
+
+/// `{"version": …, "urls": […]}`: the pages to keep, relative to the list,
+/// and a version that changes whenever any of the guide's files does.
+fn offline_list(files: &[SiteFile], pages: &[String]) -> String {
+    let mut hash = Sha256::new();
+    for file in files {
+        hash.update(file.path.as_bytes());
+        hash.update([0]);
+        hash.update(&file.bytes);
+    }
+    let version = hash.finalize()[..8]
+        .iter()
+        .fold(String::new(), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        });
+    serde_json::json!({ "version": version, "urls": pages }).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn smart_lock() -> Guide {
+        let text = include_str!("../../../guides/smart-lock.md");
+        unstuck_core::compile(text)
+            .guide
+            .expect("the bundled guide compiles")
+    }
+
+    #[test]
+    fn every_relative_link_of_every_page_names_a_file_of_the_site() {
+        let guide = smart_lock();
+        let mut files = guide_files(&guide).expect("a small guide");
+        files.push(catalog([&guide]));
+        files.extend(shared_files());
+        let paths: std::collections::HashSet<&str> =
+            files.iter().map(|f| f.path.as_str()).collect();
+        for file in files.iter().filter(|f| f.path.ends_with(".html")) {
+            let page = String::from_utf8_lossy(&file.bytes);
+            let folder = file.path.rsplit_once('/').map_or("", |(folder, _)| folder);
+            for link in links_of(&page) {
+                let target = link.split('#').next().unwrap_or_default();
+                if target.is_empty() || target.starts_with("data:") || target.contains("://") {
+                    continue;
+                }
+                let resolved = resolve(folder, target);
+                assert!(
+                    paths.contains(resolved.as_str()),
+                    "{} links to {link} ({resolved}), which the site does not have",
+                    file.path
+                );
+            }
+        }
+        assert!(paths.contains("guides/smart-lock/index.html"));
+    }
+
+    #[test]
+    fn the_same_guide_gives_the_same_bytes() {
+        let guide = smart_lock();
+        assert_eq!(guide_files(&guide), guide_files(&guide));
+    }
+
+    /// The values of every `href` and `src` attribute of a page.
+    fn links_of(page: &str) -> Vec<String> {
+        let mut links = Vec::new();
+        for attribute in ["href=\"", "src=\""] {
+            let mut rest = page;
+            while let Some(start) = rest.find(attribute) {
+                rest = &rest[start + attribute.len()..];
+                let end = rest.find('"').unwrap_or(rest.len());
+                links.push(rest[..end].replace("&amp;", "&"));
+                rest = &rest[end..];
+            }
+        }
+        links
+    }
+
+    /// `folder/../x` made plain.
+    fn resolve(folder: &str, target: &str) -> String {
+        let mut parts: Vec<&str> = folder.split('/').filter(|p| !p.is_empty()).collect();
+        for part in target.split('/') {
+            match part {
+                ".." => {
+                    parts.pop();
+                }
+                "." | "" => {}
+                part => parts.push(part),
+            }
+        }
+        parts.join("/")
+    }
+}

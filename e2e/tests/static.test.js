@@ -1,0 +1,196 @@
+// The static site of `unstuck build`, opened from disk (file://) and from a
+// plain static file server, with JavaScript on and off: every smart-lock
+// path walked to its outcome by following links, the back button and
+// "Change" to change answers, the support summary, and offline use.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { pathToFileURL } from "node:url";
+import { ROOT, buildSite, launchBrowser, serveFolder } from "../support.js";
+
+const BINARY = process.env.UNSTUCK_BIN ?? join(ROOT, "target", "debug", "unstuck");
+const running = {};
+
+before(async () => {
+  running.site = buildSite();
+  running.server = await serveFolder(running.site);
+  running.browser = await launchBrowser();
+});
+after(async () => {
+  await running.browser?.close();
+  await running.server?.close();
+  rmSync(running.site, { recursive: true, force: true });
+});
+
+/** Every path of the smart-lock tree, from the compiled model: [answers…, outcome title]. */
+function allPaths() {
+  const guide = JSON.parse(execFileSync(BINARY, ["export", "smart-lock"], { cwd: ROOT, encoding: "utf8" }));
+  const questions = new Map(guide.questions.map((q) => [q.id, q]));
+  const outcomes = new Map(guide.outcomes.map((o) => [o.id, o]));
+  const paths = [];
+  const walk = (id, answers) => {
+    if (outcomes.has(id)) return paths.push({ answers, outcome: outcomes.get(id).title });
+    for (const answer of questions.get(id).answers) walk(answer.next, [...answers, [questions.get(id).prompt, answer.label]]);
+  };
+  walk(guide.start, []);
+  return paths;
+}
+
+const origins = {
+  "from disk (file://)": () => pathToFileURL(running.site).href,
+  "from a static server": () => running.server.url,
+};
+
+for (const [where, origin] of Object.entries(origins)) {
+  for (const javaScriptEnabled of [true, false]) {
+    describe(`static site ${where}, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+      const open = async (path = "/guides/smart-lock/index.html") => {
+        const context = await running.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
+        const page = await context.newPage();
+        await page.goto(origin() + path);
+        return page;
+      };
+      const answer = async (page, label) => {
+        const acknowledge = page.getByRole("link", { name: "I understand — show the step" });
+        if (await acknowledge.count()) await acknowledge.click();
+        await page.getByRole("navigation", { name: "Answers" }).getByRole("link", { name: label, exact: true }).click();
+      };
+
+      test("the catalog leads to the guide, and every path ends at its outcome by links", async () => {
+        const paths = allPaths();
+        assert.equal(paths.length, 11);
+        const page = await open("/index.html");
+        await page.getByRole("link", { name: "Fix a smart lock that will not open" }).click();
+        assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
+        for (const { answers, outcome } of paths) {
+          await page.goto(origin() + "/guides/smart-lock/index.html");
+          for (const [prompt, label] of answers) {
+            const acknowledge = page.getByRole("link", { name: "I understand — show the step" });
+            if (await acknowledge.count()) await acknowledge.click();
+            assert.equal(await page.locator("#question").innerText(), prompt);
+            await answer(page, label);
+          }
+          assert.equal(await page.locator("#outcome").innerText(), outcome);
+        }
+        await page.context().close();
+      });
+
+      test("the back button and Change both change an answer", async () => {
+        const page = await open();
+        await answer(page, "No");
+        await answer(page, "No");
+        assert.equal(await page.locator("#question").innerText(), "Does the physical key work?");
+        await page.goBack();
+        assert.equal(await page.locator("#question").innerText(), "Did replacing the battery fix it?");
+        await answer(page, "Yes");
+        assert.equal(await page.locator("#outcome").innerText(), "Lock unlocked");
+        await page.goBack();
+        await answer(page, "No");
+        await page.getByRole("link", { name: "Change your answer to: Does the keypad light or does the app connect?" }).click();
+        assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
+        await answer(page, "Yes");
+        assert.equal(await page.locator("#question").innerText(), "Does the motor run but the bolt not retract?");
+        await page.context().close();
+      });
+
+      test("a triage entry and the full guide's links work", async () => {
+        const page = await open();
+        await page.getByRole("link", { name: "Power-cycle and re-pair" }).click();
+        assert.equal(await page.locator("#question").innerText(), "Did power-cycle and re-pair work?");
+        await page.getByRole("link", { name: "Show full guide" }).click();
+        assert.match(await page.locator("h1").innerText(), /Fix a smart lock/);
+        await page.getByRole("link", { name: "Start the step-by-step guide" }).click();
+        assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
+        await page.context().close();
+      });
+
+      test("the support summary of a 'get help' outcome", async () => {
+        const page = await open();
+        for (const label of ["No", "No", "No", "No"]) await answer(page, label);
+        assert.equal(await page.locator("#outcome").innerText(), "Call a locksmith");
+        await page.getByRole("link", { name: "Fill in, copy, download or print the support summary" }).click();
+        const text = page.locator("#summary-text");
+        assert.match(await text.inputValue(), /Call a locksmith/);
+        await text.fill(`${await text.inputValue()}\nLock model: Acme 5`);
+        const link = page.getByRole("link", { name: "Download .txt" });
+        if (!javaScriptEnabled && where.includes("file://")) {
+          // Chromium opens a file:// link instead of downloading it: the file is there.
+          await link.click();
+          assert.match(await page.locator("body").innerText(), /Call a locksmith/);
+          return page.context().close();
+        }
+        const download = page.waitForEvent("download");
+        await link.click();
+        const saved = await (await download).path();
+        const { readFileSync } = await import("node:fs");
+        const body = readFileSync(saved, "utf8");
+        assert.match(body, /Call a locksmith/);
+        // The script downloads what was typed; without it, the text as built.
+        if (javaScriptEnabled) assert.match(body, /Lock model: Acme 5/);
+        else assert.doesNotMatch(body, /Acme 5/);
+        await page.context().close();
+      });
+    });
+  }
+}
+
+test("a static guide visited once works offline, to both outcomes", async () => {
+  const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  const base = running.server.url;
+  await page.goto(`${base}/guides/smart-lock/index.html`);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const kept = async () => page.evaluate(async () => {
+    const cache = await caches.open("unstuck-pages-v1");
+    return (await cache.keys()).some((request) => request.url.includes("/offline-marker/smart-lock/"));
+  });
+  for (let attempt = 0; !(await kept()); attempt++) {
+    assert.ok(attempt < 240, "the guide was not kept for offline use within a minute");
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+  await running.server.close();
+  await context.setOffline(true);
+  await page.reload();
+  assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
+  const answers = page.getByRole("navigation", { name: "Answers" });
+  for (const label of ["No", "No", "No", "No"]) await answers.getByRole("link", { name: label, exact: true }).click();
+  assert.equal(await page.locator("#outcome").innerText(), "Call a locksmith");
+  await page.goto(`${base}/guides/smart-lock/index.html`);
+  await answers.getByRole("link", { name: "Yes", exact: true }).click();
+  await answers.getByRole("link", { name: "No", exact: true }).click();
+  await answers.getByRole("link", { name: "No", exact: true }).click();
+  await page.getByRole("link", { name: "I understand — show the step" }).click();
+  await answers.getByRole("link", { name: "Yes", exact: true }).click();
+  assert.equal(await page.locator("#outcome").innerText(), "Lock unlocked");
+  await page.goto(`${base}/guides/smart-lock/full.html`);
+  assert.match(await page.locator("h1").innerText(), /Fix a smart lock/);
+  await context.close();
+  running.server = await serveFolder(running.site);
+});
+
+test("the static site's kinds of page have no accessibility violations", async () => {
+  const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  const folder = join(running.site, "guides", "smart-lock");
+  const pages = readdirSync(folder).filter((name) => name.endsWith(".html"));
+  const having = (text) => pages.find((name) => readFileSync(join(folder, name), "utf8").includes(text));
+  const chosen = [
+    "index.html",
+    "guides/smart-lock/index.html",
+    `guides/smart-lock/${having("Before you continue")}`,
+    `guides/smart-lock/${having("Time to get help")}`,
+    `guides/smart-lock/${pages.find((name) => name.endsWith("-summary.html"))}`,
+    "guides/smart-lock/full.html",
+  ];
+  const page = await running.browser.newPage({ viewport: { width: 360, height: 640 } });
+  for (const path of chosen) {
+    await page.goto(`${pathToFileURL(running.site).href}/${path}`);
+    await page.evaluate(AXE);
+    const results = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    assert.deepEqual(violations, [], path);
+  }
+  await page.close();
+});
