@@ -190,9 +190,8 @@ pub(crate) struct Loaded {
 /// diagnostics; never fails on a broken guide, only on I/O.
 pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
     let mut files = match folder {
-        Some(folder) => expand(&[folder.to_owned()])?
-            .iter()
-            .map(|path| load(path))
+        Some(folder) => crate::parallel::map(&expand(&[folder.to_owned()])?, |path| load(path))
+            .into_iter()
             .collect::<anyhow::Result<Vec<_>>>()?,
         None => bundled(),
     };

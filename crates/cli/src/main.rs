@@ -1,12 +1,13 @@
 //! `unstuck`: check, walk, run, export, serve and build troubleshooting guides.
 //!
 //! One file per subcommand in `cmd/`; `library.rs` finds and compiles
-//! guides; `terminal.rs` prints guide parts as plain text. This binary is
+//! guides; `parallel.rs` spreads work over the cores; `terminal.rs` prints guide parts as plain text. This binary is
 //! the only place that uses `anyhow`, prints error chains and picks exit
 //! codes.
 
 mod cmd;
 mod library;
+mod parallel;
 mod terminal;
 
 use clap::{Parser, Subcommand};

@@ -68,9 +68,15 @@ impl Shape {
     /// `s{i}`; outcome `k` has id `o{k}`; answers are `a0`, `a1`, …
     /// labelled "Answer 0", … (the first two are "Yes" and "No").
     pub fn source(&self) -> String {
+        self.guide("generated", "A generated guide")
+    }
+
+    /// The guide's source text, with this id and title.
+    pub fn guide(&self, id: &str, title: &str) -> String {
         let mut out = String::with_capacity(self.questions.len() * 400);
-        out.push_str(
-            "+++\nid = \"generated\"\n+++\n\n# A generated guide\n\nMade by program for tests.\n\n",
+        let _ = write!(
+            out,
+            "+++\nid = \"{id}\"\n+++\n\n# {title}\n\nMade by program for tests.\n\n"
         );
         if !self.triage.is_empty() {
             out.push_str("## Quick triage {.triage}\n\n");

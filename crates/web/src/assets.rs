@@ -18,22 +18,30 @@ pub(crate) static ASSETS: std::sync::LazyLock<Assets> = std::sync::LazyLock::new
 /// The assets, with the names and hashes pages refer to them by.
 pub(crate) struct Assets {
     style_hash: String,
+    style_path: String,
     script_path: String,
 }
 
 impl Assets {
     fn new() -> Self {
         let style_hash = format!("'sha256-{}'", STANDARD.encode(Sha256::digest(STYLE)));
-        let fingerprint = URL_SAFE_NO_PAD.encode(&Sha256::digest(SCRIPT)[..9]);
+        let fingerprint = |text: &str| URL_SAFE_NO_PAD.encode(&Sha256::digest(text)[..9]);
         Self {
             style_hash,
-            script_path: format!("/assets/app.{fingerprint}.js"),
+            style_path: format!("assets/style.{}.css", fingerprint(STYLE)),
+            script_path: format!("/assets/app.{}.js", fingerprint(SCRIPT)),
         }
     }
 
     /// The stylesheet, to inline in a `<style>` element.
     pub(crate) fn style(&self) -> &'static str {
         STYLE
+    }
+
+    /// Where a static site keeps the stylesheet, relative to its root: the
+    /// name carries a hash of the content.
+    pub(crate) fn style_path(&self) -> &str {
+        &self.style_path
     }
 
     /// The CSP source that allows exactly the inline stylesheet.

@@ -59,12 +59,12 @@ pub enum StaticSiteError {
 /// The most states one guide of a static site may have.
 pub const MAX_STATES: usize = 20_000;
 
-/// The files every guide's pages use: the optional script, the service
-/// worker and the web app manifest.
+/// The files every guide's pages use: the stylesheet, the optional script,
+/// the service worker and the web app manifest.
 pub fn shared_files() -> Vec<SiteFile> {
-    let script = ASSETS.script_path().trim_start_matches('/').to_owned();
     vec![
-        SiteFile::new(script, ASSETS.script_source()),
+        SiteFile::new(ASSETS.style_path().to_owned(), ASSETS.style()),
+        SiteFile::new(script_path(), ASSETS.script_source()),
         SiteFile::new("sw.js".to_owned(), SERVICE_WORKER),
         SiteFile::new("manifest.webmanifest".to_owned(), MANIFEST),
     ]
@@ -78,8 +78,8 @@ pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
 }
 
 /// Every file of one guide, under `guides/ID/`: a page per state, the full
-/// guide, the decision-tree picture, a support summary (page and text) per
-/// "get help" outcome, and `offline.json`, the list the service worker
+/// guide, the decision-tree picture, a support summary page per "get help"
+/// outcome, and `offline.json`, the list the service worker
 /// fetches to keep the whole guide for offline use.
 pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
     let states = engine::reachable(guide, MAX_STATES + 1);
@@ -108,14 +108,9 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
         pages.push(name);
         if flow.has_summary_page() {
             let session = &query.session;
-            let text = engine::Summary::new(guide, flow.walk()).to_text();
             files.push(SiteFile::new(
                 at(site.summary(guide, session)),
                 summary::static_page(guide, session),
-            ));
-            files.push(SiteFile::new(
-                at(summary::static_text_file(guide, session)),
-                text,
             ));
             pages.push(site.summary(guide, session));
         }
@@ -130,11 +125,18 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
         unstuck_core::graph::svg(guide),
     ));
     pages.push("../../index.html".to_owned());
+    // Kept with the pages: a visit before the worker ran did not keep them.
+    pages.push(format!("../../{}", ASSETS.style_path()));
+    pages.push(format!("../../{}", script_path()));
     files.push(SiteFile::new(
         at("offline.json".to_owned()),
         offline_list(&files, &pages),
     ));
     Ok(files)
+}
+
+fn script_path() -> String {
+    ASSETS.script_path().trim_start_matches('/').to_owned()
 }
 
 /// `{"version": …, "urls": […]}`: the pages to keep, relative to the list,

@@ -14,8 +14,6 @@ use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 use unstuck_core::Guide;
 use unstuck_web::static_site::{self, SiteFile};
@@ -118,46 +116,13 @@ fn render_all(guides: &[&Guide], out: &Path) -> anyhow::Result<Vec<(String, Buil
         ProgressStyle::with_template("{bar:30} {pos}/{len} guides  {elapsed} {msg}")
             .context("progress bar template")?,
     );
-    let next = AtomicUsize::new(0);
-    let failure: Mutex<Option<anyhow::Error>> = Mutex::new(None);
-    let workers = std::thread::available_parallelism()
-        .map_or(1, std::num::NonZero::get)
-        .min(guides.len().max(1));
-    let mut built: Vec<(String, Built)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    while let Some(guide) = guides.get(next.fetch_add(1, Ordering::Relaxed)) {
-                        let stop = failure.lock().map_or(true, |f| f.is_some());
-                        if stop {
-                            break;
-                        }
-                        match build_guide(guide, out) {
-                            Ok(built) => done.push((guide.id.to_string(), built)),
-                            Err(error) => {
-                                if let Ok(mut failure) = failure.lock() {
-                                    failure.get_or_insert(error);
-                                }
-                            }
-                        }
-                        progress.inc(1);
-                    }
-                    done
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|handle| handle.join().unwrap_or_default())
-            .collect()
+    let built = crate::parallel::map(guides, |guide| {
+        let built = build_guide(guide, out).map(|built| (guide.id.to_string(), built));
+        progress.inc(1);
+        built
     });
     progress.finish_and_clear();
-    if let Some(error) = failure.into_inner().ok().flatten() {
-        return Err(error);
-    }
-    built.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(built)
+    built.into_iter().collect()
 }
 
 fn build_guide(guide: &Guide, out: &Path) -> anyhow::Result<Built> {

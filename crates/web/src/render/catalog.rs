@@ -2,7 +2,7 @@
 //! box.
 
 use super::Site;
-use super::layout::Page;
+use super::layout::{Page, Root};
 use crate::library::Library;
 use maud::{Markup, html};
 use unstuck_core::Guide;
@@ -14,7 +14,7 @@ pub(crate) fn static_page<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> St
         ul.guides { @for guide in guides { (entry(guide, Site::Static, None)) } }
     };
     Page::new("Unstuck — troubleshooting guides", main)
-        .at(Site::Static.catalog_root())
+        .at(Root::Static(""))
         .render()
 }
 

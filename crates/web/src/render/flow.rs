@@ -40,11 +40,6 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// The walk this page shows.
-    pub(crate) fn walk(&self) -> &Walk {
-        &self.walk
-    }
-
     /// What showing this page means, for analytics.
     pub(crate) fn events(&self) -> Vec<crate::events::PageEvent> {
         crate::events::PageEvent::of_flow(self.guide, self.query, &self.walk)

@@ -28,9 +28,19 @@ pub(crate) struct Page {
     pub(crate) structured_data: Option<String>,
     /// The content of `<main>`.
     pub(crate) main: Markup,
-    /// The site's root as this page refers to it: `/` when served, a
-    /// relative path (`../../`) in a static site.
-    pub(crate) root: &'static str,
+    /// Where the page stands, which says how it refers to the shared files.
+    pub(crate) root: Root,
+}
+
+/// Where a page stands in the site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Root {
+    /// Served: shared files at absolute paths, the stylesheet inlined (one
+    /// request for the first paint, allowed by the CSP's hash).
+    Served,
+    /// In a static site, this many folders below its root: every address
+    /// relative, the stylesheet a file cached once for all the site's pages.
+    Static(&'static str),
 }
 
 impl Page {
@@ -42,22 +52,20 @@ impl Page {
             description: None,
             structured_data: None,
             main,
-            root: "/",
+            root: Root::Served,
         }
     }
 
-    /// The same page, referring to the site's root as `root`.
-    pub(crate) fn at(self, root: &'static str) -> Self {
+    /// The same page, standing at `root`.
+    pub(crate) fn at(self, root: Root) -> Self {
         Self { root, ..self }
     }
 
     /// Renders the whole document.
     pub(crate) fn render(self) -> String {
-        let root = self.root;
-        let home = if root == "/" {
-            "/".to_owned()
-        } else {
-            format!("{root}index.html")
+        let (root, home) = match self.root {
+            Root::Served => ("/", "/".to_owned()),
+            Root::Static(root) => (root, format!("{root}index.html")),
         };
         let script = format!("{root}{}", ASSETS.script_path().trim_start_matches('/'));
         html! {
@@ -73,7 +81,10 @@ impl Page {
                     meta name="color-scheme" content="light dark";
                     link rel="icon" href="data:,";
                     link rel="manifest" href=(format!("{root}manifest.webmanifest"));
-                    style { (PreEscaped(ASSETS.style())) }
+                    @match self.root {
+                        Root::Served => { style { (PreEscaped(ASSETS.style())) } }
+                        Root::Static(root) => { link rel="stylesheet" href=(format!("{root}{}", ASSETS.style_path())); }
+                    }
                     script src=(script) defer {}
                     @if let Some(data) = &self.structured_data {
                         script type="application/ld+json" { (PreEscaped(data)) }

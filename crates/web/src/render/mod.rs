@@ -14,6 +14,7 @@ mod markdown;
 pub(crate) mod parts;
 pub(crate) mod summary;
 
+use layout::Root;
 use unstuck_core::Guide;
 use unstuck_core::engine::{Session, query, token};
 use unstuck_core::model::LinkEntry;
@@ -97,19 +98,11 @@ impl Site {
         }
     }
 
-    /// The site's root, as the page shell of a guide page refers to it.
-    pub(crate) fn guide_root(self) -> &'static str {
+    /// Where a guide's pages stand in the site.
+    pub(crate) fn guide_root(self) -> Root {
         match self {
-            Site::Served => "/",
-            Site::Static => "../../",
-        }
-    }
-
-    /// The site's root, as the page shell of the catalog refers to it.
-    pub(crate) fn catalog_root(self) -> &'static str {
-        match self {
-            Site::Served => "/",
-            Site::Static => "",
+            Site::Served => Root::Served,
+            Site::Static => Root::Static("../../"),
         }
     }
 }

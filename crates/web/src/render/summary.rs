@@ -1,15 +1,16 @@
 //! The support summary: built from the answers, completed by the person
 //! (model, battery date…), then copied, downloaded as text or printed.
 //! Served, the person fills in a form and the server writes the text; on a
-//! static site they edit the text itself, and the download link is a file
-//! of the text as built (the optional script downloads the edited text).
+//! static site they edit the text itself, and the download link holds the
+//! text as built in a `data:` address (the optional script downloads the
+//! edited text instead).
 
 use super::layout::Page;
 use super::{Site, guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
-use unstuck_core::engine::{Session, Summary, token, walk};
+use unstuck_core::engine::{Session, Summary, walk};
 
 /// The summary of a state, with the values the person typed in.
 pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
@@ -32,9 +33,13 @@ fn download_name(guide: &Guide) -> String {
     format!("{}-support-summary.txt", guide.id)
 }
 
-/// Where a static site keeps a session's summary as text, next to its page.
-pub(crate) fn static_text_file(guide: &Guide, session: &Session) -> String {
-    format!("{}-summary.txt", token::file_name(guide, session))
+/// A `data:` address of a text: a download that needs no file and no script.
+fn data_url(text: &str) -> String {
+    use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
+    format!(
+        "data:text/plain;charset=utf-8,{}",
+        utf8_percent_encode(text, NON_ALPHANUMERIC)
+    )
 }
 
 /// The summary page.
@@ -80,9 +85,10 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
 }
 
 /// The summary page of a static site: the text to edit, copy, download or
-/// print, next to [`static_text_file`].
+/// print.
 pub(crate) fn static_page(guide: &Guide, session: &Session) -> String {
     let summary = Summary::new(guide, &walk(guide, session));
+    let text = summary.to_text();
     let back = format!("{}#step", Site::Static.state(guide, session));
     let main = html! {
         (heading(&summary, &back))
@@ -90,15 +96,15 @@ pub(crate) fn static_page(guide: &Guide, session: &Session) -> String {
             label.field for="summary-text" {
                 "Add what only you know (the model, when the batteries were changed…) to the text, then copy, download or print it."
             }
-            textarea #summary-text rows="14" data-print-into="summary-print" { (summary.to_text()) }
+            textarea #summary-text rows="14" data-print-into="summary-print" { (text) }
             div.row {
-                a.btn.quiet href=(static_text_file(guide, session)) download=(download_name(guide)) data-download="summary-text" { "Download .txt" }
+                a.btn.quiet href=(data_url(&text)) download=(download_name(guide)) data-download="summary-text" { "Download .txt" }
                 button hidden type="button" data-copy="summary-text" data-label="Copy" { "Copy" }
                 button.quiet hidden type="button" data-print { "Print" }
             }
         }
         (answers_given(&summary))
-        pre.print-only #summary-print { (summary.to_text()) }
+        pre.print-only #summary-print { (text) }
         p.no-print { a href=(back) { "Back to the guide" } }
     };
     shell(guide, main, Site::Static)
