@@ -7,25 +7,35 @@ use std::path::Path;
 fn main() {
     let guides = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../guides");
     println!("cargo::rerun-if-changed={}", guides.display());
-    let mut files: Vec<_> = std::fs::read_dir(&guides)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|entry| entry.path())
-                .filter(|path| path.extension().is_some_and(|e| e == "md"))
-                .collect()
-        })
-        .unwrap_or_default();
+    // Guides and the shared files they include (`_shared/…`), recursively.
+    let mut files = Vec::new();
+    let mut folders = vec![guides.clone()];
+    while let Some(folder) = folders.pop() {
+        println!("cargo::rerun-if-changed={}", folder.display());
+        for path in std::fs::read_dir(&folder)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+        {
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
     files.sort();
     let mut code = String::from(
-        "/// The guides shipped inside the binary: (file name, text).\npub(crate) const BUNDLED: &[(&str, &str)] = &[\n",
+        "/// The guides shipped inside the binary: (path in `guides/`, text).\npub(crate) const BUNDLED: &[(&str, &str)] = &[\n",
     );
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());
         let name = path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
+            .strip_prefix(&guides)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
         let _ = writeln!(
             code,
             "    ({name:?}, include_str!({:?})),",

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use unstuck_core::{
-    Code, Compiled, Diagnostic, Guide, MAX_GUIDE_BYTES, Source, compile_bytes, too_large,
+    Code, Compiled, Diagnostic, Guide, MAX_GUIDE_BYTES, Source, compile_bytes, compile_with,
+    too_large,
 };
 
 /// The folder guides are looked up in by id, unless `--guides` says otherwise.
@@ -15,24 +16,81 @@ mod bundled {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
-/// The guides shipped inside the binary, compiled.
+/// The guides shipped inside the binary, compiled (with the shared files
+/// shipped with them).
 pub(crate) fn bundled() -> Vec<GuideFile> {
-    bundled::BUNDLED
+    let files = bundled::BUNDLED;
+    files
         .iter()
-        .map(|(name, text)| GuideFile {
-            path: PathBuf::from(format!("(bundled) {name}")),
-            text: (*text).to_owned(),
-            compiled: unstuck_core::compile(text),
+        .filter(|(name, _)| !is_shared(Path::new(name)))
+        .map(|(name, text)| {
+            let folder = Path::new(name).parent().unwrap_or(Path::new(""));
+            compiled(
+                PathBuf::from(format!("(bundled) {name}")),
+                text,
+                |include| {
+                    let wanted = normalise(&folder.join(include));
+                    files
+                        .iter()
+                        .find(|(name, _)| normalise(Path::new(name)) == wanted)
+                        .map(|(_, text)| (*text).to_owned())
+                        .ok_or_else(|| "no such file is bundled".to_owned())
+                },
+            )
         })
         .collect()
+}
+
+/// A path with `.` and `folder/..` taken out.
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            part => out.push(part),
+        }
+    }
+    out
+}
+
+/// Whether a path is a shared part rather than a guide: a file or folder
+/// whose name starts with `_` (`_shared/power-cycle.md`).
+fn is_shared(path: &Path) -> bool {
+    path.components()
+        .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
+}
+
+/// Compiles a guide's text, reading the shared files it includes with `read`
+/// (given the path as the guide wrote it).
+fn compiled(
+    path: PathBuf,
+    text: &str,
+    mut read: impl FnMut(&str) -> Result<String, String>,
+) -> GuideFile {
+    let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+    let (compiled, combined) = compile_with(text, &mut read);
+    GuideFile {
+        included: (combined.included.into_iter())
+            .map(|(include, start)| (start, folder.join(include).display().to_string()))
+            .collect(),
+        path,
+        text: combined.text,
+        compiled,
+    }
 }
 
 /// A guide file as read and compiled.
 pub(crate) struct GuideFile {
     /// The path as the user would recognise it.
     pub(crate) path: PathBuf,
-    /// The text, with any invalid UTF-8 replaced, for showing diagnostics.
+    /// The text, with any invalid UTF-8 replaced, for showing diagnostics;
+    /// followed by the shared files the guide includes.
     pub(crate) text: String,
+    /// Where each included shared file starts in `text`, and its path.
+    pub(crate) included: Vec<(usize, String)>,
     /// The compiled guide and its diagnostics.
     pub(crate) compiled: Compiled,
 }
@@ -41,6 +99,15 @@ impl GuideFile {
     /// The path as text, for diagnostics.
     pub(crate) fn name(&self) -> String {
         self.path.display().to_string()
+    }
+
+    /// The text for rendering diagnostics, reported under `name`.
+    pub(crate) fn source<'a>(&'a self, name: &'a str) -> Source<'a> {
+        Source::new(name, &self.text).with_included(
+            self.included
+                .iter()
+                .map(|(start, path)| (*start, path.as_str())),
+        )
     }
 }
 
@@ -60,6 +127,7 @@ pub(crate) fn load(path: &Path) -> anyhow::Result<GuideFile> {
         return Ok(GuideFile {
             path: path.to_owned(),
             text: String::new(),
+            included: Vec::new(),
             compiled: Compiled {
                 guide: None,
                 diagnostics: vec![too_large(metadata.len())],
@@ -67,12 +135,31 @@ pub(crate) fn load(path: &Path) -> anyhow::Result<GuideFile> {
         });
     }
     let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    let compiled = compile_bytes(&bytes);
-    Ok(GuideFile {
-        path: path.to_owned(),
-        text: String::from_utf8_lossy(&bytes).into_owned(),
-        compiled,
-    })
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Ok(GuideFile {
+            path: path.to_owned(),
+            text: String::from_utf8_lossy(&bytes).into_owned(),
+            included: Vec::new(),
+            compiled: compile_bytes(&bytes),
+        });
+    };
+    let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+    Ok(compiled(path.to_owned(), text, |include| {
+        read_shared(&folder.join(include))
+    }))
+}
+
+/// A shared file's text, or why it cannot be had.
+fn read_shared(path: &Path) -> Result<String, String> {
+    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
+    if metadata.len() > MAX_GUIDE_BYTES as u64 {
+        return Err(format!(
+            "it is {} bytes, more than a guide may be",
+            metadata.len()
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
 }
 
 /// The guide files named by `paths`: files as given, folders searched for
@@ -90,7 +177,9 @@ pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
                     let entry =
                         entry.with_context(|| format!("cannot list `{}`", folder.display()))?;
                     let path = entry.path();
-                    if path.is_dir() {
+                    if is_shared(path.strip_prefix(&folder).unwrap_or(&path)) {
+                        continue; // A shared part, included by guides.
+                    } else if path.is_dir() {
                         folders.push(path);
                     } else if path.extension().is_some_and(|e| e == "md") {
                         files.push(path);
@@ -208,7 +297,7 @@ pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
             printer.print(&file, diagnostic);
             loaded
                 .report
-                .push_str(&diagnostic.render(&Source::new(&name, &file.text), false));
+                .push_str(&diagnostic.render(&file.source(&name), false));
             loaded.report.push_str("\n\n");
         }
         match file.compiled.guide {
@@ -277,7 +366,7 @@ impl Printer {
 
     pub(crate) fn print(&self, file: &GuideFile, diagnostic: &Diagnostic) {
         let name = file.name();
-        let source = Source::new(&name, &file.text);
+        let source = file.source(&name);
         eprintln!("{}\n", diagnostic.render(&source, self.styled));
     }
 }

@@ -209,3 +209,48 @@ fn an_output_folder_that_holds_the_guides_is_refused() {
         "{stderr}"
     );
 }
+
+#[test]
+fn shared_files_are_included_not_built_and_their_edits_rebuild_their_guides() {
+    let dir = project();
+    let fixtures = root().join("crates/core/tests/fixtures/includes");
+    std::fs::create_dir(dir.path().join("guides/_shared")).expect("folder");
+    std::fs::copy(fixtures.join("lock.md"), dir.path().join("guides/hub.md")).expect("copy");
+    let shared = dir.path().join("guides/_shared/power-cycle.md");
+    std::fs::copy(fixtures.join("_shared/power-cycle.md"), &shared).expect("copy");
+    let first = build(dir.path(), "site");
+    assert!(first.starts_with("built 3 guides"), "{first}");
+    let full = dir.path().join("site/guides/hub-offline/full.html");
+    assert!(
+        std::fs::read_to_string(&full)
+            .expect("page")
+            .contains("Wait 30 seconds")
+    );
+
+    let text = std::fs::read_to_string(&shared).expect("read");
+    std::fs::write(&shared, text.replace("30 seconds", "a full minute")).expect("write");
+    let second = build(dir.path(), "site");
+    assert!(
+        second.contains("1 rendered") && second.contains("2 unchanged"),
+        "{second}"
+    );
+    assert!(
+        std::fs::read_to_string(&full)
+            .expect("page")
+            .contains("Wait a full minute")
+    );
+
+    // A problem in the shared file is reported at the shared file's line.
+    std::fs::write(&shared, text.replace("#verification", "#verify")).expect("write");
+    let output = unstuck(dir.path())
+        .args(["check"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--> guides/_shared/power-cycle.md:9:"),
+        "{stderr}"
+    );
+}

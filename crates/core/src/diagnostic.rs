@@ -4,7 +4,7 @@
 //! compilers do (file:line:col, the source line, a caret, a hint); it also
 //! serialises to JSON for tools (`unstuck check --format json`).
 
-use crate::source::{LineCol, Source, Span, floor_char_boundary};
+use crate::source::{LineCol, Part, Source, Span, floor_char_boundary};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
@@ -53,6 +53,8 @@ pub enum Code {
     TooFewAnswers,
     /// A question that offers the same answer twice.
     RepeatedAnswer,
+    /// A shared file named by a `.include` heading that cannot be read.
+    IncludeNotFound,
     /// A question or outcome that no path reaches.
     Unreachable,
     /// Answers that lead round in a circle, so a path never ends.
@@ -94,6 +96,7 @@ impl Code {
         Code::UnusedSection,
         Code::QuestionWithoutSection,
         Code::DuplicateGuide,
+        Code::IncludeNotFound,
     ];
 
     /// The code as written in diagnostics, e.g. `unknown-target`.
@@ -121,6 +124,7 @@ impl Code {
             Code::UnusedSection => "unused-section",
             Code::QuestionWithoutSection => "question-without-section",
             Code::DuplicateGuide => "duplicate-guide",
+            Code::IncludeNotFound => "include-not-found",
         }
     }
 }
@@ -211,27 +215,41 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let text = source.text();
-        let clamp = |span: &Span| {
-            let start = floor_char_boundary(text, span.start);
-            start..floor_char_boundary(text, span.end).max(start)
+        // Spans within the file that holds them (a guide, or a shared file).
+        let local = |part: &Part<'_>, span: &Span| {
+            let start = floor_char_boundary(part.text, span.start.saturating_sub(part.start));
+            let end = span.end.saturating_sub(part.start).min(part.text.len());
+            start..floor_char_boundary(part.text, end).max(start)
         };
-        let mut snippet = Snippet::source(text).path(source.name()).annotation(
+        let primary = source.part(self.span.start);
+        let mut snippet = Snippet::source(primary.text).path(primary.name).annotation(
             AnnotationKind::Primary
-                .span(clamp(&self.span))
+                .span(local(&primary, &self.span))
                 .label(non_empty(&self.label)),
         );
+        let mut elsewhere = Vec::new();
         for note in &self.notes {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(clamp(&note.span))
-                    .label(non_empty(&note.label)),
-            );
+            let part = source.part(note.span.start);
+            let annotation = AnnotationKind::Context
+                .span(local(&part, &note.span))
+                .label(non_empty(&note.label));
+            if part == primary {
+                snippet = snippet.annotation(annotation);
+            } else {
+                elsewhere.push(
+                    Snippet::source(part.text)
+                        .path(part.name)
+                        .annotation(annotation),
+                );
+            }
         }
         let mut title = level
             .primary_title(self.message.as_str())
             .id(self.code.as_str())
             .element(snippet);
+        for snippet in elsewhere {
+            title = title.element(snippet);
+        }
         if let Some(hint) = &self.hint {
             title = title.element(Level::HELP.message(hint.as_str()));
         }
@@ -247,7 +265,7 @@ impl Diagnostic {
     /// The diagnostic as plain serialisable data, with line and column.
     pub fn to_record<'a>(&'a self, source: &Source<'a>) -> DiagnosticRecord<'a> {
         DiagnosticRecord {
-            file: source.name(),
+            file: source.part(self.span.start).name,
             severity: self.severity,
             code: self.code,
             message: &self.message,

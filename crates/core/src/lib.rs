@@ -18,7 +18,9 @@ pub mod model;
 pub mod source;
 mod syntax;
 
-pub use check::{Compiled, MAX_GUIDE_BYTES, compile, compile_bytes, too_large};
+pub use check::{
+    Combined, Compiled, MAX_GUIDE_BYTES, compile, compile_bytes, compile_with, too_large,
+};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use model::Guide;
 pub use source::Source;

@@ -5,7 +5,7 @@ use crate::library::{self, GuideFile, Printer};
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
-use unstuck_core::{Severity, Source};
+use unstuck_core::Severity;
 
 /// Check guides and report every problem, compiler-style.
 ///
@@ -98,7 +98,7 @@ fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::
     }
     for file in files {
         let name = file.name();
-        let source = Source::new(&name, &file.text);
+        let source = file.source(&name);
         for diagnostic in &file.compiled.diagnostics {
             records.push(serde_json::to_value(diagnostic.to_record(&source))?);
         }

@@ -65,8 +65,83 @@ pub fn compile_bytes(bytes: &[u8]) -> Compiled {
     }
 }
 
-/// Compiles a guide from its source text.
+/// Compiles a guide from its source text alone: a guide that includes
+/// shared files needs [`compile_with`].
 pub fn compile(text: &str) -> Compiled {
+    compile_with(text, &mut |_| {
+        Err("the guide was read on its own, without its folder".to_owned())
+    })
+    .0
+}
+
+/// The text a guide was compiled from: its own file, then each shared file
+/// it includes. Diagnostics' spans point into it; render them with a
+/// [`Source`](crate::Source) that names the parts
+/// ([`Source::with_included`](crate::Source::with_included)).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Combined {
+    /// The guide's text followed by each shared file's.
+    pub text: String,
+    /// Each shared file: its path as the guide wrote it, and where its text
+    /// starts in [`Combined::text`].
+    pub included: Vec<(String, usize)>,
+}
+
+/// Compiles a guide that may include shared files
+/// (`## [Power-cycle](_shared/power-cycle.md) {.include}`): `read` returns
+/// the text of a path as written in the guide, or why it cannot. Each file
+/// is read once; the core itself does no I/O.
+pub fn compile_with(
+    text: &str,
+    read: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> (Compiled, Combined) {
+    let mut combined = Combined {
+        text: text.to_owned(),
+        included: Vec::new(),
+    };
+    let mut diagnostics = Vec::new();
+    let requests = if text.contains(".include") {
+        crate::syntax::include_requests(text)
+    } else {
+        Vec::new()
+    };
+    for (path, span) in requests {
+        if combined.included.iter().any(|(p, _)| *p == path) {
+            continue;
+        }
+        match read(&path) {
+            Ok(shared) => {
+                combined.text.push_str("\n\n");
+                combined.included.push((path, combined.text.len()));
+                combined.text.push_str(&shared);
+            }
+            Err(why) => diagnostics.push(
+                Diagnostic::error(
+                    Code::IncludeNotFound,
+                    span,
+                    format!("cannot read the shared file `{path}`: {why}"),
+                )
+                .with_label("this file")
+                .with_hint(
+                    "the path is relative to this guide's folder, e.g. `_shared/power-cycle.md`; \
+                     files whose name starts with `_` are shared parts, not guides",
+                ),
+            ),
+        }
+    }
+    let mut compiled = compile_combined(&combined, text.len());
+    if !diagnostics.is_empty() {
+        compiled.guide = None;
+        diagnostics.append(&mut compiled.diagnostics);
+        diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
+        compiled.diagnostics = diagnostics;
+    }
+    (compiled, combined)
+}
+
+/// Compiles the combined text, whose first `own` bytes are the guide's file.
+fn compile_combined(combined: &Combined, own: usize) -> Compiled {
+    let text = combined.text.as_str();
     if text.len() > MAX_GUIDE_BYTES {
         return Compiled::failed(too_large(text.len() as u64));
     }
@@ -80,7 +155,7 @@ pub fn compile(text: &str) -> Compiled {
                 ),
         );
     }
-    let (draft, mut diagnostics) = crate::syntax::lower(text);
+    let (draft, mut diagnostics) = crate::syntax::lower(text, own, &combined.included);
     let Some(draft) = draft else {
         return Compiled {
             guide: None,

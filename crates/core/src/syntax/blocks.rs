@@ -30,6 +30,47 @@ impl Lowerer<'_> {
             Kind::Ladder => self.single(&mut guide.ladder, Self::ladder, |b| &b.id, chapter),
             Kind::Capture => self.single(&mut guide.capture, Self::capture, |b| &b.id, chapter),
             Kind::Faq => self.single(&mut guide.faq, Self::faq, |b| &b.id, chapter),
+            Kind::Include => self.include(chapter),
+        }
+    }
+
+    /// An `.include` heading stands alone; the shared file's blocks follow
+    /// it. Reports text under it, and a shared file that includes another.
+    fn include(&mut self, chapter: Chapter<'_>) {
+        if chapter.heading.start >= self.own {
+            self.report(
+                Diagnostic::error(
+                    Code::UnexpectedContent,
+                    chapter.heading,
+                    "a shared file cannot include another",
+                )
+                .with_label("include inside a shared file")
+                .with_hint("include both shared files from the guide itself"),
+            );
+            return;
+        }
+        let has_link = chapter.title.markdown().contains("](");
+        if !has_link {
+            self.report(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    chapter.heading.clone(),
+                    "this include does not name a file",
+                )
+                .with_label("expected a link to the shared file")
+                .with_hint(
+                    "write the heading as a link to the file, relative to this guide: \
+                     `## [Power-cycle the lock](_shared/power-cycle.md) {.include}`",
+                ),
+            );
+        }
+        for block in chapter.body {
+            let rule = if block.span().start < self.own {
+                "an `.include` heading stands alone: the shared file's blocks take its place"
+            } else {
+                "a shared file holds `##` blocks only (no front matter, title or text before its first `##`)"
+            };
+            self.unexpected(block, rule);
         }
     }
 

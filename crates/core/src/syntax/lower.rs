@@ -35,9 +35,11 @@ pub(super) enum Kind {
     Ladder,
     Capture,
     Faq,
+    /// `## [Title](path.md) {.include}`: the `##` blocks of a shared file.
+    Include,
 }
 
-const KINDS: [(&str, Kind); 10] = [
+const KINDS: [(&str, Kind); 11] = [
     ("needs", Kind::Needs),
     ("triage", Kind::Triage),
     ("section", Kind::Section),
@@ -48,6 +50,7 @@ const KINDS: [(&str, Kind); 10] = [
     ("ladder", Kind::Ladder),
     ("capture", Kind::Capture),
     ("faq", Kind::Faq),
+    ("include", Kind::Include),
 ];
 
 /// Outcome classes, which also mark a block as an outcome.
@@ -82,10 +85,19 @@ pub(super) struct Chapter<'b> {
 
 /// Reads `text` into a draft guide. Returns no draft when the text is not a
 /// guide at all (no front matter); diagnostics say why.
-pub(crate) fn lower(text: &str) -> (Option<Draft>, Vec<Diagnostic>) {
-    let blocks = markdown::blocks(text);
+///
+/// The guide's own file is `text[..own]`; shared files it includes follow,
+/// at the starts given in `included` (by path as written in the guide).
+/// Their blocks take the place of the `.include` heading naming them.
+pub(crate) fn lower(
+    text: &str,
+    own: usize,
+    included: &[(String, usize)],
+) -> (Option<Draft>, Vec<Diagnostic>) {
+    let blocks = splice(markdown::blocks(text), own, included);
     let mut lowerer = Lowerer {
         text,
+        own,
         diagnostics: Vec::new(),
         links: BTreeMap::new(),
         unread: HashSet::new(),
@@ -97,9 +109,74 @@ pub(crate) fn lower(text: &str) -> (Option<Draft>, Vec<Diagnostic>) {
     (draft, lowerer.diagnostics)
 }
 
+/// The shared files a guide's text asks for: each `.include` heading's
+/// link destination and where it stands, in order.
+pub(crate) fn include_requests(text: &str) -> Vec<(String, Span)> {
+    markdown::blocks(text)
+        .iter()
+        .filter_map(|block| include_target(block).map(|(path, span)| (path.to_owned(), span)))
+        .collect()
+}
+
+/// The path and link span of an `.include` heading.
+fn include_target(block: &Block) -> Option<(&str, Span)> {
+    let Block::Heading {
+        level: 2,
+        classes,
+        content,
+        ..
+    } = block
+    else {
+        return None;
+    };
+    if !classes.iter().any(|c| c == "include") {
+        return None;
+    }
+    content.parts.iter().find_map(|part| match &part.kind {
+        InlineKind::Link { dest } => Some((dest.as_str(), part.span.clone())),
+        _ => None,
+    })
+}
+
+/// Puts each shared file's blocks after the `.include` heading naming it
+/// (and after whatever stands under that heading, which is reported).
+fn splice(blocks: Vec<Block>, own: usize, included: &[(String, usize)]) -> Vec<Block> {
+    if included.is_empty() {
+        return blocks;
+    }
+    let (own_blocks, mut shared): (Vec<Block>, Vec<Block>) =
+        blocks.into_iter().partition(|b| b.span().start < own);
+    // The blocks of each shared file, by its path.
+    let mut by_path: Vec<(String, Vec<Block>)> = Vec::new();
+    for (path, start) in included.iter().rev() {
+        let at = shared.partition_point(|b| b.span().start < *start);
+        by_path.push((path.clone(), shared.split_off(at)));
+    }
+    let mut out = Vec::with_capacity(own_blocks.len());
+    let mut pending: Option<Vec<Block>> = None;
+    for block in own_blocks {
+        if matches!(block, Block::Heading { level: 1 | 2, .. })
+            && let Some(blocks) = pending.take()
+        {
+            out.extend(blocks);
+        }
+        if let Some((path, _)) = include_target(&block) {
+            pending = by_path
+                .iter_mut()
+                .find(|(p, _)| p == path)
+                .map(|(_, blocks)| std::mem::take(blocks));
+        }
+        out.push(block);
+    }
+    out.extend(pending.into_iter().flatten());
+    out
+}
+
 /// The state of one lowering run.
 pub(super) struct Lowerer<'t> {
     pub(super) text: &'t str,
+    /// Where the guide's own file ends and the shared files begin.
+    pub(super) own: usize,
     pub(super) diagnostics: Vec<Diagnostic>,
     /// Every `#id` link by the start of its span; structural references
     /// (answer targets, triage entries, …) are taken out as they are read.
@@ -190,6 +267,8 @@ impl<'t> Lowerer<'t> {
             }
         };
         match block {
+            // Its link names a file, checked when the file is read.
+            block if include_target(block).is_some() => {}
             Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
                 scan_inlines(self, content);
             }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use unstuck_core::{Code, Source, compile, compile_bytes};
+use unstuck_core::{Code, Source, compile, compile_bytes, compile_with};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken");
 
@@ -18,8 +18,20 @@ fn expected_code(path: &Path) -> String {
 
 fn render_all(path: &Path) -> (Vec<Code>, String) {
     let bytes = std::fs::read(path).expect("a readable fixture");
-    let compiled = compile_bytes(&bytes);
-    let text = String::from_utf8_lossy(&bytes);
+    // Shared files are read next to the fixture, as `unstuck` does.
+    let (compiled, text) = match std::str::from_utf8(&bytes) {
+        Ok(text) => {
+            let (compiled, combined) = compile_with(text, &mut |include| {
+                std::fs::read_to_string(Path::new(FIXTURES).join(include))
+                    .map_err(|e| e.kind().to_string())
+            });
+            (compiled, combined.text)
+        }
+        Err(_) => (
+            compile_bytes(&bytes),
+            String::from_utf8_lossy(&bytes).into_owned(),
+        ),
+    };
     let name = format!("{}", path.file_name().expect("a name").to_string_lossy());
     let source = Source::new(&name, &text);
     let rendered = compiled

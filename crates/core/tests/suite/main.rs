@@ -7,5 +7,6 @@
 mod diagnostics;
 mod engine;
 mod format;
+mod includes;
 mod properties;
 mod support;
