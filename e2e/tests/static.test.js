@@ -194,3 +194,21 @@ test("the static site's kinds of page have no accessibility violations", async (
   }
   await page.close();
 });
+
+test("a step that differs between models shows the chosen model's items, kept as you answer", async () => {
+  const context = await running.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
+  const page = await context.newPage();
+  await page.goto(`${pathToFileURL(running.site).href}/guides/garage-door/index.html`);
+  const answers = page.getByRole("navigation", { name: "Answers" });
+  await answers.getByRole("link", { name: "Nothing happens" }).click();
+  await answers.getByRole("link", { name: "No", exact: true }).click();
+  assert.equal(await page.locator("#question").innerText(), "Did restoring power fix it?");
+  const steps = page.locator(".how ol");
+  assert.match(await steps.innerText(), /\(On the ceiling, with a rail to the door\) Check that the opener is plugged in to the ceiling outlet/);
+  await page.getByRole("link", { name: "On the wall beside the door (jackshaft)" }).click();
+  assert.doesNotMatch(await steps.innerText(), /ceiling/);
+  assert.match(await steps.innerText(), /its status light comes on/);
+  await page.getByRole("link", { name: "Change model" }).click();
+  assert.match(await steps.innerText(), /ceiling outlet/);
+  await context.close();
+});

@@ -13,12 +13,29 @@ pub(crate) fn section(out: &mut impl Write, section: &Section) -> io::Result<()>
         writeln!(out, "Goal: {}", goal.plain())?;
     }
     for (number, action) in section.actions.iter().enumerate() {
-        writeln!(out, "  {}. {}", number + 1, action.plain())?;
+        writeln!(
+            out,
+            "  {}. {}{}",
+            number + 1,
+            models(action),
+            action.plain()
+        )?;
     }
     for expect in &section.expect {
         writeln!(out, "What you should see: {}", expect.plain())?;
     }
     Ok(())
+}
+
+/// `[ceiling] ` before an item for some models only, as the guide marks it.
+fn models(text: &Text) -> String {
+    match text.only() {
+        [] => String::new(),
+        only => {
+            let ids: Vec<&str> = only.iter().map(|id| id.as_str()).collect();
+            format!("[{}] ", ids.join(", "))
+        }
+    }
 }
 
 /// Prints an outcome: its title and body, then the verification checklist

@@ -55,6 +55,8 @@ pub enum Code {
     RepeatedAnswer,
     /// A shared file named by a `.include` heading that cannot be read.
     IncludeNotFound,
+    /// A `[model]` mark on an item names no model of the guide.
+    UnknownVariant,
     /// A question or outcome that no path reaches.
     Unreachable,
     /// Answers that lead round in a circle, so a path never ends.
@@ -97,6 +99,7 @@ impl Code {
         Code::QuestionWithoutSection,
         Code::DuplicateGuide,
         Code::IncludeNotFound,
+        Code::UnknownVariant,
     ];
 
     /// The code as written in diagnostics, e.g. `unknown-target`.
@@ -125,6 +128,7 @@ impl Code {
             Code::QuestionWithoutSection => "question-without-section",
             Code::DuplicateGuide => "duplicate-guide",
             Code::IncludeNotFound => "include-not-found",
+            Code::UnknownVariant => "unknown-variant",
         }
     }
 }

@@ -67,13 +67,13 @@ pub fn is_valid_id(value: &str) -> bool {
         })
 }
 
-/// Text written by the guide's author, as Markdown.
-#[derive(Debug, Clone, Serialize, JsonSchema)]
-#[serde(transparent)]
+/// Text written by the guide's author, as Markdown; a list item may be
+/// for some models only (`- [pro] Replace the four AA batteries.`).
+#[derive(Debug, Clone)]
 pub struct Text {
     markdown: String,
-    #[serde(skip)]
     span: Span,
+    only: Vec<Id>,
 }
 
 impl Text {
@@ -82,6 +82,26 @@ impl Text {
         Self {
             markdown: markdown.into(),
             span,
+            only: Vec::new(),
+        }
+    }
+
+    /// The same text, for the models `only` alone.
+    pub fn for_variants(self, only: Vec<Id>) -> Self {
+        Self { only, ..self }
+    }
+
+    /// The models ([`Variant`]s) this text is for; empty when it is for all.
+    pub fn only(&self) -> &[Id] {
+        &self.only
+    }
+
+    /// Whether the text applies to the model `variant` (any model when
+    /// none is chosen).
+    pub fn applies_to(&self, variant: Option<&Id>) -> bool {
+        match variant {
+            Some(variant) => self.only.is_empty() || self.only.contains(variant),
+            None => true,
         }
     }
 
@@ -108,6 +128,45 @@ impl PartialEq for Text {
 }
 
 impl Eq for Text {}
+
+/// A string, or `{"markdown": …, "only": [model ids]}` for a text that is
+/// for some models only.
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        if self.only.is_empty() {
+            return serializer.serialize_str(&self.markdown);
+        }
+        let mut text = serializer.serialize_struct("Text", 2)?;
+        text.serialize_field("markdown", &self.markdown)?;
+        text.serialize_field("only", &self.only)?;
+        text.end()
+    }
+}
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Markdown as written; an object when the text is for some models only.",
+            "anyOf": [
+                { "type": "string" },
+                {
+                    "type": "object",
+                    "properties": {
+                        "markdown": { "type": "string" },
+                        "only": { "type": "array", "items": { "type": "string" } }
+                    },
+                    "required": ["markdown", "only"],
+                    "additionalProperties": false
+                }
+            ]
+        })
+    }
+}
 
 /// A compiled troubleshooting guide.
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -144,6 +203,8 @@ pub struct Guide {
     pub capture: Option<Capture>,
     /// Frequently asked questions.
     pub faq: Option<Faq>,
+    /// The models the guide covers, when steps differ between them.
+    pub variants: Option<Variants>,
     /// A fingerprint of the source text: changes whenever the guide does.
     pub version: String,
     #[serde(skip)]
@@ -335,6 +396,48 @@ pub struct Capture {
     pub intro: Option<Text>,
     /// The facts, in order.
     pub facts: Vec<Fact>,
+}
+
+/// "Which model do you have?": the models whose steps differ (battery
+/// type, reset procedure). Items marked for a model are shown only to
+/// people who chose it (and to everyone, labelled, before they choose).
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Variants {
+    /// The block's anchor id.
+    pub id: Id,
+    /// The heading: the question the person answers.
+    pub title: Text,
+    /// Text before the list.
+    pub intro: Option<Text>,
+    /// The models, in order.
+    pub entries: Vec<Variant>,
+}
+
+/// One model a guide covers.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+pub struct Variant {
+    /// The model's id, as items name it (`[pro]`).
+    pub id: Id,
+    /// Its name, as the person recognises it ("Acme Pro").
+    pub label: Text,
+}
+
+impl Guide {
+    /// The texts that may carry `[model]` marks: what you'll need, each
+    /// step's actions, the verification checks.
+    pub fn marked_texts(&self) -> impl Iterator<Item = &Text> {
+        let needs = self.needs.iter().flat_map(|n| &n.items);
+        let actions = self.sections.iter().flat_map(|s| &s.actions);
+        let checks = self.verification.iter().flat_map(|v| &v.items);
+        needs.chain(actions).chain(checks)
+    }
+
+    /// The model with this id.
+    pub fn variant(&self, id: &str) -> Option<(usize, &Variant)> {
+        (self.variants.iter().flat_map(|v| &v.entries))
+            .enumerate()
+            .find(|(_, v)| v.id.as_str() == id)
+    }
 }
 
 /// A fact for the support summary.

@@ -82,8 +82,10 @@ pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
 /// outcome, and `offline.json`, the list the service worker
 /// fetches to keep the whole guide for offline use.
 pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
-    let states = engine::reachable(guide, MAX_STATES + 1);
-    if states.len() > MAX_STATES {
+    // Each state once per model, and once with no model chosen.
+    let models = 1 + guide.variants.as_ref().map_or(0, |v| v.entries.len());
+    let states = engine::reachable(guide, MAX_STATES / models + 1);
+    if states.len() * models > MAX_STATES {
         return Err(StaticSiteError::TooManyStates {
             guide: guide.id.to_string(),
             limit: MAX_STATES,
@@ -94,6 +96,14 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
     let site = Site::Static;
     let mut files = Vec::with_capacity(states.len() + 4);
     let mut pages = Vec::with_capacity(states.len() + 1);
+    let variants = std::iter::once(None).chain((0..models - 1).map(Some));
+    let states = states.into_iter().flat_map(|session| {
+        variants.clone().map(move |variant| {
+            let mut session = session.clone();
+            session.set_variant(variant);
+            session
+        })
+    });
     for session in states {
         let name = site.state(guide, &session);
         let query = FlowQuery {

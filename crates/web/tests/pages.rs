@@ -877,3 +877,45 @@ async fn prefetching_for_offline_use_records_no_events() {
     let stats = store.stats("smart-lock", 0).await.expect("figures");
     assert_eq!(stats.sessions, 1, "only the person who looked counts");
 }
+
+#[tokio::test]
+async fn a_step_that_differs_between_models_shows_the_chosen_models_items() {
+    let app = app_without_store();
+    let power = "/guides/garage-door?door-behaviour=nothing&wall-button-works=no";
+    // No model chosen: both models' items, each marked, and a choice.
+    let page = text_of(main_of(&get(&app, power).await.body));
+    assert_contains(
+        &page,
+        "(On the ceiling, with a rail to the door) Check that the opener is plugged in to the ceiling outlet",
+    );
+    assert_contains(
+        &page,
+        "(On the wall beside the door (jackshaft)) Check that the opener is plugged in and its status light",
+    );
+    assert_contains(
+        &page,
+        "Which opener do you have? This step differs between them:",
+    );
+    let body = get(&app, power).await.body;
+    assert_contains(&body, "variant=wall");
+
+    // The wall opener: its items only, unmarked, and a way to change model.
+    let wall = get(&app, &format!("{power}&variant=wall")).await;
+    let page = text_of(main_of(&wall.body));
+    assert_contains(
+        &page,
+        "Check that the opener is plugged in and its status light comes on.",
+    );
+    assert!(!page.contains("ceiling outlet"), "{page}");
+    assert_contains(
+        &page,
+        "Steps for: On the wall beside the door (jackshaft) · Change model",
+    );
+    // Answers keep the model.
+    assert_contains(&wall.body, r#"name="variant" value="wall""#);
+
+    // An unknown model is refused with the valid ones.
+    let bad = get(&app, &format!("{power}&variant=basement")).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_contains(&bad.body, "models: ceiling, wall");
+}

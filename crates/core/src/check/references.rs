@@ -76,6 +76,7 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
         checker.reference(&rung.target, Want::Section, "names");
     }
     checker.unused_sections(&draft.links);
+    checker.variant_marks();
 }
 
 struct Checker<'g, 'd> {
@@ -105,6 +106,42 @@ impl Checker<'_, '_> {
         for fact in self.guide.capture.iter().flat_map(|c| &c.facts) {
             unique(&mut facts, &fact.id, "fact id", self.diagnostics);
         }
+        let mut models = HashMap::new();
+        for model in self.guide.variants.iter().flat_map(|v| &v.entries) {
+            unique(&mut models, &model.id, "model id", self.diagnostics);
+        }
+    }
+
+    /// Every `[model]` mark names a model of the `.variants` block.
+    fn variant_marks(&mut self) {
+        let guide = self.guide;
+        let models: Vec<&str> = (guide.variants.iter().flat_map(|v| &v.entries))
+            .map(|v| v.id.as_str())
+            .collect();
+        for mark in guide.marked_texts().flat_map(|text| text.only()) {
+            if models.contains(&mark.as_str()) {
+                continue;
+            }
+            let hint = if models.is_empty() {
+                "declare the models first: `## Which model do you have? {.variants}` with a list \
+                 of `- Acme Pro {#pro}`; or write `\\[` to show a bracket as text"
+                    .to_owned()
+            } else {
+                match closest(mark.as_str(), models.iter().copied()) {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("models: {}", models.join(", ")),
+                }
+            };
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::UnknownVariant,
+                    mark.span(),
+                    format!("`[{mark}]` marks this item for a model the guide does not declare"),
+                )
+                .with_label("unknown model")
+                .with_hint(hint),
+            );
+        }
     }
 
     fn question(&mut self, question: &crate::model::Question) {
@@ -116,7 +153,7 @@ impl Checker<'_, '_> {
                     format!("`{}` cannot be a question id: guide addresses use it for something else", question.id),
                 )
                 .with_label("reserved in guide addresses")
-                .with_hint("question ids may not be `from`, `ack`, `change`, `was`, `sent` or start with `fact-`"),
+                .with_hint("question ids may not be `from`, `ack`, `change`, `was`, `sent`, `variant` or start with `fact-`"),
             );
         }
         match question.answers.len() {

@@ -5,8 +5,8 @@
 //! Besides answers, a query may carry `from` (the triage entry), `ack` (a
 //! caution acknowledged, repeatable), `change` (re-ask an answered
 //! question), `was` (`question.answer` before a change, to say what it
-//! changed), `sent` (feedback was sent) and `fact-ID` (a support-summary
-//! value only the person knows). Question ids may not take these names
+//! changed), `sent` (feedback was sent), `variant` (the model chosen) and
+//! `fact-ID` (a support-summary value only the person knows). Question ids may not take these names
 //! ([`is_reserved`]); the compiler enforces it.
 
 use super::{Session, SessionError, walk};
@@ -18,7 +18,7 @@ use thiserror::Error;
 pub const MAX_QUERY_BYTES: usize = 4096;
 
 /// Keys a query uses for other things than answers.
-const RESERVED: [&str; 5] = ["from", "ack", "change", "was", "sent"];
+const RESERVED: [&str; 6] = ["from", "ack", "change", "was", "sent", "variant"];
 
 /// The prefix of support-summary values: `fact-lock-model=…`.
 const FACT_PREFIX: &str = "fact-";
@@ -110,6 +110,7 @@ pub fn parse(guide: &Guide, raw: &str) -> Result<FlowQuery, QueryError> {
     let mut acks: Vec<String> = Vec::new();
     let mut change: Option<String> = None;
     let mut was: Option<String> = None;
+    let mut variant: Option<String> = None;
     for part in raw.split('&').filter(|p| !p.is_empty()) {
         let good = || canonical_parts(entry.as_deref(), &answers, &acks);
         let (key, value) = part.split_once('=').unwrap_or((part, ""));
@@ -125,6 +126,7 @@ pub fn parse(guide: &Guide, raw: &str) -> Result<FlowQuery, QueryError> {
             "change" => change = Some(value),
             "was" => was = Some(value),
             "sent" => query.sent = true,
+            "variant" => variant = Some(value),
             key if key.starts_with(FACT_PREFIX) => {
                 let value: String = value.trim().chars().take(MAX_FACT_CHARS).collect();
                 query
@@ -166,6 +168,17 @@ pub fn parse(guide: &Guide, raw: &str) -> Result<FlowQuery, QueryError> {
         acks.iter().map(String::as_str),
     )
     .map_err(unknown)?;
+    if let Some(variant) = variant {
+        let (index, _) = guide.variant(&variant).ok_or_else(|| {
+            unknown(SessionError::UnknownVariant {
+                variant: variant.clone(),
+                valid: (guide.variants.iter().flat_map(|v| &v.entries))
+                    .map(|v| v.id.to_string())
+                    .collect(),
+            })
+        })?;
+        query.session.set_variant(Some(index));
+    }
     if let Some(question) = change {
         let index = guide.question_index(&question).ok_or_else(|| {
             unknown(SessionError::UnknownQuestion {
@@ -194,6 +207,10 @@ pub fn pairs<'g>(guide: &'g Guide, session: &Session) -> Vec<(&'g str, &'g str)>
     let mut pairs: Vec<(&str, &str)> = Vec::new();
     if let Some(entry) = session.entry() {
         pairs.push(("from", guide.node_id(entry)));
+    }
+    let variants = guide.variants.iter().flat_map(|v| &v.entries);
+    if let Some(variant) = session.variant().and_then(|n| variants.clone().nth(n)) {
+        pairs.push(("variant", variant.id.as_str()));
     }
     for step in walk.path.iter().chain(&walk.ignored) {
         let question = &guide.questions[step.question];

@@ -4,13 +4,15 @@ use crate::model::{Guide, Node};
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
-/// The answers a person gave, their triage entry and the cautions they
-/// acknowledged. Indexes refer to the guide the session was made for.
+/// The answers a person gave, their triage entry, the cautions they
+/// acknowledged and the model they said they have. Indexes refer to the
+/// guide the session was made for.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Session {
     entry: Option<Node>,
     answers: BTreeMap<usize, usize>,
     acknowledged: BTreeSet<usize>,
+    variant: Option<usize>,
 }
 
 /// Why a session could not be built from ids.
@@ -40,6 +42,14 @@ pub enum SessionError {
         /// The id given.
         entry: String,
         /// The triage targets there are.
+        valid: Vec<String>,
+    },
+    /// No model has this id.
+    #[error("`{variant}` is not a model this guide covers; models: {}", valid.join(", "))]
+    UnknownVariant {
+        /// The id given.
+        variant: String,
+        /// The model ids there are.
         valid: Vec<String>,
     },
     /// No section has this id.
@@ -141,6 +151,17 @@ impl Session {
     /// The acknowledged sections, by index, in order.
     pub fn acknowledged(&self) -> impl Iterator<Item = usize> + '_ {
         self.acknowledged.iter().copied()
+    }
+
+    /// The model chosen, by index into the guide's variants, if any. It
+    /// changes what the steps show, not where the answers lead.
+    pub fn variant(&self) -> Option<usize> {
+        self.variant
+    }
+
+    /// Chooses a model (or none: every model's steps, labelled).
+    pub fn set_variant(&mut self, variant: Option<usize>) {
+        self.variant = variant;
     }
 }
 

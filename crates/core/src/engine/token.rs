@@ -66,6 +66,10 @@ fn bytes(guide: &Guide, session: &Session) -> Vec<u8> {
     for section in acknowledged {
         push_varint(&mut bytes, section);
     }
+    // The model, only when chosen: tokens without one stay as they were.
+    if let Some(variant) = session.variant() {
+        push_varint(&mut bytes, variant);
+    }
     bytes
 }
 
@@ -108,6 +112,13 @@ pub fn decode(guide: &Guide, token: &str) -> Result<Session, TokenError> {
             return Err(TokenError::OutOfRange);
         }
         session.acknowledge(section);
+    }
+    if !reader.bytes.is_empty() {
+        let variant = reader.varint()?;
+        if variant >= guide.variants.as_ref().map_or(0, |v| v.entries.len()) {
+            return Err(TokenError::OutOfRange);
+        }
+        session.set_variant(Some(variant));
     }
     if !reader.bytes.is_empty() {
         return Err(TokenError::Malformed);

@@ -120,6 +120,7 @@ pub fn answer(guide: &Guide, session: &mut Session, question: usize, answer: usi
 pub fn rewind(guide: &Guide, session: &Session, walk: &Walk, step: usize) -> Session {
     let mut earlier = Session::new();
     earlier.set_entry(session.entry());
+    earlier.set_variant(session.variant());
     for step in walk.path.iter().take(step) {
         earlier.set_answer(step.question, step.answer);
     }

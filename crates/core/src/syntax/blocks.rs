@@ -8,6 +8,7 @@ use crate::model::{
     Answer, Capture, Checklist, Fact, Faq, FaqEntry, GetHelp, Guide, HelpPart, Id, LinkEntry,
     LinkList, Outcome, OutcomeKind, Question, ResultKind, Section, StepResult, Text,
 };
+use crate::model::{Variant, Variants};
 use crate::source::Span;
 
 const SECTION_KEYS: [&str; 5] = ["Goal", "Expect", "Good", "Bad", "Caution"];
@@ -31,7 +32,60 @@ impl Lowerer<'_> {
             Kind::Capture => self.single(&mut guide.capture, Self::capture, |b| &b.id, chapter),
             Kind::Faq => self.single(&mut guide.faq, Self::faq, |b| &b.id, chapter),
             Kind::Include => self.include(chapter),
+            Kind::Variants => self.single(&mut guide.variants, Self::variants, |b| &b.id, chapter),
         }
+    }
+
+    /// The models: a list of `Name {#id}`.
+    fn variants(&mut self, chapter: Chapter<'_>) -> Variants {
+        let (intro, list) = self.intro_and_list(&chapter, "models");
+        let mut entries = Vec::new();
+        for item in list {
+            let Some(content) = item.content.span() else {
+                self.text(item.span.end..item.span.end, "this model");
+                continue;
+            };
+            let (label_span, trailer) = fields::trailer(self.text, content);
+            let label = self.text(label_span, "this model");
+            let id = match trailer.id {
+                Some((id, span)) => self.id(id, span, "model"),
+                None => Id::new(fields::slug(&label.plain()), label.span()),
+            };
+            entries.push(Variant { id, label });
+        }
+        if entries.len() == 1 {
+            self.report(
+                Diagnostic::error(
+                    Code::MissingPart,
+                    chapter.heading.clone(),
+                    "a guide with variants covers at least two models",
+                )
+                .with_label("one model only")
+                .with_hint("add the other models, or remove this block and the `[model]` marks"),
+            );
+        }
+        Variants {
+            id: chapter.id,
+            title: chapter.title,
+            intro,
+            entries,
+        }
+    }
+
+    /// A list item that may start with the models it is for:
+    /// `- [pro, mini] Replace the batteries.`
+    fn item(&mut self, item: &Item, what: &str) -> Text {
+        let text = self.inline_text(&item.content, item.span.clone(), what);
+        let span = text.span();
+        let Some((models, rest)) = variant_marks(&self.text[span.clone()]) else {
+            return text;
+        };
+        let only = models
+            .into_iter()
+            .map(|(id, at)| Id::new(id, span.start + at.start..span.start + at.end))
+            .collect();
+        self.text(span.start + rest..span.end, what)
+            .for_variants(only)
     }
 
     /// An `.include` heading stands alone; the shared file's blocks follow
@@ -159,7 +213,7 @@ impl Lowerer<'_> {
         let (intro, list) = self.intro_and_list(&chapter, "items");
         let items = list
             .iter()
-            .map(|item| self.inline_text(&item.content, item.span.clone(), "this item"))
+            .map(|item| self.item(item, "this item"))
             .collect();
         Checklist {
             id: chapter.id,
@@ -269,7 +323,7 @@ impl Lowerer<'_> {
                 Block::List { items, .. } if section.actions.is_empty() => {
                     section.actions = items
                         .iter()
-                        .map(|item| self.inline_text(&item.content, item.span.clone(), "this action"))
+                        .map(|item| self.item(item, "this action"))
                         .collect();
                 }
                 block => self.unexpected(block, "a section holds its fields and one list of actions"),
@@ -670,4 +724,31 @@ impl Lowerer<'_> {
             entries,
         }
     }
+}
+
+/// The `[a, b] ` marks at the start of an item: each model id with its
+/// span, and where the text after the marks starts. `None` when the item
+/// does not start with marks (a link `[text](…)` is not one).
+fn variant_marks(raw: &str) -> Option<(Vec<(String, Span)>, usize)> {
+    let inside_end = raw.strip_prefix('[')?.find(']')? + 1;
+    let after = &raw[inside_end + 1..];
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let inside = &raw[1..inside_end];
+    let allowed =
+        |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | ',' | ' ');
+    if inside.trim().is_empty() || !inside.chars().all(allowed) {
+        return None;
+    }
+    let mut models = Vec::new();
+    let mut offset = 1;
+    for part in inside.split(',') {
+        let id = part.trim();
+        let start = offset + (part.len() - part.trim_start().len());
+        models.push((id.to_owned(), start..start + id.len()));
+        offset += part.len() + 1;
+    }
+    let rest = inside_end + 1 + (after.len() - after.trim_start().len());
+    Some((models, rest))
 }

@@ -37,9 +37,11 @@ pub(super) enum Kind {
     Faq,
     /// `## [Title](path.md) {.include}`: the `##` blocks of a shared file.
     Include,
+    /// "Which model do you have?": the models whose steps differ.
+    Variants,
 }
 
-const KINDS: [(&str, Kind); 11] = [
+const KINDS: [(&str, Kind); 12] = [
     ("needs", Kind::Needs),
     ("triage", Kind::Triage),
     ("section", Kind::Section),
@@ -51,6 +53,7 @@ const KINDS: [(&str, Kind); 11] = [
     ("capture", Kind::Capture),
     ("faq", Kind::Faq),
     ("include", Kind::Include),
+    ("variants", Kind::Variants),
 ];
 
 /// Outcome classes, which also mark a block as an outcome.
@@ -462,6 +465,7 @@ impl<'t> Lowerer<'t> {
             ladder: None,
             capture: None,
             faq: None,
+            variants: None,
             version: fingerprint(self.text),
             index: Default::default(),
         }
@@ -653,7 +657,7 @@ impl<'t> Lowerer<'t> {
 }
 
 const KIND_LIST_HINT: &str = "end the heading with its id and kind, e.g. `## Check battery {#check-battery .section}`; \
-     kinds: needs, triage, section, question, outcome (with resolved or escalate), get-help, verification, ladder, capture, faq";
+     kinds: needs, triage, section, question, outcome (with resolved or escalate), get-help, verification, ladder, capture, faq, variants, include";
 
 fn unsupported(what: &str, span: Span) -> Diagnostic {
     Diagnostic::error(

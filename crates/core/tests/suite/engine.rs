@@ -445,3 +445,41 @@ fn every_link_of_a_reachable_state_leads_to_a_reachable_state() {
         0
     );
 }
+
+#[test]
+fn a_chosen_model_travels_in_the_address_and_the_token_and_changes_no_path() {
+    use unstuck_core::engine::query;
+    let guide = crate::support::guide(include_str!("../../../../guides/garage-door.md"));
+    let parsed = query::parse(&guide, "door-behaviour=nothing&variant=wall").expect("valid");
+    let (wall, _) = guide.variant("wall").expect("a model");
+    assert_eq!(parsed.session.variant(), Some(wall));
+    assert_eq!(
+        query::to_query(&guide, &parsed.session),
+        "variant=wall&door-behaviour=nothing"
+    );
+    let token = token::encode(&guide, &parsed.session);
+    assert_eq!(token::decode(&guide, &token), Ok(parsed.session.clone()));
+    let mut none = parsed.session.clone();
+    none.set_variant(None);
+    assert_eq!(
+        engine::walk(&guide, &none),
+        engine::walk(&guide, &parsed.session)
+    );
+    let walk = engine::walk(&guide, &parsed.session);
+    assert_eq!(
+        engine::rewind(&guide, &parsed.session, &walk, 0).variant(),
+        Some(wall)
+    );
+    // Items marked for the other model do not apply to it.
+    let power = guide.section("power").expect("a section");
+    let shown: Vec<String> = (power.actions.iter())
+        .filter(|a| {
+            a.applies_to(Some(
+                &guide.variants.as_ref().expect("models").entries[wall].id,
+            ))
+        })
+        .map(|a| a.plain())
+        .collect();
+    assert_eq!(shown.len(), 3);
+    assert!(shown[0].contains("status light"), "{shown:?}");
+}

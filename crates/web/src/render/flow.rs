@@ -9,13 +9,13 @@
 
 use super::layout::Page;
 use super::markdown::{self, Links};
-use super::parts::{self, FeedbackOn, FeedbackState};
+use super::parts::{self, FeedbackOn, FeedbackState, Model};
 use super::{Site, guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
 use unstuck_core::engine::{self, Position, Session, Summary, Walk};
-use unstuck_core::model::{OutcomeKind, Question};
+use unstuck_core::model::{OutcomeKind, Question, Section};
 
 /// A guide at the state a query describes.
 pub(crate) struct Flow<'a> {
@@ -47,6 +47,11 @@ impl<'a> Flow<'a> {
 
     fn links(&self) -> Links<'_> {
         Links::On(&self.full_url)
+    }
+
+    /// The model whose items this page shows.
+    fn model(&self) -> Model<'a> {
+        Model::chosen(self.guide, self.query.session.variant())
     }
 
     /// The page for this state; `feedback` says what the feedback form shows.
@@ -192,9 +197,10 @@ impl<'a> Flow<'a> {
                 h2 #question tabindex="-1" { (markdown::inline(&question.prompt, self.links())) }
                 @let section = guide.section_of(question);
                 @if let Some(section) = section {
+                    (self.model_choice(section))
                     div.how {
                         h3 { (markdown::inline(&section.title, self.links())) }
-                        (parts::actions(section, self.links()))
+                        (parts::actions(section, self.links(), self.model()))
                     }
                 }
                 @if self.site == Site::Static {
@@ -284,7 +290,7 @@ impl<'a> Flow<'a> {
             @match outcome.kind {
                 OutcomeKind::Resolved => {
                     @if let Some(verification) = &guide.verification {
-                        (parts::verification(verification, self.links()))
+                        (parts::verification(verification, self.links(), self.model()))
                     }
                 }
                 OutcomeKind::Escalate => {
@@ -304,6 +310,46 @@ impl<'a> Flow<'a> {
             @if self.site == Site::Served {
                 (parts::feedback(guide.id.as_str(), &self.state, Some(outcome.id.as_str()), FeedbackOn::Flow, feedback))
             }
+        }
+    }
+
+    /// Where a step differs between models: which one the steps are for,
+    /// or links to choose one (the steps show every model's items until
+    /// then, each marked).
+    fn model_choice(&self, section: &Section) -> Markup {
+        let Some(variants) = &self.guide.variants else {
+            return html! {};
+        };
+        if section
+            .actions
+            .iter()
+            .all(|action| action.only().is_empty())
+        {
+            return html! {};
+        }
+        let with = |variant: Option<usize>| self.next(|next| next.set_variant(variant));
+        match self
+            .query
+            .session
+            .variant()
+            .and_then(|n| variants.entries.get(n))
+        {
+            Some(chosen) => html! {
+                p.models {
+                    "Steps for: " strong { (chosen.label.plain()) } " · "
+                    a href=(with(None)) { "Change model" }
+                }
+            },
+            None => html! {
+                div.models {
+                    p { strong { (markdown::inline(&variants.title, self.links())) } " This step differs between them:" }
+                    ul {
+                        @for (n, variant) in variants.entries.iter().enumerate() {
+                            li { a href=(with(Some(n))) { (variant.label.plain()) } }
+                        }
+                    }
+                }
+            },
         }
     }
 
@@ -401,7 +447,7 @@ impl<'a> Flow<'a> {
                 details {
                     summary { (markdown::inline(&needs.title, self.links())) }
                     @if let Some(intro) = &needs.intro { (markdown::blocks(intro, self.links())) }
-                    ul { @for item in &needs.items { li { (markdown::inline(item, self.links())) } } }
+                    ul { (parts::items(&needs.items, self.links(), self.model())) }
                 }
             }
             @if let Some(faq) = &guide.faq {

@@ -6,7 +6,7 @@
 use super::Site;
 use super::layout::Page;
 use super::markdown::{self, Links};
-use super::parts::{self, FeedbackOn, FeedbackState};
+use super::parts::{self, FeedbackOn, FeedbackState, Model};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::model::{OutcomeKind, ResultKind, Section};
@@ -21,7 +21,13 @@ pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> S
         @if let Some(needs) = &guide.needs {
             h2 id=(needs.id.as_str()) { (markdown::inline(&needs.title, links)) }
             @if let Some(intro) = &needs.intro { (markdown::blocks(intro, links)) }
-            ul { @for item in &needs.items { li { (markdown::inline(item, links)) } } }
+            ul { (parts::items(&needs.items, links, Model::all(guide))) }
+        }
+        @if let Some(variants) = &guide.variants {
+            h2 id=(variants.id.as_str()) { (markdown::inline(&variants.title, links)) }
+            @if let Some(intro) = &variants.intro { (markdown::blocks(intro, links)) }
+            ul { @for variant in &variants.entries { li { (markdown::inline(&variant.label, links)) } } }
+            p { "Steps marked with a model are for that model only." }
         }
         h2 #diagnostic { "Step-by-step diagnostic" }
         @if let Some(triage) = &guide.triage {
@@ -37,9 +43,9 @@ pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> S
             }
         }
         h2 #steps { "Steps" }
-        @for section in &guide.sections { (section_block(section)) }
+        @for section in &guide.sections { (section_block(section, Model::all(guide))) }
         @if let Some(help) = &guide.get_help { (parts::get_help(help, links)) }
-        @if let Some(verification) = &guide.verification { (parts::verification(verification, links)) }
+        @if let Some(verification) = &guide.verification { (parts::verification(verification, links, Model::all(guide))) }
         @if let Some(ladder) = &guide.ladder {
             h2 id=(ladder.id.as_str()) { (markdown::inline(&ladder.title, links)) }
             @if let Some(intro) = &ladder.intro { (markdown::blocks(intro, links)) }
@@ -110,13 +116,13 @@ pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> S
     .render()
 }
 
-fn section_block(section: &Section) -> Markup {
+fn section_block(section: &Section, model: Model<'_>) -> Markup {
     let links = Links::InPage;
     html! {
         section aria-labelledby=(section.id.as_str()) {
             h3 id=(section.id.as_str()) { (markdown::inline(&section.title, links)) }
             (parts::caution(section, links))
-            (parts::instructions(section, links))
+            (parts::instructions(section, links, model))
             @for (kind, word) in [(ResultKind::Good, "Good: "), (ResultKind::Bad, "Bad: ")] {
                 @let results: Vec<_> = section.results.iter().filter(|r| r.kind == kind).collect();
                 @if !results.is_empty() {

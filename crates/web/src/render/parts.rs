@@ -3,27 +3,77 @@
 
 use super::markdown::{self, Links};
 use maud::{Markup, html};
+use unstuck_core::Guide;
 use unstuck_core::engine::Summary;
-use unstuck_core::model::{Checklist, GetHelp, HelpPart, Section};
+use unstuck_core::model::{Checklist, GetHelp, HelpPart, Section, Text, Variants};
+
+/// Which model's items a page shows: the chosen model's only, or, before
+/// a choice (and on the full guide), every item, each marked with the
+/// models it is for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Model<'g> {
+    variants: Option<&'g Variants>,
+    chosen: Option<usize>,
+}
+
+impl<'g> Model<'g> {
+    /// The items for the model `chosen` (by index), or all when `None`.
+    pub(crate) fn chosen(guide: &'g Guide, chosen: Option<usize>) -> Self {
+        Self {
+            variants: guide.variants.as_ref(),
+            chosen,
+        }
+    }
+
+    /// Every item, marked with its models.
+    pub(crate) fn all(guide: &'g Guide) -> Self {
+        Self::chosen(guide, None)
+    }
+
+    /// The item as inline HTML, or nothing when it is for another model.
+    pub(crate) fn item(self, text: &Text, links: Links<'_>) -> Option<Markup> {
+        let entries = self.variants.map_or(&[][..], |v| &v.entries[..]);
+        let chosen = self.chosen.and_then(|n| entries.get(n));
+        if !text.applies_to(chosen.map(|v| &v.id)) {
+            return None;
+        }
+        let marks: Vec<String> = match chosen {
+            Some(_) => Vec::new(),
+            None => (text.only().iter())
+                .filter_map(|id| entries.iter().find(|v| v.id == *id))
+                .map(|v| v.label.plain())
+                .collect(),
+        };
+        Some(html! {
+            @if !marks.is_empty() { span.model { "(" (marks.join(" or ")) ") " } }
+            (markdown::inline(text, links))
+        })
+    }
+}
 
 /// A step's goal, actions and what you should see.
-pub(crate) fn instructions(section: &Section, links: Links<'_>) -> Markup {
+pub(crate) fn instructions(section: &Section, links: Links<'_>, model: Model<'_>) -> Markup {
     html! {
         @if let Some(goal) = &section.goal {
             p { strong { "Goal: " } (markdown::inline(goal, links)) }
         }
-        (actions(section, links))
+        (actions(section, links, model))
+    }
+}
+
+/// A list of items, those for another model left out.
+pub(crate) fn items(items: &[Text], links: Links<'_>, model: Model<'_>) -> Markup {
+    html! {
+        @for item in items {
+            @if let Some(item) = model.item(item, links) { li { (item) } }
+        }
     }
 }
 
 /// A step's actions and what you should see: what to do, right now.
-pub(crate) fn actions(section: &Section, links: Links<'_>) -> Markup {
+pub(crate) fn actions(section: &Section, links: Links<'_>, model: Model<'_>) -> Markup {
     html! {
-        ol {
-            @for action in &section.actions {
-                li { (markdown::inline(action, links)) }
-            }
-        }
+        ol { (items(&section.actions, links, model)) }
         @for expect in &section.expect {
             p { strong { "What you should see: " } (markdown::inline(expect, links)) }
         }
@@ -59,16 +109,18 @@ pub(crate) fn get_help(help: &GetHelp, links: Links<'_>) -> Markup {
 }
 
 /// The verification checklist, with boxes to tick (no script needed).
-pub(crate) fn verification(list: &Checklist, links: Links<'_>) -> Markup {
+pub(crate) fn verification(list: &Checklist, links: Links<'_>, model: Model<'_>) -> Markup {
     html! {
         h2 id=(list.id.as_str()) { (markdown::inline(&list.title, links)) }
         @if let Some(intro) = &list.intro { (markdown::blocks(intro, links)) }
         ul.checks {
             @for (n, item) in list.items.iter().enumerate() {
-                li {
-                    label {
-                        input type="checkbox" name=(format!("check-{n}"));
-                        span { (markdown::inline(item, links)) }
+                @if let Some(item) = model.item(item, links) {
+                    li {
+                        label {
+                            input type="checkbox" name=(format!("check-{n}"));
+                            span { (item) }
+                        }
                     }
                 }
             }
