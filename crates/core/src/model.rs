@@ -74,6 +74,8 @@ pub struct Text {
     markdown: String,
     span: Span,
     only: Vec<Id>,
+    /// [`Text::plain`], worked out once: pages ask for it again and again.
+    plain: std::sync::OnceLock<String>,
 }
 
 impl Text {
@@ -83,6 +85,7 @@ impl Text {
             markdown: markdown.into(),
             span,
             only: Vec::new(),
+            plain: std::sync::OnceLock::new(),
         }
     }
 
@@ -117,7 +120,9 @@ impl Text {
 
     /// The text without Markdown markup: what a person reads.
     pub fn plain(&self) -> String {
-        crate::syntax::plain_text(&self.markdown)
+        self.plain
+            .get_or_init(|| crate::syntax::plain_text(&self.markdown))
+            .clone()
     }
 }
 

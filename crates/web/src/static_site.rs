@@ -14,8 +14,6 @@ use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
 use crate::render::flow::Flow;
 use crate::render::parts::FeedbackState;
 use crate::render::{Site, catalog, full, summary};
-use sha2::{Digest, Sha256};
-use std::fmt::Write;
 use thiserror::Error;
 use unstuck_core::Guide;
 use unstuck_core::engine;
@@ -138,33 +136,22 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
     // Kept with the pages: a visit before the worker ran did not keep them.
     pages.push(format!("../../{}", ASSETS.style_path()));
     pages.push(format!("../../{}", script_path()));
+    let version = format!(
+        "{}-{}-{}",
+        guide.version,
+        env!("CARGO_PKG_VERSION"),
+        ASSETS.script_path().rsplit('.').nth(1).unwrap_or_default()
+    );
+    let list = serde_json::json!({ "version": version, "urls": pages });
     files.push(SiteFile::new(
         at("offline.json".to_owned()),
-        offline_list(&files, &pages),
+        list.to_string(),
     ));
     Ok(files)
 }
 
 fn script_path() -> String {
     ASSETS.script_path().trim_start_matches('/').to_owned()
-}
-
-/// `{"version": …, "urls": […]}`: the pages to keep, relative to the list,
-/// and a version that changes whenever any of the guide's files does.
-fn offline_list(files: &[SiteFile], pages: &[String]) -> String {
-    let mut hash = Sha256::new();
-    for file in files {
-        hash.update(file.path.as_bytes());
-        hash.update([0]);
-        hash.update(&file.bytes);
-    }
-    let version = hash.finalize()[..8]
-        .iter()
-        .fold(String::new(), |mut hex, byte| {
-            let _ = write!(hex, "{byte:02x}");
-            hex
-        });
-    serde_json::json!({ "version": version, "urls": pages }).to_string()
 }
 
 #[cfg(test)]

@@ -58,9 +58,10 @@ pub fn svg(guide: &Guide) -> String {
             let x1 = from.x + (rank as f64 - spread) * (BOX_WIDTH / 2.0 / (spread + 1.0));
             let (y1, x2, y2) = (from.y + from.height, to.x, to.y);
             let mid = (y1 + y2) / 2.0;
+            let [tx1, ty1, tx2, ty2, tmid] = [x1, y1, x2, y2, mid].map(Tenths);
             let _ = write!(
                 out,
-                r##"<path d="M{x1:.1},{y1:.1} C{x1:.1},{mid:.1} {x2:.1},{mid:.1} {x2:.1},{y2:.1}" fill="none" stroke="#555555" stroke-width="1.5" marker-end="url(#arrow)"/>"##
+                r##"<path d="M{tx1},{ty1} C{tx1},{tmid} {tx2},{tmid} {tx2},{ty2}" fill="none" stroke="#555555" stroke-width="1.5" marker-end="url(#arrow)"/>"##
             );
             // The label sits in the gap right below its question: there,
             // edges to the next row have spread apart, and a long edge has
@@ -72,15 +73,18 @@ pub fn svg(guide: &Guide) -> String {
             let (width, height) = (longest as f64 * 7.4 + 12.0, lines.len() as f64 * LINE + 4.0);
             let _ = write!(
                 out,
-                r##"<rect x="{:.1}" y="{:.1}" width="{width:.1}" height="{height:.1}" rx="4" fill="#ffffff" stroke="#bbbbbb"/>"##,
-                lx - width / 2.0,
-                ly - height / 2.0
+                r##"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="#ffffff" stroke="#bbbbbb"/>"##,
+                Tenths(lx - width / 2.0),
+                Tenths(ly - height / 2.0),
+                Tenths(width),
+                Tenths(height)
             );
             for (n, line) in lines.iter().enumerate() {
                 let _ = write!(
                     out,
-                    r##"<text x="{lx:.1}" y="{:.1}" text-anchor="middle" fill="#1a1a1a" font-size="13">{}</text>"##,
-                    ly - height / 2.0 + LINE * (n as f64 + 0.85),
+                    r##"<text x="{}" y="{}" text-anchor="middle" fill="#1a1a1a" font-size="13">{}</text>"##,
+                    Tenths(lx),
+                    Tenths(ly - height / 2.0 + LINE * (n as f64 + 0.85)),
                     escape(line)
                 );
             }
@@ -110,17 +114,17 @@ pub fn svg(guide: &Guide) -> String {
         };
         let _ = write!(
             out,
-            r#"<g><rect x="{:.1}" y="{:.1}" width="{BOX_WIDTH}" height="{:.1}" rx="{rounded}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>"#,
-            place.x - BOX_WIDTH / 2.0,
-            place.y,
-            place.height
+            r#"<g><rect x="{}" y="{}" width="{BOX_WIDTH}" height="{}" rx="{rounded}" fill="{fill}" stroke="{stroke}" stroke-width="2"/>"#,
+            Tenths(place.x - BOX_WIDTH / 2.0),
+            Tenths(place.y),
+            Tenths(place.height)
         );
         for (n, line) in wrap(&text).iter().enumerate() {
             let _ = write!(
                 out,
-                r##"<text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#1a1a1a">{}</text>"##,
-                place.x,
-                place.y + PAD + LINE * (n as f64 + 0.8),
+                r##"<text x="{}" y="{}" text-anchor="middle" fill="#1a1a1a">{}</text>"##,
+                Tenths(place.x),
+                Tenths(place.y + PAD + LINE * (n as f64 + 0.8)),
                 escape(line)
             );
         }
@@ -132,6 +136,21 @@ pub fn svg(guide: &Guide) -> String {
 
 /// The point of a downward cubic Bézier curve at height `y` (its `y` grows
 /// with `t`, so a bisection finds it).
+/// A coordinate to one decimal, written without float formatting (which
+/// is slow, and a static site draws a picture per guide).
+struct Tenths(f64);
+
+impl std::fmt::Display for Tenths {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Coordinates are small: far inside i64 once scaled.
+        #[allow(clippy::cast_possible_truncation)]
+        let tenths = (self.0 * 10.0).round() as i64;
+        let sign = if tenths < 0 { "-" } else { "" };
+        let tenths = tenths.unsigned_abs();
+        write!(f, "{sign}{}.{}", tenths / 10, tenths % 10)
+    }
+}
+
 fn point_at_height(curve: [(f64, f64); 4], y: f64) -> (f64, f64) {
     let (mut low, mut high) = (0.0, 1.0);
     for _ in 0..30 {
@@ -343,5 +362,16 @@ mod tests {
         let picture = svg(&guide.expect("compiles"));
         assert!(!picture.contains("<script>"), "{picture}");
         assert!(picture.contains("Q &lt;script&gt;"), "{picture}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Tenths;
+
+    #[test]
+    fn tenths_round_to_one_decimal() {
+        let shown = [12.25, 7.0, -1.26, -0.04, 0.96].map(|x| Tenths(x).to_string());
+        assert_eq!(shown, ["12.3", "7.0", "-1.3", "0.0", "1.0"]);
     }
 }

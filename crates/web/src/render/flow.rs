@@ -280,7 +280,6 @@ impl<'a> Flow<'a> {
             OutcomeKind::Resolved => ("outcome resolved", "✓", "Fixed"),
             OutcomeKind::Escalate => ("outcome escalate", "!", "Time to get help"),
         };
-        let summary = Summary::new(guide, &self.walk);
         html! {
             section class=(class) #step aria-labelledby="outcome" {
                 p.badge { span aria-hidden="true" { (icon) " " } (word) }
@@ -299,7 +298,7 @@ impl<'a> Flow<'a> {
                     }
                     h2 { "Support summary" }
                     p { "Have this ready when you call. It is built from your answers." }
-                    (parts::summary_facts(&summary))
+                    (parts::summary_facts(&Summary::new(guide, &self.walk)))
                     p.no-print {
                         a href=(self.site.summary(guide, &self.query.session)) {
                             "Fill in, copy, download or print the support summary"
