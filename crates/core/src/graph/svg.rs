@@ -344,7 +344,7 @@ fn escape(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{svg, wrap};
+    use super::{Tenths, svg, wrap};
 
     #[test]
     fn text_wraps_at_spaces() {
@@ -363,11 +363,6 @@ mod tests {
         assert!(!picture.contains("<script>"), "{picture}");
         assert!(picture.contains("Q &lt;script&gt;"), "{picture}");
     }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Tenths;
 
     #[test]
     fn tenths_round_to_one_decimal() {
