@@ -136,3 +136,43 @@ export function serverAndBrowser(serverArgs = [], setUp = async () => {}) {
   });
   return running;
 }
+
+/** Every path of a guide's tree, from its compiled model: { answers: [[prompt, label]…], outcome }. */
+export function pathsOf(guide) {
+  const questions = new Map(guide.questions.map((q) => [q.id, q]));
+  const outcomes = new Map(guide.outcomes.map((o) => [o.id, o]));
+  const paths = [];
+  const walk = (id, answers) => {
+    if (outcomes.has(id)) return paths.push({ answers, outcome: outcomes.get(id).title });
+    for (const answer of questions.get(id).answers) walk(answer.next, [...answers, [questions.get(id).prompt, answer.label]]);
+  };
+  walk(guide.start, []);
+  return paths;
+}
+
+/** Waits until the service worker has kept every page of `guide` for offline use (a minute at most). */
+export async function waitUntilKept(page, guide) {
+  const kept = () => page.evaluate(async (guide) => {
+    const cache = await caches.open("unstuck-pages-v1");
+    return (await cache.keys()).some((request) => request.url.includes(`/offline-marker/${guide}/`));
+  }, guide);
+  for (let attempt = 0; !(await kept()); attempt++) {
+    if (attempt >= 240) throw new Error(`${guide} was not kept for offline use within a minute`);
+    await new Promise((wait) => setTimeout(wait, 250));
+  }
+}
+
+/**
+ * Follows a path of `pathsOf` on `page`: at each step acknowledges a
+ * caution if asked (the control `kind` is "button" served, "link" static),
+ * checks the prompt, then answers with `answer(page, label)`.
+ */
+export async function followPath(page, answers, kind, answer) {
+  for (const [prompt, label] of answers) {
+    const acknowledge = page.getByRole(kind, { name: "I understand — show the step" });
+    if (await acknowledge.count()) await acknowledge.click();
+    const shown = await page.locator("#question").innerText();
+    if (shown !== prompt) throw new Error(`expected the question “${prompt}”, the page asks “${shown}”`);
+    await answer(page, label);
+  }
+}

@@ -4,22 +4,13 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { describe, test } from "node:test";
-import { serverAndBrowser } from "../support.js";
+import { followPath, pathsOf, serverAndBrowser } from "../support.js";
 
 const running = serverAndBrowser();
 
-/** Every path of the smart-lock tree: [answers…, outcome id]. */
+/** Every path of the smart-lock tree, from the model the API serves. */
 async function allPaths() {
-  const guide = await (await fetch(`${running.server.url}/api/guides/smart-lock`)).json();
-  const questions = new Map(guide.questions.map((q) => [q.id, q]));
-  const outcomes = new Map(guide.outcomes.map((o) => [o.id, o]));
-  const paths = [];
-  const walk = (id, answers) => {
-    if (outcomes.has(id)) return paths.push({ answers, outcome: outcomes.get(id).title });
-    for (const answer of questions.get(id).answers) walk(answer.next, [...answers, [questions.get(id).prompt, answer.label]]);
-  };
-  walk(guide.start, []);
-  return paths;
+  return pathsOf(await (await fetch(`${running.server.url}/api/guides/smart-lock`)).json());
 }
 
 /** The stored feedback rows, read with Python's sqlite3. */
@@ -47,12 +38,7 @@ for (const javaScriptEnabled of [true, false]) {
       assert.equal(paths.length, 11);
       for (const { answers, outcome } of paths) {
         const page = await open();
-        for (const [prompt, label] of answers) {
-          const acknowledge = page.getByRole("button", { name: "I understand — show the step" });
-          if (await acknowledge.count()) await acknowledge.click();
-          assert.equal(await page.locator("#question").innerText(), prompt);
-          await answer(page, label);
-        }
+        await followPath(page, answers, "button", answer);
         assert.equal(await page.locator("#outcome").innerText(), outcome);
         await page.context().close();
       }

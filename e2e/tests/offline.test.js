@@ -1,7 +1,7 @@
 // Offline: a guide visited once opens again with no network, every step.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { serverAndBrowser } from "../support.js";
+import { serverAndBrowser, waitUntilKept } from "../support.js";
 
 const running = serverAndBrowser();
 
@@ -11,14 +11,7 @@ test("a guide visited once works offline, to both outcomes", async () => {
   await page.goto(`${running.server.url}/guides/smart-lock`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The worker marks the guide as kept once every step is in its cache.
-  const kept = async () => page.evaluate(async () => {
-    const cache = await caches.open("unstuck-pages-v1");
-    return (await cache.keys()).some((request) => request.url.includes("/offline-marker/smart-lock/"));
-  });
-  for (let attempt = 0; !(await kept()); attempt++) {
-    assert.ok(attempt < 240, "the guide was not kept for offline use within a minute");
-    await new Promise((wait) => setTimeout(wait, 250));
-  }
+  await waitUntilKept(page, "smart-lock");
 
   await context.setOffline(true);
   await page.reload();

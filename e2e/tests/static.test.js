@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, buildSite, launchBrowser, serveFolder } from "../support.js";
+import { ROOT, buildSite, followPath, launchBrowser, pathsOf, serveFolder, waitUntilKept } from "../support.js";
 
 const BINARY = process.env.UNSTUCK_BIN ?? join(ROOT, "target", "debug", "unstuck");
 const running = {};
@@ -25,18 +25,9 @@ after(async () => {
   rmSync(running.site, { recursive: true, force: true });
 });
 
-/** Every path of the smart-lock tree, from the compiled model: [answers…, outcome title]. */
+/** Every path of the smart-lock tree, from the model `unstuck export` prints. */
 function allPaths() {
-  const guide = JSON.parse(execFileSync(BINARY, ["export", "smart-lock"], { cwd: ROOT, encoding: "utf8" }));
-  const questions = new Map(guide.questions.map((q) => [q.id, q]));
-  const outcomes = new Map(guide.outcomes.map((o) => [o.id, o]));
-  const paths = [];
-  const walk = (id, answers) => {
-    if (outcomes.has(id)) return paths.push({ answers, outcome: outcomes.get(id).title });
-    for (const answer of questions.get(id).answers) walk(answer.next, [...answers, [questions.get(id).prompt, answer.label]]);
-  };
-  walk(guide.start, []);
-  return paths;
+  return pathsOf(JSON.parse(execFileSync(BINARY, ["export", "smart-lock"], { cwd: ROOT, encoding: "utf8" })));
 }
 
 const origins = {
@@ -67,12 +58,7 @@ for (const [where, origin] of Object.entries(origins)) {
         assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
         for (const { answers, outcome } of paths) {
           await page.goto(origin() + "/guides/smart-lock/index.html");
-          for (const [prompt, label] of answers) {
-            const acknowledge = page.getByRole("link", { name: "I understand — show the step" });
-            if (await acknowledge.count()) await acknowledge.click();
-            assert.equal(await page.locator("#question").innerText(), prompt);
-            await answer(page, label);
-          }
+          await followPath(page, answers, "link", answer);
           assert.equal(await page.locator("#outcome").innerText(), outcome);
         }
         await page.context().close();
@@ -137,14 +123,7 @@ test("a static guide visited once works offline, to both outcomes", async () => 
   const base = running.server.url;
   await page.goto(`${base}/guides/smart-lock/index.html`);
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const kept = async () => page.evaluate(async () => {
-    const cache = await caches.open("unstuck-pages-v1");
-    return (await cache.keys()).some((request) => request.url.includes("/offline-marker/smart-lock/"));
-  });
-  for (let attempt = 0; !(await kept()); attempt++) {
-    assert.ok(attempt < 240, "the guide was not kept for offline use within a minute");
-    await new Promise((wait) => setTimeout(wait, 250));
-  }
+  await waitUntilKept(page, "smart-lock");
   await running.server.close();
   await context.setOffline(true);
   await page.reload();

@@ -40,6 +40,17 @@ fn build(dir: &Path, out: &str) -> String {
     String::from_utf8(output.stderr).expect("UTF-8")
 }
 
+/// Runs `unstuck ARGS…` in `dir` and returns stderr, failing unless it fails.
+fn failing(dir: &Path, args: &[&str]) -> String {
+    let output = unstuck(dir)
+        .args(args)
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
 /// Every file of a folder (but the build record), by relative path.
 fn files(folder: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut found = BTreeMap::new();
@@ -168,22 +179,8 @@ fn a_broken_guide_stops_the_build_with_the_diagnostics_of_check() {
         dir.path().join("guides/broken.md"),
     )
     .expect("copy");
-    let check = unstuck(dir.path())
-        .args(["check", "guides"])
-        .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let build = unstuck(dir.path())
-        .args(["build", "--out", "site"])
-        .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let (check, build) = (
-        String::from_utf8_lossy(&check.stderr).into_owned(),
-        String::from_utf8_lossy(&build.stderr).into_owned(),
-    );
+    let check = failing(dir.path(), &["check", "guides"]);
+    let build = failing(dir.path(), &["build", "--out", "site"]);
     let diagnostic = check.split("\n\n").next().expect("a diagnostic");
     assert!(diagnostic.contains("guides/broken.md:"), "{check}");
     assert!(
@@ -197,13 +194,7 @@ fn a_broken_guide_stops_the_build_with_the_diagnostics_of_check() {
 #[test]
 fn an_output_folder_that_holds_the_guides_is_refused() {
     let dir = project();
-    let output = unstuck(dir.path())
-        .args(["build", "--out", "."])
-        .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = failing(dir.path(), &["build", "--out", "."]);
     assert!(
         stderr.contains("holds the guides; choose another with --out"),
         "{stderr}"
@@ -242,13 +233,7 @@ fn shared_files_are_included_not_built_and_their_edits_rebuild_their_guides() {
 
     // A problem in the shared file is reported at the shared file's line.
     std::fs::write(&shared, text.replace("#verification", "#verify")).expect("write");
-    let output = unstuck(dir.path())
-        .args(["check"])
-        .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = failing(dir.path(), &["check"]);
     assert!(
         stderr.contains("--> guides/_shared/power-cycle.md:9:"),
         "{stderr}"

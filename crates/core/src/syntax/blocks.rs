@@ -41,17 +41,24 @@ impl Lowerer<'_> {
         let (intro, list) = self.intro_and_list(&chapter, "models");
         let mut entries = Vec::new();
         for item in list {
-            let Some(content) = item.content.span() else {
-                self.text(item.span.end..item.span.end, "this model");
+            let Some(labelled) = self.labelled_item(item, "model") else {
                 continue;
             };
-            let (label_span, trailer) = fields::trailer(self.text, content);
-            let label = self.text(label_span, "this model");
-            let id = match trailer.id {
-                Some((id, span)) => self.id(id, span, "model"),
-                None => Id::new(fields::slug(&label.plain()), label.span()),
-            };
-            entries.push(Variant { id, label });
+            for class in &labelled.classes {
+                self.report(
+                    Diagnostic::error(
+                        Code::UnexpectedContent,
+                        labelled.trailer.clone(),
+                        format!("`.{class}` means nothing on a model"),
+                    )
+                    .with_label("unknown class")
+                    .with_hint("a model takes only its id: `- Acme Pro {#pro}`"),
+                );
+            }
+            entries.push(Variant {
+                id: labelled.id,
+                label: labelled.label,
+            });
         }
         if entries.len() == 1 {
             self.report(
@@ -70,6 +77,29 @@ impl Lowerer<'_> {
             intro,
             entries,
         }
+    }
+
+    /// An item `Label {#id .class…}`: its label, its id (made from the
+    /// label when not given) and its classes; `None` for an empty item,
+    /// which is reported.
+    fn labelled_item(&mut self, item: &Item, what: &str) -> Option<Labelled> {
+        let this = format!("this {what}");
+        let Some(content) = item.content.span() else {
+            self.text(item.span.end..item.span.end, &this);
+            return None;
+        };
+        let (label_span, trailer) = fields::trailer(self.text, content);
+        let label = self.text(label_span, &this);
+        let id = match trailer.id {
+            Some((id, span)) => self.id(id, span, what),
+            None => Id::new(fields::slug(&label.plain()), label.span()),
+        };
+        Some(Labelled {
+            label,
+            id,
+            classes: trailer.classes,
+            trailer: trailer.span.unwrap_or(item.span.clone()),
+        })
     }
 
     /// A list item that may start with the models it is for:
@@ -624,25 +654,18 @@ impl Lowerer<'_> {
         let (intro, list) = self.intro_and_list(&chapter, "facts");
         let mut facts = Vec::new();
         for item in list {
-            let Some(content) = item.content.span() else {
-                self.text(item.span.end..item.span.end, "this fact");
+            let Some(labelled) = self.labelled_item(item, "fact") else {
                 continue;
             };
-            let (label_span, trailer) = fields::trailer(self.text, content);
-            let label = self.text(label_span, "this fact");
-            let id = match trailer.id {
-                Some((id, span)) => self.id(id, span, "fact"),
-                None => Id::new(fields::slug(&label.plain()), label.span()),
-            };
             let mut steps_tried = false;
-            for class in trailer.classes {
+            for class in &labelled.classes {
                 if class == "steps" {
                     steps_tried = true;
                 } else {
                     self.report(
                         Diagnostic::error(
                             Code::UnexpectedContent,
-                            trailer.span.clone().unwrap_or(item.span.clone()),
+                            labelled.trailer.clone(),
                             format!("`.{class}` means nothing on a fact"),
                         )
                         .with_label("unknown class")
@@ -651,8 +674,8 @@ impl Lowerer<'_> {
                 }
             }
             facts.push(Fact {
-                id,
-                label,
+                id: labelled.id,
+                label: labelled.label,
                 steps_tried,
             });
         }
@@ -724,6 +747,15 @@ impl Lowerer<'_> {
             entries,
         }
     }
+}
+
+/// A list item read as `Label {#id .class…}`.
+struct Labelled {
+    label: Text,
+    id: Id,
+    classes: Vec<String>,
+    /// The `{…}`, or the whole item when it has none: where to point.
+    trailer: Span,
 }
 
 /// The `[a, b] ` marks at the start of an item: each model id with its
