@@ -11,6 +11,7 @@ const PAGES = {
   answered: "/guides/smart-lock?keypad-lights=no&battery-fixed=no",
   changed: "/guides/smart-lock?battery-fixed=no&key-works=no&was=keypad-lights.no&keypad-lights=yes",
   caution: "/guides/smart-lock?keypad-lights=yes&bolt-stuck=no&repair-worked=no",
+  models: "/guides/garage-door?door-behaviour=nothing&wall-button-works=no",
   resolved: "/guides/smart-lock?keypad-lights=no&battery-fixed=yes",
   escalate: "/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
   full: "/guides/smart-lock/full",

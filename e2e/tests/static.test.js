@@ -185,3 +185,14 @@ test("a step that differs between models shows the chosen model's items, kept as
   assert.match(await steps.innerText(), /ceiling outlet/);
   await context.close();
 });
+
+test("the static catalog filters its guides as you type, with JavaScript on", async () => {
+  const page = await running.browser.newPage({ viewport: { width: 360, height: 640 } });
+  await page.goto(`${pathToFileURL(running.site).href}/index.html`);
+  const guides = page.locator("#guides > li:visible");
+  assert.equal(await guides.count(), 2);
+  await page.getByLabel("Filter guides by problem or symptom").fill("garage close");
+  assert.equal(await guides.count(), 1);
+  assert.match(await guides.innerText(), /garage door/);
+  await page.close();
+});

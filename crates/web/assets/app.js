@@ -37,6 +37,18 @@ for (const source of document.querySelectorAll("[data-print-into]")) {
   const copy = document.getElementById(source.dataset.printInto);
   source.addEventListener("input", () => { copy.textContent = source.value; });
 }
+// A static site's catalog: filter the guides as you type (no server to search).
+for (const box of document.querySelectorAll("[data-filter]")) {
+  const items = [...document.getElementById(box.dataset.filter).children];
+  box.hidden = false;
+  box.querySelector("input").addEventListener("input", (event) => {
+    const words = event.target.value.toLowerCase().split(/\s+/).filter(Boolean);
+    for (const item of items) {
+      const text = item.textContent.toLowerCase();
+      item.hidden = !words.every((word) => text.includes(word));
+    }
+  });
+}
 if ("serviceWorker" in navigator && root.protocol !== "file:") {
   navigator.serviceWorker.register(new URL("sw.js", root)).catch(() => {});
   // On a first visit the page loaded before the worker: ask it to keep this guide.

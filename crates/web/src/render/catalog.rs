@@ -7,11 +7,16 @@ use crate::library::Library;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 
-/// The catalog of a static site: every guide, no search (no server to ask).
+/// The catalog of a static site: every guide. There is no server to
+/// search; the optional script shows a box that filters the list.
 pub(crate) fn static_page<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> String {
     let main = html! {
         h1 { "What needs fixing?" }
-        ul.guides { @for guide in guides { (entry(guide, Site::Static, None)) } }
+        div hidden data-filter="guides" {
+            label.field for="q" { "Filter guides by problem or symptom" }
+            input type="search" id="q" maxlength="200";
+        }
+        ul.guides #guides { @for guide in guides { (entry(guide, Site::Static, None)) } }
     };
     Page::new("Unstuck — troubleshooting guides", main)
         .at(Root::Static(""))
