@@ -13,6 +13,8 @@ const PAGES = {
   changing: "/guides/smart-lock?keypad-lights=no&battery-fixed=no&change=keypad-lights",
   changed: "/guides/smart-lock?battery-fixed=no&was=keypad-lights.no&keypad-lights=yes",
   caution: "/guides/smart-lock?keypad-lights=yes&bolt-stuck=no&repair-worked=no",
+  "model choice": "/guides/garage-door?door-behaviour=nothing&wall-button-works=no",
+  "model chosen": "/guides/garage-door?variant=wall&door-behaviour=nothing&wall-button-works=no",
   resolved: "/guides/smart-lock?keypad-lights=no&battery-fixed=yes",
   escalate: "/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
   full: "/guides/smart-lock/full",

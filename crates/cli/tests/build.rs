@@ -239,3 +239,37 @@ fn shared_files_are_included_not_built_and_their_edits_rebuild_their_guides() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_guide_with_too_many_states_for_a_static_site_stops_the_build_and_says_why() {
+    use unstuck_testkit::{Shape, Target};
+    // Both answers of each of 16 questions lead on: 65,536 ways through.
+    let questions = (0..16)
+        .map(|i| {
+            let next = if i < 15 {
+                Target::Question(i + 1)
+            } else {
+                Target::Outcome(0)
+            };
+            vec![next, next]
+        })
+        .collect();
+    let shape = Shape {
+        questions,
+        outcomes: 1,
+        triage: Vec::new(),
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
+    std::fs::write(
+        dir.path().join("guides/wide.md"),
+        shape.guide("wide", "A wide guide"),
+    )
+    .expect("write");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(
+        stderr.contains("the guide `wide` has more than 20000 states"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("serve it with `unstuck serve`"), "{stderr}");
+}
