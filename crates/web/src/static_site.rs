@@ -92,8 +92,8 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
     let folder = format!("guides/{}", guide.id);
     let at = |name: String| format!("{folder}/{name}");
     let site = Site::Static;
-    let mut files = Vec::with_capacity(states.len() + 4);
-    let mut pages = Vec::with_capacity(states.len() + 1);
+    let mut files = Vec::with_capacity(states.len() * models + 4);
+    let mut pages = Vec::with_capacity(states.len() * models + 4);
     let variants = std::iter::once(None).chain((0..models - 1).map(Some));
     let states = states.into_iter().flat_map(|session| {
         variants.clone().map(move |variant| {
@@ -132,22 +132,28 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
         at(site.graph(guide)),
         unstuck_core::graph::svg(guide),
     ));
-    pages.push("../../index.html".to_owned());
-    // Kept with the pages: a visit before the worker ran did not keep them.
-    pages.push(format!("../../{}", ASSETS.style_path()));
-    pages.push(format!("../../{}", script_path()));
-    let version = format!(
-        "{}-{}-{}",
-        guide.version,
-        env!("CARGO_PKG_VERSION"),
-        ASSETS.script_path().rsplit('.').nth(1).unwrap_or_default()
-    );
-    let list = serde_json::json!({ "version": version, "urls": pages });
     files.push(SiteFile::new(
         at("offline.json".to_owned()),
-        list.to_string(),
+        offline_list(guide, pages),
     ));
     Ok(files)
+}
+
+/// `{"version": …, "urls": […]}`: the guide's pages, the catalog and the
+/// shared files (a visit before the worker ran did not keep them), relative
+/// to the list. The version changes with the guide and with the renderer's
+/// release and script, which is when the worker fetches everything again.
+fn offline_list(guide: &Guide, mut urls: Vec<String>) -> String {
+    urls.push("../../index.html".to_owned());
+    urls.push(format!("../../{}", ASSETS.style_path()));
+    urls.push(format!("../../{}", script_path()));
+    let script_hash = ASSETS.script_path().rsplit('.').nth(1).unwrap_or_default();
+    let version = format!(
+        "{}-{}-{script_hash}",
+        guide.version,
+        env!("CARGO_PKG_VERSION")
+    );
+    serde_json::json!({ "version": version, "urls": urls }).to_string()
 }
 
 fn script_path() -> String {
@@ -190,6 +196,26 @@ mod tests {
             }
         }
         assert!(paths.contains("guides/smart-lock/index.html"));
+        // The offline list names files of the site, every page of the guide among them.
+        let list = files
+            .iter()
+            .find(|f| f.path.ends_with("offline.json"))
+            .expect("a list");
+        let list: serde_json::Value = serde_json::from_slice(&list.bytes).expect("JSON");
+        let urls = list["urls"].as_array().expect("urls");
+        for url in urls.iter().filter_map(|u| u.as_str()) {
+            let resolved = resolve("guides/smart-lock", url);
+            assert!(
+                paths.contains(resolved.as_str()),
+                "offline.json names {url}"
+            );
+        }
+        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+        assert_eq!(
+            urls.len(),
+            pages + 2,
+            "every page, the stylesheet and the script"
+        );
     }
 
     #[test]

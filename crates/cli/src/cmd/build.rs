@@ -94,7 +94,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     for file in &shared {
         write_if_changed(out, file)?;
     }
-    let json = serde_json::to_string_pretty(&record).context("cannot record the build")?;
+    let json = serde_json::to_string(&record).context("cannot record the build")?;
     std::fs::write(out.join(RECORD), json)
         .with_context(|| format!("cannot write `{}`", out.join(RECORD).display()))?;
     eprintln!(
