@@ -98,6 +98,9 @@ for (const [where, origin] of Object.entries(origins)) {
         for (const label of ["No", "No", "No", "No"]) await answer(page, label);
         assert.equal(await page.locator("#outcome").innerText(), "Call a locksmith");
         await page.getByRole("link", { name: "Fill in, copy, download or print the support summary" }).click();
+        // The script may still be loading (the service worker is busy keeping the guide):
+        // it has run once it shows the Copy button.
+        if (javaScriptEnabled) await page.getByRole("button", { name: "Copy" }).waitFor();
         const text = page.locator("#summary-text");
         assert.match(await text.inputValue(), /Call a locksmith/);
         await text.fill(`${await text.inputValue()}\nLock model: Acme 5`);
