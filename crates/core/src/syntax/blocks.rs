@@ -133,8 +133,7 @@ impl Lowerer<'_> {
             );
             return;
         }
-        let has_link = chapter.title.markdown().contains("](");
-        if !has_link {
+        if super::lower::first_link(chapter.heading_content).is_none() {
             self.report(
                 Diagnostic::error(
                     Code::MissingPart,

@@ -83,6 +83,8 @@ pub(super) struct Chapter<'b> {
     pub(super) id: Id,
     pub(super) title: Text,
     pub(super) heading: Span,
+    /// The heading's inline content (an include's link is in it).
+    pub(super) heading_content: &'b Inlines,
     pub(super) body: &'b [Block],
 }
 
@@ -135,6 +137,11 @@ fn include_target(block: &Block) -> Option<(&str, Span)> {
     if !classes.iter().any(|c| c == "include") {
         return None;
     }
+    first_link(content)
+}
+
+/// The destination and span of the first link in `content`.
+pub(super) fn first_link(content: &Inlines) -> Option<(&str, Span)> {
     content.parts.iter().find_map(|part| match &part.kind {
         InlineKind::Link { dest } => Some((dest.as_str(), part.span.clone())),
         _ => None,
@@ -508,6 +515,7 @@ impl<'t> Lowerer<'t> {
                     id,
                     title,
                     heading: span.clone(),
+                    heading_content: content,
                     body,
                 });
             }

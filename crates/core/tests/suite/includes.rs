@@ -92,3 +92,19 @@ fn a_guide_compiled_without_its_folder_says_it_cannot_read_the_shared_file() {
     );
     assert!(compiled.guide.is_none());
 }
+
+#[test]
+fn an_include_heading_without_a_link_says_it_names_no_file() {
+    let text = std::fs::read_to_string(Path::new(FOLDER).join("lock.md")).expect("fixture");
+    let text = text.replace(
+        "## [Power-cycle the device](_shared/power-cycle.md) {.include}",
+        "## Power-cycle the device {.include}",
+    );
+    let (compiled, _) = compile_with(&text, &mut |_| unreachable!("no file is named"));
+    let missing = compiled
+        .diagnostics
+        .iter()
+        .find(|d| d.message == "this include does not name a file")
+        .expect("the missing link is reported");
+    assert_eq!(missing.code, Code::MissingPart);
+}
