@@ -29,13 +29,18 @@ pub(crate) struct Hit<'a> {
     pub(crate) matched: Option<(&'static str, String)>,
 }
 
+/// Where a guide stands in the catalog, served or static: by title, then id.
+pub(crate) fn catalog_order(guide: &Guide) -> (String, String) {
+    (guide.title.plain().to_lowercase(), guide.id.to_string())
+}
+
 /// The words a search may have, at most.
 const MAX_WORDS: usize = 8;
 
 impl Library {
     /// A library of `guides` (their ids must be unique; the loader checks).
     pub fn new(mut guides: Vec<Guide>) -> Self {
-        guides.sort_by_key(|g| g.title.plain().to_lowercase());
+        guides.sort_by_cached_key(catalog_order);
         let guides: Vec<Arc<Guide>> = guides.into_iter().map(Arc::new).collect();
         let by_id = (guides.iter().enumerate())
             .map(|(index, guide)| (guide.id.to_string(), index))

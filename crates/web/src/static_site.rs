@@ -71,7 +71,7 @@ pub fn shared_files() -> Vec<SiteFile> {
 /// The catalog, `index.html`: every guide, by title as when served.
 pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
     let mut guides: Vec<&Guide> = guides.into_iter().collect();
-    guides.sort_by_cached_key(|g| (g.title.plain().to_lowercase(), g.id.to_string()));
+    guides.sort_by_cached_key(|guide| crate::library::catalog_order(guide));
     SiteFile::new("index.html".to_owned(), catalog::static_page(guides))
 }
 
