@@ -29,7 +29,7 @@ impl Assets {
         Self {
             style_hash,
             style_path: format!("assets/style.{}.css", fingerprint(STYLE)),
-            script_path: format!("/assets/app.{}.js", fingerprint(SCRIPT)),
+            script_path: format!("assets/app.{}.js", fingerprint(SCRIPT)),
         }
     }
 
@@ -49,7 +49,8 @@ impl Assets {
         &self.style_hash
     }
 
-    /// Where the script is served: its name carries a hash of its content.
+    /// Where the script is, relative to the site's root (served at `/` and
+    /// this path): its name carries a hash of its content.
     pub(crate) fn script_path(&self) -> &str {
         &self.script_path
     }
@@ -59,7 +60,8 @@ impl Assets {
         SCRIPT
     }
 
-    /// The script, if `path` is its current fingerprinted path.
+    /// The script, if `path` (relative to the root) is its current
+    /// fingerprinted path.
     pub(crate) fn script(&self, path: &str) -> Option<&'static str> {
         (path == self.script_path).then_some(SCRIPT)
     }

@@ -62,7 +62,7 @@ pub const MAX_STATES: usize = 20_000;
 pub fn shared_files() -> Vec<SiteFile> {
     vec![
         SiteFile::new(ASSETS.style_path().to_owned(), ASSETS.style()),
-        SiteFile::new(script_path(), ASSETS.script_source()),
+        SiteFile::new(ASSETS.script_path().to_owned(), ASSETS.script_source()),
         SiteFile::new("sw.js".to_owned(), SERVICE_WORKER),
         SiteFile::new("manifest.webmanifest".to_owned(), MANIFEST),
     ]
@@ -146,7 +146,7 @@ pub fn guide_files(guide: &Guide) -> Result<Vec<SiteFile>, StaticSiteError> {
 fn offline_list(guide: &Guide, mut urls: Vec<String>) -> String {
     urls.push("../../index.html".to_owned());
     urls.push(format!("../../{}", ASSETS.style_path()));
-    urls.push(format!("../../{}", script_path()));
+    urls.push(format!("../../{}", ASSETS.script_path()));
     let script_hash = ASSETS.script_path().rsplit('.').nth(1).unwrap_or_default();
     let version = format!(
         "{}-{}-{script_hash}",
@@ -154,10 +154,6 @@ fn offline_list(guide: &Guide, mut urls: Vec<String>) -> String {
         env!("CARGO_PKG_VERSION")
     );
     serde_json::json!({ "version": version, "urls": urls }).to_string()
-}
-
-fn script_path() -> String {
-    ASSETS.script_path().trim_start_matches('/').to_owned()
 }
 
 #[cfg(test)]

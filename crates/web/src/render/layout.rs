@@ -67,7 +67,7 @@ impl Page {
             Root::Served => ("/", "/".to_owned()),
             Root::Static(root) => (root, format!("{root}index.html")),
         };
-        let script = format!("{root}{}", ASSETS.script_path().trim_start_matches('/'));
+        let script = format!("{root}{}", ASSETS.script_path());
         html! {
             (DOCTYPE)
             html lang=(self.lang) data-live-reload[LIVE_RELOAD.load(Ordering::Relaxed)] {

@@ -74,7 +74,7 @@ async fn manifest() -> Response {
 
 /// The optional script, under its fingerprinted name: cached for a year.
 async fn script(Path(file): Path<String>) -> Response {
-    match ASSETS.script(&format!("/assets/{file}")) {
+    match ASSETS.script(&format!("assets/{file}")) {
         Some(script) => (
             [
                 (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
