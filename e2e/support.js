@@ -12,7 +12,8 @@ import { after, before } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "..");
-const BINARY = process.env.UNSTUCK_BIN ?? join(ROOT, "target", "debug", "unstuck");
+/** The `unstuck` binary under test. */
+export const BINARY = process.env.UNSTUCK_BIN ?? join(ROOT, "target", "debug", "unstuck");
 
 /** A free TCP port on 127.0.0.1. */
 async function freePort() {

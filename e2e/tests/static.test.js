@@ -9,9 +9,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { pathToFileURL } from "node:url";
-import { ROOT, buildSite, followPath, launchBrowser, pathsOf, serveFolder, waitUntilKept } from "../support.js";
+import { BINARY, ROOT, buildSite, followPath, launchBrowser, pathsOf, serveFolder, waitUntilKept } from "../support.js";
 
-const BINARY = process.env.UNSTUCK_BIN ?? join(ROOT, "target", "debug", "unstuck");
 const running = {};
 
 before(async () => {
