@@ -70,6 +70,7 @@ export function buildSite(extraArgs = []) {
 }
 
 const TYPES = {
+  ".css": "text/css; charset=utf-8",
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
   ".json": "application/json",

@@ -4,7 +4,8 @@
 // "Change" to change answers, the support summary, and offline use.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
@@ -81,6 +82,21 @@ for (const [where, origin] of Object.entries(origins)) {
         await page.context().close();
       });
 
+      test("every kind of page works under its own security policy", async () => {
+        const page = await open("/index.html");
+        const refused = [];
+        page.on("console", (message) => {
+          if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+        });
+        for (const path of ["/index.html", "/guides/smart-lock/index.html", "/guides/smart-lock/full.html"]) {
+          await page.goto(origin() + path);
+          // The stylesheet applied, though inline styles are refused.
+          assert.equal(await page.locator("main").evaluate((main) => getComputedStyle(main).maxWidth), "672px");
+        }
+        assert.deepEqual(refused, []);
+        await page.context().close();
+      });
+
       test("a triage entry and the full guide's links work", async () => {
         const page = await open();
         await page.getByRole("link", { name: "Power-cycle and re-pair" }).click();
@@ -118,6 +134,33 @@ for (const [where, origin] of Object.entries(origins)) {
     });
   }
 }
+
+test("a guide that smuggles a script link or an outside image gets neither on its static pages", async () => {
+  const guides = mkdtempSync(join(tmpdir(), "unstuck-hostile-"));
+  const source = readFileSync(join(ROOT, "guides", "smart-lock.md"), "utf8")
+    .replace("- Use the physical key that came with the lock. It bypasses the electronics.", "- \\[click](javascript:window.hacked=1)")
+    .replace("- Physical key for the lock", "- \\![t](http://127.0.0.1:9/pixel.png) Physical key for the lock");
+  writeFileSync(join(guides, "smart-lock.md"), source);
+  const site = buildSite(["--guides", guides]);
+  const context = await running.browser.newContext();
+  const page = await context.newPage();
+  const loaded = [];
+  page.on("request", (request) => loaded.push(request.url()));
+  await page.goto(pathToFileURL(site).href + "/guides/smart-lock/full.html");
+  assert.match(await page.locator("main").innerText(), /\[click\]\(javascript:window.hacked=1\)/);
+  assert.equal(await page.locator('[href^="javascript:" i], img').count(), 0);
+  // Even a link slipped into the page by hand would meet the page's own policy.
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.hacked = 1";
+    document.body.append(script);
+  });
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.deepEqual(loaded.filter((url) => url.includes("pixel")), []);
+  await context.close();
+  rmSync(site, { recursive: true, force: true });
+  rmSync(guides, { recursive: true, force: true });
+});
 
 test("a static guide visited once works offline, to both outcomes", async () => {
   const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });

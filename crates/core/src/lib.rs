@@ -14,6 +14,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod engine;
 pub mod graph;
+pub mod link;
 pub mod model;
 pub mod source;
 mod syntax;

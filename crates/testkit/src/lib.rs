@@ -4,6 +4,8 @@
 
 use std::fmt::Write;
 
+pub mod hostile;
+
 /// Where an answer leads in a generated guide.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {

@@ -6,6 +6,7 @@
 use super::front_matter::{self, FrontMatter};
 use super::markdown::{self, Block, InlineKind, Inlines};
 use crate::diagnostic::{Code, Diagnostic};
+use crate::link::LinkTarget;
 use crate::model::{self, Guide, Id, Text, is_valid_id};
 use crate::source::Span;
 use std::collections::{BTreeMap, HashSet};
@@ -304,14 +305,13 @@ impl<'t> Lowerer<'t> {
     }
 
     fn link(&mut self, dest: &str, span: Span) {
-        if let Some(id) = dest.strip_prefix('#') {
-            let at = super::fields::link_id_span(self.text, &span, id);
-            self.links.insert(span.start, Id::new(id, at));
-        } else if !["https://", "http://", "mailto:", "tel:"]
-            .iter()
-            .any(|scheme| dest.starts_with(scheme))
-        {
-            self.report(
+        match LinkTarget::of(dest) {
+            Some(LinkTarget::InGuide(id)) => {
+                let at = super::fields::link_id_span(self.text, &span, id);
+                self.links.insert(span.start, Id::new(id, at));
+            }
+            Some(LinkTarget::Outside(_)) => {}
+            None => self.report(
                 Diagnostic::error(
                     Code::UnknownTarget,
                     span,
@@ -322,7 +322,7 @@ impl<'t> Lowerer<'t> {
                     "link to a part of this guide with `#id` (e.g. `(#check-battery)`) \
                      or to a page with a full `https://` address",
                 ),
-            );
+            ),
         }
     }
 

@@ -43,6 +43,28 @@ impl Inlines {
     pub(crate) fn span(&self) -> Option<Span> {
         Some(self.parts.first()?.span.start..self.parts.last()?.span.end)
     }
+
+    /// Puts the backslash of an escape (`\[`) that starts the run back
+    /// into its first piece: pulldown-cmark's text starts after it, and
+    /// the text kept must read as it was checked (`\[x](javascript:…)`
+    /// is text, `[x](javascript:…)` a link).
+    fn keep_leading_escape(&mut self, text: &str) {
+        let Some(first) = self.parts.first_mut() else {
+            return;
+        };
+        let start = first.span.start;
+        let escaped = text
+            .as_bytes()
+            .get(start)
+            .is_some_and(u8::is_ascii_punctuation);
+        if matches!(first.kind, InlineKind::Text)
+            && escaped
+            && start > 0
+            && text.as_bytes()[start - 1] == b'\\'
+        {
+            first.span.start -= 1;
+        }
+    }
 }
 
 /// A top-level block.
@@ -87,17 +109,18 @@ impl Block {
             Block::List { span, items } => {
                 *span = trim_span(text, span.clone());
                 for item in items {
+                    item.content.keep_leading_escape(text);
                     item.span = trim_span(text, item.span.clone());
                     if let Some((_, extra)) = &mut item.extra {
                         *extra = trim_span(text, extra.clone());
                     }
                 }
             }
-            Block::Paragraph { span, .. }
-            | Block::Other { span, .. }
-            | Block::Heading { span, .. } => {
+            Block::Paragraph { span, content } | Block::Heading { span, content, .. } => {
+                content.keep_leading_escape(text);
                 *span = trim_span(text, span.clone());
             }
+            Block::Other { span, .. } => *span = trim_span(text, span.clone()),
             Block::FrontMatter { .. } => {}
         }
         self

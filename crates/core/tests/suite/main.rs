@@ -7,6 +7,7 @@
 mod diagnostics;
 mod engine;
 mod format;
+mod hostile;
 mod includes;
 mod properties;
 mod support;

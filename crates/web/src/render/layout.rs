@@ -16,6 +16,12 @@ pub(crate) fn set_live_reload(on: bool) {
 }
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
+/// The content security policy of a static site's pages: its own files
+/// only, no inline script, no form, no outside image.
+pub(crate) const STATIC_POLICY: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \
+     img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+     form-action 'none'; base-uri 'none'";
+
 /// What a page puts in the shell.
 pub(crate) struct Page {
     /// The document title: what the tab and a screen reader announce first.
@@ -73,6 +79,11 @@ impl Page {
             html lang=(self.lang) data-live-reload[LIVE_RELOAD.load(Ordering::Relaxed)] {
                 head {
                     meta charset="utf-8";
+                    @if let Root::Static(_) = self.root {
+                        // No server sends headers for a static site: the page
+                        // carries its own policy, a wall behind the renderer's.
+                        meta http-equiv="Content-Security-Policy" content=(STATIC_POLICY);
+                    }
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (self.title) }
                     @if let Some(description) = &self.description {
