@@ -152,12 +152,20 @@ export function pathsOf(guide) {
   return paths;
 }
 
+/** The name of the service worker's cache (see crates/web/assets/sw.js). */
+export const OFFLINE_CACHE = "unstuck-pages-v2";
+
+/** The addresses the service worker keeps in its cache, seen from `page`. */
+export async function keptAddresses(page) {
+  return page.evaluate(async (name) => {
+    const cache = await caches.open(name);
+    return (await cache.keys()).map((request) => request.url);
+  }, OFFLINE_CACHE);
+}
+
 /** Waits until the service worker has kept every page of `guide` for offline use (a minute at most). */
 export async function waitUntilKept(page, guide) {
-  const kept = () => page.evaluate(async (guide) => {
-    const cache = await caches.open("unstuck-pages-v1");
-    return (await cache.keys()).some((request) => request.url.includes(`/offline-marker/${guide}/`));
-  }, guide);
+  const kept = async () => (await keptAddresses(page)).some((url) => url.includes(`/offline-marker/${guide}/`));
   for (let attempt = 0; !(await kept()); attempt++) {
     if (attempt >= 240) throw new Error(`${guide} was not kept for offline use within a minute`);
     await new Promise((wait) => setTimeout(wait, 250));

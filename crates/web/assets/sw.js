@@ -1,11 +1,17 @@
 // Offline: every page fetched is kept; the first visit to a guide also
 // fetches every step of its flow, so the whole guide opens again with no
 // network. Pages are tried on the network first, the cache when it fails.
+// What the server marks `no-store` or `private`, and any address carrying
+// what a person typed (`fact-…`), is never kept.
 "use strict";
-const CACHE = "unstuck-pages-v1";
+const CACHE = "unstuck-pages-v2";
 
 self.addEventListener("install", () => self.skipWaiting());
-self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
+// Earlier workers' caches go: v1 kept support summaries with typed text.
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
+  await self.clients.claim();
+})()));
 
 /** One key per state, whatever the order of the parameters. */
 function key(address) {
@@ -14,6 +20,14 @@ function key(address) {
   url.search = new URLSearchParams(pairs).toString();
   url.hash = "";
   return url.href;
+}
+
+/** Whether a response may be kept: a success the server lets caches store,
+ * for an address that holds nothing a person typed. */
+function keepable(address, response) {
+  if (!response.ok) return false;
+  if (/(^|,)\s*(no-store|private)\s*(,|$)/i.test(response.headers.get("cache-control") ?? "")) return false;
+  return ![...new URL(address).searchParams.keys()].some((name) => name.startsWith("fact-"));
 }
 
 /** Fetches and keeps every step of a guide, once per guide version. */
@@ -28,7 +42,7 @@ async function keepGuide(guide, cache) {
     await Promise.all(urls.slice(start, start + 6).map(async (url) => {
       const address = new URL(url, list).href;
       const response = await fetch(address, { headers: { "x-unstuck-prefetch": "1" } });
-      if (response.ok) await cache.put(key(address), response);
+      if (keepable(address, response)) await cache.put(key(address), response);
     }));
   }
   await cache.put(marker, new Response(version));
@@ -58,10 +72,12 @@ self.addEventListener("fetch", (event) => {
     const cache = await caches.open(CACHE);
     try {
       const response = await fetch(request);
-      if (response.ok) {
+      if (keepable(request.url, response)) {
         await cache.put(key(request.url), response.clone());
         const guide = guideOf(url.href);
         if (guide) event.waitUntil(keepGuide(guide, cache).catch(() => {}));
+      } else if (response.ok) {
+        await cache.delete(key(request.url));
       }
       return response;
     } catch (error) {
