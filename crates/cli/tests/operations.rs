@@ -259,6 +259,15 @@ fn guides_work_while_postgres_is_down_and_feedback_recovers() {
             get(server.port, &format!("/guides/smart-lock?{query}"), "b").expect("an answer");
         assert_eq!(page.status, 200, "guide pages do not need the database");
     }
+    let readiness = get(server.port, "/readyz", "probe").expect("an answer");
+    assert_eq!(readiness.status, 503, "{}", readiness.body);
+    let health = get(server.port, "/healthz", "probe").expect("an answer");
+    assert_eq!(health.status, 200, "alive, though the database is not");
+    assert!(
+        health.body.contains(r#""database":"unavailable""#),
+        "{}",
+        health.body
+    );
     let refused = post_feedback(server.port, "smart-lock", form, "b").expect("an answer");
     assert_eq!(refused.status, 503);
     assert!(refused.body.contains("Please try again in a moment."));
@@ -285,6 +294,12 @@ fn guides_work_while_postgres_is_down_and_feedback_recovers() {
     assert!(
         back.is_some(),
         "feedback did not recover when the database came back"
+    );
+    assert_eq!(
+        get(server.port, "/readyz", "probe")
+            .expect("an answer")
+            .status,
+        200
     );
     server.stop();
     let figures = stats(&url, "smart-lock");

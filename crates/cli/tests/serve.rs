@@ -16,7 +16,8 @@ fn serve_answers_with_the_bundled_guides_and_stops_on_sigterm() {
         .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
         .env(
             "DATABASE_URL",
-            format!("sqlite://{}?mode=rwc", folder.path().join("u.db").display()),
+            // No `?mode=rwc`: the file is created all the same.
+            format!("sqlite://{}", folder.path().join("u.db").display()),
         )
         .env_remove("UNSTUCK_GUIDES")
         // Run somewhere without a guides/ folder: the bundled guides are served.
@@ -82,4 +83,20 @@ fn serve_refuses_to_start_with_a_broken_guide() {
         "{stderr}"
     );
     assert!(stderr.contains("1 guide(s) have errors"), "{stderr}");
+}
+
+#[test]
+fn a_database_file_that_cannot_be_opened_stops_serve_with_the_reason() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = folder.path().join("missing-folder").join("u.db");
+    let output = Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{}", free_port())])
+        .args(["--database", &format!("sqlite://{}", database.display())])
+        .current_dir(folder.path())
+        .output()
+        .expect("serve runs");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot use the database"), "{stderr}");
+    assert!(stderr.contains("missing-folder"), "{stderr}");
 }

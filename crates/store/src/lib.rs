@@ -37,6 +37,17 @@ pub enum StoreError {
     /// The database could not be reached or refused the query.
     #[error("the database is unavailable: {0}")]
     Unavailable(#[from] sqlx::Error),
+    /// An SQLite file could not be opened or created at start.
+    #[error(
+        "cannot open the SQLite file `{path}`: check that its folder exists \
+         and that this user may write there, or name another file with --database sqlite://PATH"
+    )]
+    SqliteFile {
+        /// The file as the URL names it.
+        path: String,
+        /// What SQLite said.
+        source: sqlx::Error,
+    },
     /// The schema could not be brought up to date.
     #[error("the database schema could not be updated: {0}")]
     Migration(sqlx::migrate::MigrateError),
@@ -95,15 +106,21 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens the database at `url` (`sqlite://unstuck.db?mode=rwc`,
+    /// Opens the database at `url` (`sqlite://unstuck.db`,
     /// `sqlite::memory:`, `postgres://…`) and applies the migrations.
     ///
-    /// Fails only on a URL it cannot use. An unreachable database gives a
-    /// store whose calls fail until it is reachable; [`Store::is_ready`]
-    /// tells which.
+    /// An SQLite file is created when missing (unless the URL says
+    /// otherwise with `mode=`), and one that cannot be opened or migrated
+    /// is an error at once: a local file does not come back by itself. An
+    /// unreachable PostgreSQL server gives a store whose calls fail until
+    /// it is reachable; [`Store::is_ready`] tells which.
     pub async fn open(url: &str) -> Result<Store, StoreError> {
         install_default_drivers();
         let backend = Backend::of(url)?;
+        let url = &match backend {
+            Backend::Sqlite => sqlite_creating(url),
+            Backend::Postgres => url.to_owned(),
+        };
         let mut options = AnyPoolOptions::new()
             .acquire_timeout(Duration::from_secs(3))
             .max_connections(match backend {
@@ -127,8 +144,15 @@ impl Store {
             backend,
             migrated: Arc::new(AtomicBool::new(false)),
         };
-        if let Err(error) = store.ready().await {
-            tracing::warn!(%error, "database not ready at start; will retry on use");
+        match store.ready().await {
+            Ok(()) => {}
+            Err(StoreError::Unavailable(source)) if backend == Backend::Sqlite => {
+                let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+                let path = path.split('?').next().unwrap_or(path).to_owned();
+                return Err(StoreError::SqliteFile { path, source });
+            }
+            Err(error) if backend == Backend::Sqlite => return Err(error),
+            Err(error) => tracing::warn!(%error, "database not ready at start; will retry on use"),
         }
         Ok(store)
     }
@@ -138,13 +162,16 @@ impl Store {
         self.backend
     }
 
-    /// Whether the database answers and its schema is current.
+    /// Whether the database answers now and its schema is current.
     pub async fn is_ready(&self) -> bool {
         self.ready().await.is_ok()
     }
 
     /// Makes sure the schema is migrated (once), and the database answers.
     async fn ready(&self) -> Result<(), StoreError> {
+        // Asked first, so that a database that cannot be reached or opened
+        // says so, rather than looking like a schema problem.
+        self.pool.execute("SELECT 1").await?;
         if !self.migrated.load(Ordering::Acquire) {
             self.backend.migrator().run(&self.pool).await?;
             self.migrated.store(true, Ordering::Release);
@@ -158,10 +185,46 @@ impl Store {
     }
 }
 
+/// An SQLite URL that creates its file when missing, unless it already
+/// says how to open it (`mode=ro`, `mode=rw`, …) or is in memory.
+fn sqlite_creating(url: &str) -> String {
+    let query = url.split_once('?').map(|(_, query)| query);
+    let has_mode = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("mode=")));
+    if has_mode || url.contains(":memory:") {
+        url.to_owned()
+    } else if query.is_some() {
+        format!("{url}&mode=rwc")
+    } else {
+        format!("{url}?mode=rwc")
+    }
+}
+
 /// Seconds since the Unix epoch, the time format stored (portable across
 /// both databases).
 pub fn now_unix() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_sqlite_file_is_created_unless_the_url_says_how_to_open_it() {
+        assert_eq!(
+            sqlite_creating("sqlite:///var/lib/u.db"),
+            "sqlite:///var/lib/u.db?mode=rwc"
+        );
+        assert_eq!(
+            sqlite_creating("sqlite://u.db?cache=shared"),
+            "sqlite://u.db?cache=shared&mode=rwc"
+        );
+        assert_eq!(
+            sqlite_creating("sqlite://u.db?mode=ro"),
+            "sqlite://u.db?mode=ro"
+        );
+        assert_eq!(sqlite_creating("sqlite::memory:"), "sqlite::memory:");
+    }
 }

@@ -75,6 +75,54 @@ async fn an_unreachable_database_fails_calls_not_startup() {
 }
 
 #[tokio::test]
+async fn an_sqlite_file_is_created_without_mode_rwc() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let file = folder.path().join("new.db");
+    let store = Store::open(&format!("sqlite://{}", file.display()))
+        .await
+        .expect("created");
+    assert!(file.is_file());
+    store
+        .add_feedback(&sample("created", None))
+        .await
+        .expect("stored");
+}
+
+#[tokio::test]
+async fn an_sqlite_file_that_cannot_be_opened_fails_at_once() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let file = folder.path().join("no-such-folder").join("u.db");
+    let error = Store::open(&format!("sqlite://{}", file.display()))
+        .await
+        .expect_err("no folder for the file");
+    let message = error.to_string();
+    assert!(
+        message.contains(&format!("cannot open the SQLite file `{}`", file.display())),
+        "{message}"
+    );
+    assert!(
+        message.contains("check that its folder exists"),
+        "{message}"
+    );
+    let not_a_database = folder.path().join("text.db");
+    std::fs::write(&not_a_database, "not a database, just text ".repeat(100)).expect("written");
+    Store::open(&format!("sqlite://{}", not_a_database.display()))
+        .await
+        .expect_err("not a database");
+}
+
+#[tokio::test]
+async fn a_database_that_went_away_is_not_ready() {
+    let Ok(url) = std::env::var("UNSTUCK_TEST_POSTGRES") else {
+        return; // Needs a server to take away: PostgreSQL only.
+    };
+    let store = Store::open(&url).await.expect("postgres");
+    assert!(store.is_ready().await);
+    store.close().await;
+    assert!(!store.is_ready().await);
+}
+
+#[tokio::test]
 async fn an_unknown_url_is_refused() {
     let error = Store::open("mysql://x").await.expect_err("unsupported");
     assert!(

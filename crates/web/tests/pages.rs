@@ -836,6 +836,30 @@ async fn events_are_counted_as_dropped_when_the_database_is_gone() {
 }
 
 #[tokio::test]
+async fn readiness_follows_the_database_and_liveness_does_not() {
+    let (app, _store, _folder) = app_with_store(Config::default()).await;
+    let ready = get(&app, "/readyz").await;
+    assert_eq!(ready.status, StatusCode::OK);
+    assert_contains(&ready.body, r#""status":"ready""#);
+
+    let store = Store::open("postgres://nobody@127.0.0.1:9/none")
+        .await
+        .expect("a lazy store");
+    let app = unstuck_web::app(AppState::new(
+        Library::new(guides()),
+        Some(store),
+        Config::default(),
+    ));
+    let ready = get(&app, "/readyz").await;
+    assert_eq!(ready.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_contains(&ready.body, r#""database":"unavailable""#);
+    let health = get(&app, "/healthz").await;
+    assert_eq!(health.status, StatusCode::OK);
+    assert_contains(&health.body, r#""status":"ok""#);
+    assert_contains(&health.body, r#""database":"unavailable""#);
+}
+
+#[tokio::test]
 async fn the_full_guide_offers_the_decision_tree_picture() {
     let app = app_without_store();
     let full = get(&app, "/guides/smart-lock/full").await;

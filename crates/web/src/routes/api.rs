@@ -5,7 +5,7 @@ use super::pages::find;
 use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use unstuck_core::engine::WalkReport;
@@ -59,19 +59,46 @@ pub(crate) async fn walk(
     }
 }
 
-/// `/healthz`: whether the server answers, and whether its database does.
+/// `/healthz`, for liveness: the server answers (always `"status":"ok"`),
+/// with how its database is doing now.
 pub(crate) async fn health(State(state): State<AppState>) -> Response {
-    let database = match state.store() {
-        None => "none",
-        Some(store) if store.is_ready().await => "ok",
-        Some(_) => "unavailable",
-    };
     Json(json!({
         "status": "ok",
         "guides": state.library().guides().len(),
-        "database": database,
+        "database": database_state(&state).await,
     }))
     .into_response()
+}
+
+/// `/readyz`, for load balancers: 200 while the server can do all of its
+/// work, 503 while its database cannot be used (pages would still work,
+/// but feedback would not be stored).
+pub(crate) async fn ready(State(state): State<AppState>) -> Response {
+    let database = database_state(&state).await;
+    let status = match database {
+        "unavailable" => StatusCode::SERVICE_UNAVAILABLE,
+        _ => StatusCode::OK,
+    };
+    let ready = if status == StatusCode::OK {
+        "ready"
+    } else {
+        "not ready"
+    };
+    (
+        status,
+        [(header::CACHE_CONTROL, "no-store")],
+        Json(json!({ "status": ready, "database": database })),
+    )
+        .into_response()
+}
+
+/// `ok`, `unavailable` (asked just now), or `none` without a database.
+async fn database_state(state: &AppState) -> &'static str {
+    match state.store() {
+        None => "none",
+        Some(store) if store.is_ready().await => "ok",
+        Some(_) => "unavailable",
+    }
 }
 
 fn error(status: StatusCode, message: String, good_query: Option<&str>) -> Response {

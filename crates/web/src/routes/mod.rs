@@ -24,6 +24,7 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/api/guides/{id}", get(api::guide))
         .route("/api/guides/{id}/walk", get(api::walk))
         .route("/healthz", get(api::health))
+        .route("/readyz", get(api::ready))
         .route("/metrics", get(crate::observe::metrics))
         .route("/assets/{file}", get(script))
         .route("/sw.js", get(service_worker))
