@@ -226,6 +226,14 @@ fn run_changes_an_earlier_answer_and_says_what_changed() {
         "Earlier answers apply again: \"Did replacing the battery fix it?\", \"Does the physical key work?\".",
     );
     assert_contains(&stdout, "*** Get help: Call a locksmith ***");
+    // Re-asked, the first question is still step 1, as on the page.
+    assert_eq!(
+        stdout
+            .matches("Step 1: Does the keypad light or does the app connect?")
+            .count(),
+        3,
+        "asked first, then twice by `change 1`:\n{stdout}"
+    );
 }
 
 #[test]

@@ -156,7 +156,9 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
     /// Prints the answered path, the step's instructions and the question.
     fn ask(&mut self, question: usize, path: &[engine::Step]) -> anyhow::Result<()> {
         let guide = self.guide;
-        let number = path.len() + 1;
+        // A question re-asked by `change N` keeps its own step number.
+        let number =
+            1 + (path.iter().position(|step| step.question == question)).unwrap_or(path.len());
         if !path.is_empty() {
             writeln!(self.out, "\nSo far:")?;
             for (n, step) in path.iter().enumerate() {
