@@ -273,3 +273,24 @@ fn a_guide_with_too_many_states_for_a_static_site_stops_the_build_and_says_why()
     );
     assert!(stderr.contains("serve it with `unstuck serve`"), "{stderr}");
 }
+
+#[test]
+fn a_guide_that_includes_a_file_outside_the_guides_folder_is_not_published() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("secret.env"),
+        "ADMIN_TOKEN=admin-token-7f3a\n",
+    )
+    .expect("write");
+    let guide = dir.path().join("guides/smart-lock.md");
+    let text = std::fs::read_to_string(&guide).expect("read");
+    std::fs::write(
+        &guide,
+        text.replacen("\n## ", "\n## [Leak](../secret.env) {.include}\n\n## ", 1),
+    )
+    .expect("write");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(stderr.contains("outside the guides folder"), "{stderr}");
+    assert!(!stderr.contains("admin-token-7f3a"), "{stderr}");
+    assert!(!dir.path().join("site/index.html").exists());
+}
