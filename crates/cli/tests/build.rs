@@ -294,3 +294,77 @@ fn a_guide_that_includes_a_file_outside_the_guides_folder_is_not_published() {
     assert!(!stderr.contains("admin-token-7f3a"), "{stderr}");
     assert!(!dir.path().join("site/index.html").exists());
 }
+
+/// Every file name under `folder`, at any depth.
+fn names(folder: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(current) = folders.pop() {
+        for entry in std::fs::read_dir(&current).expect("list") {
+            let entry = entry.expect("entry");
+            found.push(entry.file_name().to_string_lossy().into_owned());
+            if entry.path().is_dir() {
+                folders.push(entry.path());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_deep_guide_builds_with_short_file_names_and_links_that_lead_somewhere() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
+    let shape = unstuck_testkit::Shape::chain(70);
+    std::fs::write(
+        dir.path().join("guides/deep.md"),
+        shape.guide("deep", "A deep guide"),
+    )
+    .expect("write");
+    unstuck(dir.path())
+        .args(["check", "guides"])
+        .assert()
+        .success();
+    build(dir.path(), "site");
+    let out = dir.path().join("site");
+    let names = names(&out);
+    assert!(names.len() > 140, "a page per state: {}", names.len());
+    for name in &names {
+        assert!(name.len() <= 120, "`{name}` is {} bytes long", name.len());
+    }
+    // Every link from page to page leads to a file of the site.
+    let pages = files(&out.join("guides/deep"));
+    for (name, bytes) in pages.iter().filter(|(n, _)| n.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        for link in page.split("href=\"").skip(1) {
+            let link = link.split(['"', '#']).next().unwrap_or_default();
+            if link.ends_with(".html") && !link.contains('/') {
+                assert!(
+                    pages.contains_key(link),
+                    "{name} links to {link}, which is not there"
+                );
+            }
+        }
+    }
+    // Built again, the same bytes.
+    build(dir.path(), "again");
+    assert_eq!(files(&out), files(&dir.path().join("again")));
+}
+
+#[test]
+fn a_guide_id_too_long_for_a_file_name_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
+    let id = "very-long-".repeat(30);
+    let id = id.trim_end_matches('-');
+    std::fs::write(
+        dir.path().join("guides/long.md"),
+        unstuck_testkit::Shape::chain(2).guide(id, "A guide with a long id"),
+    )
+    .expect("write");
+    let check = failing(dir.path(), &["check", "guides"]);
+    assert!(check.contains("at most 100 characters"), "{check}");
+    let build = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(build.contains("at most 100 characters"), "{build}");
+    assert!(!build.contains("os error"), "{build}");
+}
