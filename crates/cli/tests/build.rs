@@ -275,6 +275,88 @@ fn a_guide_with_too_many_states_for_a_static_site_stops_the_build_and_says_why()
 }
 
 #[test]
+fn an_edited_build_record_never_deletes_outside_the_output_folder() {
+    let dir = project();
+    build(dir.path(), "site");
+    let out = dir.path().join("site");
+    // Files of the team's, beside the output folder and through a link in it.
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "keep me").expect("write");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("folder");
+    std::fs::write(elsewhere.join("index.html"), "keep me too").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&elsewhere, out.join("guides/linked")).expect("a link");
+    let absolute = precious.to_str().expect("UTF-8").to_owned();
+
+    let record = out.join(".unstuck-build.json");
+    let mut edited: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record).expect("the record")).expect("JSON");
+    let hostile = serde_json::json!({
+        "version": "0",
+        "files": ["../precious.txt", absolute, "guides/gone/../../../precious.txt"],
+    });
+    edited["guides"]["gone"] = hostile.clone();
+    edited["guides"]["smart-lock"] = hostile;
+    edited["guides"]["linked"] = serde_json::json!({
+        "version": "0",
+        "files": ["guides/linked/index.html"],
+    });
+    std::fs::write(&record, edited.to_string()).expect("write");
+
+    let stderr = build(dir.path(), "site");
+    assert!(
+        stderr.contains("ignored the build record") && stderr.contains("precious.txt"),
+        "one warning names what the record wrongly lists:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("2 rendered"),
+        "everything is rebuilt: {stderr}"
+    );
+    assert!(
+        precious.is_file(),
+        "a file beside the output folder was deleted"
+    );
+    assert!(
+        elsewhere.join("index.html").is_file(),
+        "a file through a link in the output folder was deleted"
+    );
+    assert!(out.join("guides/smart-lock/index.html").is_file());
+
+    // A record that is not JSON at all: one warning, and a full build.
+    std::fs::write(&record, "{not json").expect("write");
+    let stderr = build(dir.path(), "site");
+    assert!(stderr.contains("ignored the build record"), "{stderr}");
+    assert!(stderr.contains("2 rendered"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_build_writes_through_no_link_out_of_the_output_folder() {
+    let dir = project();
+    let out = dir.path().join("site");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(out.join("guides")).expect("folders");
+    std::fs::create_dir(&elsewhere).expect("folder");
+    std::fs::write(elsewhere.join("index.html"), "keep me").expect("write");
+    std::os::unix::fs::symlink(&elsewhere, out.join("guides/smart-lock")).expect("a link");
+    std::os::unix::fs::symlink(elsewhere.join("index.html"), out.join("index.html"))
+        .expect("a link");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(stderr.contains("guides/smart-lock"), "{stderr}");
+    assert!(stderr.contains("link"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).expect("list").count(),
+        1,
+        "nothing was written through the link"
+    );
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("index.html")).expect("read"),
+        "keep me"
+    );
+}
+
+#[test]
 fn a_guide_that_includes_a_file_outside_the_guides_folder_is_not_published() {
     let dir = project();
     std::fs::write(
