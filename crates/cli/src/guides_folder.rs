@@ -65,8 +65,15 @@ impl GuidesFolder {
         }
     }
 
-    /// The folder a guide file given on its own stands in.
-    pub(crate) fn of_file(file: &Path) -> Self {
+    /// The guides folder of a file given on its own: `guides` if the file
+    /// is inside it (so that `../_shared/…` works from a subfolder), else
+    /// the file's own folder.
+    pub(crate) fn of_file(file: &Path, guides: &Path) -> Self {
+        let guides = Self::new(guides);
+        let inside = |root: &PathBuf| file.canonicalize().is_ok_and(|f| f.starts_with(root));
+        if guides.real.as_ref().is_some_and(inside) {
+            return guides;
+        }
         match file.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => Self::new(parent),
             _ => Self::new(Path::new(".")),

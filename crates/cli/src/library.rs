@@ -171,7 +171,8 @@ impl GuidePath {
 
 /// The guide files named by `paths`: files as given, folders searched for
 /// `*.md` files (recursively, in name order). A folder is the guides folder
-/// of the files found in it; a file given on its own stands in its own.
+/// of the files found in it; for a file given on its own, see
+/// [`GuidesFolder::of_file`] (with the default `guides` folder).
 pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<GuidePath>> {
     let mut found = Vec::new();
     for path in paths {
@@ -188,7 +189,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<GuidePath>> {
         } else {
             found.push(GuidePath {
                 path: path.clone(),
-                folder: GuidesFolder::of_file(path),
+                folder: GuidesFolder::of_file(path, Path::new(DEFAULT_GUIDES)),
             });
         }
     }
@@ -222,7 +223,7 @@ fn guide_files_in(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
 pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> {
     let as_path = Path::new(reference);
     if as_path.exists() {
-        return load(as_path, &GuidesFolder::of_file(as_path));
+        return load(as_path, &GuidesFolder::of_file(as_path, guides));
     }
     let by_name = guides.join(format!("{reference}.md"));
     if by_name.is_file() {

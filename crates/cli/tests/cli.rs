@@ -506,4 +506,20 @@ fn an_include_from_a_subfolder_may_go_up_while_it_stays_in_the_guides_folder() {
         .assert()
         .success()
         .stderr(predicate::str::contains("checked 1 guide: 0 errors"));
+    // The file on its own, inside `guides/`: that is its guides folder.
+    let project = guides.parent().expect("the project folder");
+    unstuck()
+        .current_dir(project)
+        .args(["check", "guides/hubs/lock.md"])
+        .assert()
+        .success();
+    // Elsewhere, a file on its own reads only inside its own folder.
+    unstuck()
+        .current_dir(&guides)
+        .args(["check", "hubs/lock.md"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "`../_shared/power-cycle.md`: it is outside the guides folder `hubs`",
+        ));
 }
