@@ -354,6 +354,16 @@ fn the_build_writes_through_no_link_out_of_the_output_folder() {
         std::fs::read_to_string(elsewhere.join("index.html")).expect("read"),
         "keep me"
     );
+
+    // Without the linked folder, the linked catalog stops the build.
+    std::fs::remove_file(out.join("guides/smart-lock")).expect("remove the link");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(stderr.contains("index.html` is a link"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("index.html")).expect("read"),
+        "keep me"
+    );
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("list").count(), 1);
 }
 
 #[test]
