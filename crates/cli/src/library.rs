@@ -158,7 +158,7 @@ pub(crate) fn load(path: &Path, folder: &GuidesFolder) -> anyhow::Result<GuideFi
 pub(crate) struct GuidePath {
     /// The guide file.
     pub(crate) path: PathBuf,
-    /// The folder it was found in: given, or the file's own.
+    /// The only folder it may read from (see [`expand`]).
     pub(crate) folder: GuidesFolder,
 }
 

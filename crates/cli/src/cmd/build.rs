@@ -223,7 +223,8 @@ mod tests {
             .prop_map(str::to_owned)
     }
 
-    /// Every file under `folder` with its bytes, links not followed.
+    /// Every file and link under `folder` with its bytes (linked folders
+    /// are not entered).
     fn snapshot(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
         let mut found = BTreeMap::new();
         let mut folders = vec![folder.to_owned()];
