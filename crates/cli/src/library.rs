@@ -1,12 +1,12 @@
 //! Finding guide files, compiling them and reporting their diagnostics.
 
+use crate::guides_folder::{GuidesFolder, Unreadable};
 use anyhow::{Context, bail};
 use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use unstuck_core::{
-    Code, Compiled, Diagnostic, Guide, MAX_GUIDE_BYTES, Source, compile_bytes, compile_with,
-    too_large,
+    Code, Compiled, Diagnostic, Guide, Source, compile_bytes, compile_with, too_large,
 };
 
 /// The folder guides are looked up in by id, unless `--guides` says otherwise.
@@ -111,30 +111,32 @@ impl GuideFile {
     }
 }
 
-/// Reads and compiles one file. Only I/O failures are errors; problems in
-/// the guide are diagnostics.
-pub(crate) fn load(path: &Path) -> anyhow::Result<GuideFile> {
-    let metadata =
-        std::fs::metadata(path).with_context(|| format!("cannot read `{}`", path.display()))?;
-    if metadata.is_dir() {
+/// Reads and compiles one guide file of `folder`, and the shared files it
+/// includes from that folder. Only unreadable files are errors; problems
+/// in the guide are diagnostics.
+pub(crate) fn load(path: &Path, folder: &GuidesFolder) -> anyhow::Result<GuideFile> {
+    if path.is_dir() {
         bail!(
             "`{}` is a folder; give a guide file, or use `unstuck check {}`",
             path.display(),
             path.display()
         );
     }
-    if metadata.len() > MAX_GUIDE_BYTES as u64 {
-        return Ok(GuideFile {
-            path: path.to_owned(),
-            text: String::new(),
-            included: Vec::new(),
-            compiled: Compiled {
-                guide: None,
-                diagnostics: vec![too_large(metadata.len())],
-            },
-        });
-    }
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read `{}`", path.display()))?;
+    let bytes = match folder.read(path) {
+        Ok(bytes) => bytes,
+        Err(Unreadable::TooLarge(len)) => {
+            return Ok(GuideFile {
+                path: path.to_owned(),
+                text: String::new(),
+                included: Vec::new(),
+                compiled: Compiled {
+                    guide: None,
+                    diagnostics: vec![too_large(len)],
+                },
+            });
+        }
+        Err(why) => bail!("cannot read `{}`: {why}", path.display()),
+    };
     let Ok(text) = std::str::from_utf8(&bytes) else {
         return Ok(GuideFile {
             path: path.to_owned(),
@@ -143,57 +145,77 @@ pub(crate) fn load(path: &Path) -> anyhow::Result<GuideFile> {
             compiled: compile_bytes(&bytes),
         });
     };
-    let folder = path.parent().map(Path::to_owned).unwrap_or_default();
+    let own_folder = path.parent().map(Path::to_owned).unwrap_or_default();
     Ok(compiled(path.to_owned(), text, |include| {
-        read_shared(&folder.join(include))
+        let bytes = folder
+            .read(&own_folder.join(include))
+            .map_err(|why| why.to_string())?;
+        String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
     }))
 }
 
-/// A shared file's text, or why it cannot be had.
-fn read_shared(path: &Path) -> Result<String, String> {
-    let metadata = std::fs::metadata(path).map_err(|e| e.to_string())?;
-    if metadata.len() > MAX_GUIDE_BYTES as u64 {
-        return Err(format!(
-            "it is {} bytes, more than a guide may be",
-            metadata.len()
-        ));
+/// A guide file to load, and the folder it may read from.
+pub(crate) struct GuidePath {
+    /// The guide file.
+    pub(crate) path: PathBuf,
+    /// The only folder it may read from (see [`expand`]).
+    pub(crate) folder: GuidesFolder,
+}
+
+impl GuidePath {
+    /// Reads and compiles the guide (see [`load`]).
+    pub(crate) fn load(&self) -> anyhow::Result<GuideFile> {
+        load(&self.path, &self.folder)
     }
-    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
-    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
 }
 
 /// The guide files named by `paths`: files as given, folders searched for
-/// `*.md` files (recursively, in name order).
-pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
+/// `*.md` files (recursively, in name order). A folder is the guides folder
+/// of the files found in it; for a file given on its own, see
+/// [`GuidesFolder::of_file`] (with the default `guides` folder).
+pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<GuidePath>> {
+    let mut found = Vec::new();
     for path in paths {
         if path.is_dir() {
-            let before = files.len();
-            let mut folders = vec![path.clone()];
-            while let Some(folder) = folders.pop() {
-                let entries = std::fs::read_dir(&folder)
-                    .with_context(|| format!("cannot list `{}`", folder.display()))?;
-                for entry in entries {
-                    let entry =
-                        entry.with_context(|| format!("cannot list `{}`", folder.display()))?;
-                    let path = entry.path();
-                    if is_shared(path.strip_prefix(&folder).unwrap_or(&path)) {
-                        continue; // A shared part, included by guides.
-                    } else if path.is_dir() {
-                        folders.push(path);
-                    } else if path.extension().is_some_and(|e| e == "md") {
-                        files.push(path);
-                    }
-                }
-            }
-            files[before..].sort();
-            if files.len() == before {
+            let folder = GuidesFolder::new(path);
+            let files = guide_files_in(path)?;
+            if files.is_empty() {
                 bail!("`{}` holds no guides (no `.md` files)", path.display());
             }
+            found.extend(files.into_iter().map(|path| GuidePath {
+                path,
+                folder: folder.clone(),
+            }));
         } else {
-            files.push(path.clone());
+            found.push(GuidePath {
+                path: path.clone(),
+                folder: GuidesFolder::of_file(path, Path::new(DEFAULT_GUIDES)),
+            });
         }
     }
+    Ok(found)
+}
+
+/// The `*.md` files under `root` that are not shared parts, in name order.
+fn guide_files_in(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder)
+            .with_context(|| format!("cannot list `{}`", folder.display()))?;
+        for entry in entries {
+            let entry = entry.with_context(|| format!("cannot list `{}`", folder.display()))?;
+            let path = entry.path();
+            if is_shared(path.strip_prefix(&folder).unwrap_or(&path)) {
+                continue; // A shared part, included by guides.
+            } else if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
     Ok(files)
 }
 
@@ -201,11 +223,11 @@ pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<PathBuf>> {
 pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> {
     let as_path = Path::new(reference);
     if as_path.exists() {
-        return load(as_path);
+        return load(as_path, &GuidesFolder::of_file(as_path, guides));
     }
     let by_name = guides.join(format!("{reference}.md"));
     if by_name.is_file() {
-        let file = load(&by_name)?;
+        let file = load(&by_name, &GuidesFolder::new(guides))?;
         if file
             .compiled
             .guide
@@ -217,8 +239,8 @@ pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> 
     }
     if guides.is_dir() {
         let mut ids = Vec::new();
-        for path in expand(&[guides.to_owned()])? {
-            let file = load(&path)?;
+        for found in expand(&[guides.to_owned()])? {
+            let file = found.load()?;
             if let Some(guide) = &file.compiled.guide {
                 if guide.id.as_str() == reference {
                     return Ok(file);
@@ -279,7 +301,7 @@ pub(crate) struct Loaded {
 /// diagnostics; never fails on a broken guide, only on I/O.
 pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
     let mut files = match folder {
-        Some(folder) => crate::parallel::map(&expand(&[folder.to_owned()])?, |path| load(path))
+        Some(folder) => crate::parallel::map(&expand(&[folder.to_owned()])?, GuidePath::load)
             .into_iter()
             .collect::<anyhow::Result<Vec<_>>>()?,
         None => bundled(),

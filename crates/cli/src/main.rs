@@ -1,12 +1,16 @@
 //! `unstuck`: check, walk, run, export, serve and build troubleshooting guides.
 //!
 //! One file per subcommand in `cmd/`; `library.rs` finds and compiles
-//! guides; `parallel.rs` spreads work over the cores; `terminal.rs` prints guide parts as plain text. This binary is
-//! the only place that uses `anyhow`, prints error chains and picks exit
-//! codes.
+//! guides, reading only inside their folder (`guides_folder.rs`);
+//! `output_folder.rs` writes a built site only inside its folder;
+//! `parallel.rs` spreads work over the cores; `terminal.rs` prints guide
+//! parts as plain text. This binary is the only place that uses `anyhow`,
+//! prints error chains and picks exit codes.
 
 mod cmd;
+mod guides_folder;
 mod library;
+mod output_folder;
 mod parallel;
 mod terminal;
 

@@ -273,3 +273,190 @@ fn a_guide_with_too_many_states_for_a_static_site_stops_the_build_and_says_why()
     );
     assert!(stderr.contains("serve it with `unstuck serve`"), "{stderr}");
 }
+
+#[test]
+fn an_edited_build_record_never_deletes_outside_the_output_folder() {
+    let dir = project();
+    build(dir.path(), "site");
+    let out = dir.path().join("site");
+    // Files of the team's, beside the output folder and through a link in it.
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "keep me").expect("write");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).expect("folder");
+    std::fs::write(elsewhere.join("index.html"), "keep me too").expect("write");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&elsewhere, out.join("guides/linked")).expect("a link");
+    let absolute = precious.to_str().expect("UTF-8").to_owned();
+
+    let record = out.join(".unstuck-build.json");
+    let mut edited: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&record).expect("the record")).expect("JSON");
+    let hostile = serde_json::json!({
+        "version": "0",
+        "files": ["../precious.txt", absolute, "guides/gone/../../../precious.txt"],
+    });
+    edited["guides"]["gone"] = hostile.clone();
+    edited["guides"]["smart-lock"] = hostile;
+    edited["guides"]["linked"] = serde_json::json!({
+        "version": "0",
+        "files": ["guides/linked/index.html"],
+    });
+    std::fs::write(&record, edited.to_string()).expect("write");
+
+    let stderr = build(dir.path(), "site");
+    assert!(
+        stderr.contains("ignored the build record") && stderr.contains("precious.txt"),
+        "one warning names what the record wrongly lists:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("2 rendered"),
+        "everything is rebuilt: {stderr}"
+    );
+    assert!(
+        precious.is_file(),
+        "a file beside the output folder was deleted"
+    );
+    assert!(
+        elsewhere.join("index.html").is_file(),
+        "a file through a link in the output folder was deleted"
+    );
+    assert!(out.join("guides/smart-lock/index.html").is_file());
+
+    // A record that is not JSON at all: one warning, and a full build.
+    std::fs::write(&record, "{not json").expect("write");
+    let stderr = build(dir.path(), "site");
+    assert!(stderr.contains("ignored the build record"), "{stderr}");
+    assert!(stderr.contains("2 rendered"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn the_build_writes_through_no_link_out_of_the_output_folder() {
+    let dir = project();
+    let out = dir.path().join("site");
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir_all(out.join("guides")).expect("folders");
+    std::fs::create_dir(&elsewhere).expect("folder");
+    std::fs::write(elsewhere.join("index.html"), "keep me").expect("write");
+    std::os::unix::fs::symlink(&elsewhere, out.join("guides/smart-lock")).expect("a link");
+    std::os::unix::fs::symlink(elsewhere.join("index.html"), out.join("index.html"))
+        .expect("a link");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(stderr.contains("guides/smart-lock"), "{stderr}");
+    assert!(stderr.contains("link"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(&elsewhere).expect("list").count(),
+        1,
+        "nothing was written through the link"
+    );
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("index.html")).expect("read"),
+        "keep me"
+    );
+
+    // Without the linked folder, the linked catalog stops the build.
+    std::fs::remove_file(out.join("guides/smart-lock")).expect("remove the link");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(stderr.contains("index.html` is a link"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(elsewhere.join("index.html")).expect("read"),
+        "keep me"
+    );
+    assert_eq!(std::fs::read_dir(&elsewhere).expect("list").count(), 1);
+}
+
+#[test]
+fn a_guide_that_includes_a_file_outside_the_guides_folder_is_not_published() {
+    let dir = project();
+    std::fs::write(
+        dir.path().join("secret.env"),
+        "ADMIN_TOKEN=admin-token-7f3a\n",
+    )
+    .expect("write");
+    let guide = dir.path().join("guides/smart-lock.md");
+    let text = std::fs::read_to_string(&guide).expect("read");
+    std::fs::write(
+        &guide,
+        text.replacen("\n## ", "\n## [Leak](../secret.env) {.include}\n\n## ", 1),
+    )
+    .expect("write");
+    let stderr = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(stderr.contains("outside the guides folder"), "{stderr}");
+    assert!(!stderr.contains("admin-token-7f3a"), "{stderr}");
+    assert!(!dir.path().join("site/index.html").exists());
+}
+
+/// Every file name under `folder`, at any depth.
+fn names(folder: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![folder.to_owned()];
+    while let Some(current) = folders.pop() {
+        for entry in std::fs::read_dir(&current).expect("list") {
+            let entry = entry.expect("entry");
+            found.push(entry.file_name().to_string_lossy().into_owned());
+            if entry.path().is_dir() {
+                folders.push(entry.path());
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_deep_guide_builds_with_short_file_names_and_links_that_lead_somewhere() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
+    let shape = unstuck_testkit::Shape::chain(70);
+    std::fs::write(
+        dir.path().join("guides/deep.md"),
+        shape.guide("deep", "A deep guide"),
+    )
+    .expect("write");
+    unstuck(dir.path())
+        .args(["check", "guides"])
+        .assert()
+        .success();
+    build(dir.path(), "site");
+    let out = dir.path().join("site");
+    let names = names(&out);
+    assert!(names.len() > 140, "a page per state: {}", names.len());
+    for name in &names {
+        assert!(name.len() <= 120, "`{name}` is {} bytes long", name.len());
+    }
+    // Every link from page to page leads to a file of the site.
+    let pages = files(&out.join("guides/deep"));
+    for (name, bytes) in pages.iter().filter(|(n, _)| n.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        for link in page.split("href=\"").skip(1) {
+            let link = link.split(['"', '#']).next().unwrap_or_default();
+            if link.ends_with(".html") && !link.contains('/') {
+                assert!(
+                    pages.contains_key(link),
+                    "{name} links to {link}, which is not there"
+                );
+            }
+        }
+    }
+    // Built again, the same bytes.
+    build(dir.path(), "again");
+    assert_eq!(files(&out), files(&dir.path().join("again")));
+}
+
+#[test]
+fn a_guide_id_too_long_for_a_file_name_is_refused_with_the_limit() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
+    let id = "very-long-".repeat(30);
+    let id = id.trim_end_matches('-');
+    std::fs::write(
+        dir.path().join("guides/long.md"),
+        unstuck_testkit::Shape::chain(2).guide(id, "A guide with a long id"),
+    )
+    .expect("write");
+    let check = failing(dir.path(), &["check", "guides"]);
+    assert!(check.contains("at most 100 characters"), "{check}");
+    let build = failing(dir.path(), &["build", "--out", "site"]);
+    assert!(build.contains("at most 100 characters"), "{build}");
+    assert!(!build.contains("os error"), "{build}");
+}

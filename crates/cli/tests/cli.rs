@@ -380,3 +380,154 @@ fn a_100000_question_chain_checks_and_walks() {
     );
     assert_eq!(report["outcome"], "o1");
 }
+
+/// A guides folder that includes `include` as a shared file, beside a
+/// secret file outside it (`secret.env`, whose lines must never be shown).
+fn guides_including(include: &str) -> (tempfile::TempDir, PathBuf) {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let guides = folder.path().join("guides");
+    std::fs::create_dir_all(guides.join("_shared")).expect("folders");
+    std::fs::write(folder.path().join("secret.env"), SECRET).expect("write");
+    let lock = std::fs::read_to_string(root().join("crates/core/tests/fixtures/includes/lock.md"))
+        .expect("the include fixture");
+    std::fs::write(
+        guides.join("lock.md"),
+        lock.replace("_shared/power-cycle.md", include),
+    )
+    .expect("write");
+    (folder, guides)
+}
+
+/// What an attacker would like a guide to show: every line is a secret.
+const SECRET: &str = "ADMIN_TOKEN=admin-token-7f3a\n## DATABASE_PASSWORD=hunter2 {#db .question}\n";
+
+/// Asserts that `check guides` fails, names the include as outside the
+/// guides folder and shows no line of the secret file.
+fn assert_refused_outside(guides: &Path, include: &str) {
+    let output = unstuck()
+        .arg("check")
+        .arg(guides)
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_contains(&stderr, &format!("cannot read the shared file `{include}`"));
+    assert_contains(&stderr, "outside the guides folder");
+    for line in SECRET.lines() {
+        assert!(
+            !stderr.contains(line),
+            "a line of the secret file is shown:\n{stderr}"
+        );
+    }
+    assert!(
+        !stderr.contains("hunter2") && !stderr.contains("admin-token-7f3a"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_include_outside_the_guides_folder_is_refused_without_showing_the_file() {
+    let (folder, guides) = guides_including("../secret.env");
+    assert_refused_outside(&guides, "../secret.env");
+
+    let absolute = folder.path().join("secret.env");
+    let absolute = absolute.to_str().expect("UTF-8");
+    let (_other, guides) = guides_including(absolute);
+    assert_refused_outside(&guides, absolute);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_include_through_a_link_out_of_the_guides_folder_is_refused() {
+    let (_folder, guides) = guides_including("_shared/power-cycle.md");
+    std::os::unix::fs::symlink("../../secret.env", guides.join("_shared/power-cycle.md"))
+        .expect("a link");
+    assert_refused_outside(&guides, "_shared/power-cycle.md");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn the_environment_and_devices_cannot_be_included() {
+    let (_folder, guides) = guides_including("/proc/self/environ");
+    let output = unstuck()
+        .arg("check")
+        .arg(&guides)
+        .env("UNSTUCK_TEST_SECRET", "environment-secret-42")
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_contains(
+        &stderr,
+        "`/proc/self/environ`: it is outside the guides folder",
+    );
+    assert!(!stderr.contains("environment-secret-42"), "{stderr}");
+
+    // A link to a device that never ends, and a FIFO that never opens, inside the folder.
+    let (_folder, guides) = guides_including("_shared/zero.md");
+    std::os::unix::fs::symlink("/dev/zero", guides.join("_shared/zero.md")).expect("a link");
+    let fifo = guides.join("_shared/pipe.md");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let lock = std::fs::read_to_string(guides.join("lock.md")).expect("read");
+    std::fs::write(
+        guides.join("pipe.md"),
+        lock.replace("_shared/zero.md", "_shared/pipe.md")
+            .replace("hub-offline", "hub-pipe"),
+    )
+    .expect("write");
+    let output = unstuck()
+        .arg("check")
+        .arg(&guides)
+        .timeout(std::time::Duration::from_secs(30))
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_contains(
+        &stderr,
+        "`_shared/zero.md`: it is outside the guides folder",
+    );
+    assert_contains(&stderr, "`_shared/pipe.md`: it is not a regular file");
+}
+
+#[test]
+fn an_include_from_a_subfolder_may_go_up_while_it_stays_in_the_guides_folder() {
+    let (_folder, guides) = guides_including("../_shared/power-cycle.md");
+    std::fs::create_dir(guides.join("hubs")).expect("a subfolder");
+    std::fs::rename(guides.join("lock.md"), guides.join("hubs/lock.md")).expect("move");
+    std::fs::copy(
+        root().join("crates/core/tests/fixtures/includes/_shared/power-cycle.md"),
+        guides.join("_shared/power-cycle.md"),
+    )
+    .expect("copy");
+    unstuck()
+        .arg("check")
+        .arg(&guides)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("checked 1 guide: 0 errors"));
+    // The file on its own, inside `guides/`: that is its guides folder.
+    let project = guides.parent().expect("the project folder");
+    unstuck()
+        .current_dir(project)
+        .args(["check", "guides/hubs/lock.md"])
+        .assert()
+        .success();
+    // Elsewhere, a file on its own reads only inside its own folder.
+    unstuck()
+        .current_dir(&guides)
+        .args(["check", "hubs/lock.md"])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(
+            "`../_shared/power-cycle.md`: it is outside the guides folder `hubs`",
+        ));
+}

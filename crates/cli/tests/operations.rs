@@ -389,6 +389,23 @@ fn watch_reloads_edited_guides_and_shows_errors_in_the_page() {
     );
     assert!(broken.body.contains("watched.md:"), "{}", broken.body);
 
+    // An include out of the guides folder is named in the page, never shown.
+    let secret = "ADMIN_TOKEN=admin-token-7f3a";
+    std::fs::write(folder.path().join("secret.env"), secret).expect("write");
+    std::fs::write(
+        &file,
+        text.replacen("\n## ", "\n## [Leak](../secret.env) {.include}\n\n## ", 1),
+    )
+    .expect("write");
+    let leak = wait_for("the refused include showing", &|reply| {
+        reply.status == 500 && reply.body.contains("../secret.env")
+    });
+    assert!(
+        leak.body.contains("outside the guides folder") && !leak.body.contains(secret),
+        "{}",
+        leak.body
+    );
+
     std::fs::write(&file, &text).expect("write");
     wait_for("the fix showing", &|reply| reply.status == 200);
     server.stop();

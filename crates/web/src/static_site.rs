@@ -169,9 +169,28 @@ mod tests {
 
     #[test]
     fn every_relative_link_of_every_page_names_a_file_of_the_site() {
-        let guide = smart_lock();
-        let mut files = guide_files(&guide).expect("a small guide");
-        files.push(catalog([&guide]));
+        every_link_names_a_file(&smart_lock());
+    }
+
+    #[test]
+    fn a_deep_guide_has_short_file_names_and_every_link_still_names_a_file() {
+        let source = unstuck_testkit::Shape::chain(70).guide("deep", "A deep guide");
+        let guide = unstuck_core::compile(&source)
+            .guide
+            .expect("a chain compiles");
+        let files = guide_files(&guide).expect("a chain has few states");
+        for file in &files {
+            let name = file.path.rsplit('/').next().unwrap_or_default();
+            assert!(name.len() <= 120, "{} is too long a file name", file.path);
+        }
+        every_link_names_a_file(&guide);
+    }
+
+    /// Asserts that every relative link of every page of `guide`'s site,
+    /// and every entry of its offline list, names a file of the site.
+    fn every_link_names_a_file(guide: &Guide) {
+        let mut files = guide_files(guide).expect("a small guide");
+        files.push(catalog([guide]));
         files.extend(shared_files());
         let paths: std::collections::HashSet<&str> =
             files.iter().map(|f| f.path.as_str()).collect();
@@ -191,7 +210,8 @@ mod tests {
                 );
             }
         }
-        assert!(paths.contains("guides/smart-lock/index.html"));
+        let folder = format!("guides/{}", guide.id);
+        assert!(paths.contains(format!("{folder}/index.html").as_str()));
         // The offline list names files of the site, every page of the guide among them.
         let list = files
             .iter()
@@ -200,7 +220,7 @@ mod tests {
         let list: serde_json::Value = serde_json::from_slice(&list.bytes).expect("JSON");
         let urls = list["urls"].as_array().expect("urls");
         for url in urls.iter().filter_map(|u| u.as_str()) {
-            let resolved = resolve("guides/smart-lock", url);
+            let resolved = resolve(&folder, url);
             assert!(
                 paths.contains(resolved.as_str()),
                 "offline.json names {url}"

@@ -5,18 +5,23 @@
 //! guides (stopping on errors, with `unstuck check`'s diagnostics), skips
 //! the guides whose pages are already there, writes the others on every
 //! core, deletes the files of guides that changed or went away, and keeps a
-//! record of what it wrote in `.unstuck-build.json` in the output folder.
+//! record of what it wrote in `.unstuck-build.json` in the output folder
+//! (`record`). Every file is written and deleted through
+//! [`OutputFolder`]: inside the output folder, never through a link.
+
+mod record;
 
 use crate::Outcome;
 use crate::library;
+use crate::output_folder::OutputFolder;
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::{Deserialize, Serialize};
+use record::{Built, Record};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use unstuck_core::Guide;
-use unstuck_web::static_site::{self, SiteFile};
+use unstuck_web::static_site;
 
 /// Build a static site of every guide: works from any static host and from
 /// disk (file://), with JavaScript or without, and offline once visited.
@@ -34,42 +39,24 @@ pub(crate) struct Args {
     out: PathBuf,
 }
 
-/// The record of a build, kept in the output folder.
-const RECORD: &str = ".unstuck-build.json";
-
-/// What a build wrote, so that the next one can skip and clean up.
-#[derive(Debug, Default, Serialize, Deserialize)]
-struct Record {
-    /// Which `unstuck` wrote the pages: a different one rebuilds them all.
-    tool: String,
-    /// Per guide id: the guide version built and the files written.
-    guides: BTreeMap<String, Built>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-struct Built {
-    version: String,
-    files: Vec<String>,
-}
-
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let folder = args.guides.clone().or_else(|| {
         let default = PathBuf::from(library::DEFAULT_GUIDES);
         default.is_dir().then_some(default)
     });
-    let out = &args.out;
-    check_out(out, folder.as_deref())?;
+    check_out(&args.out, folder.as_deref())?;
     let guides = library::load_all(folder.as_deref())?;
-    std::fs::create_dir_all(out)
-        .with_context(|| format!("cannot create the output folder `{}`", out.display()))?;
-    let previous = read_record(out);
+    std::fs::create_dir_all(&args.out)
+        .with_context(|| format!("cannot create the output folder `{}`", args.out.display()))?;
+    let out = &OutputFolder::new(&args.out);
+    let previous = Record::read(out);
     let tool = tool_fingerprint();
     let unchanged = |guide: &Guide| {
         let built = previous.guides.get(guide.id.as_str());
         previous.tool == tool
             && built.is_some_and(|built| {
-                built.version == guide.version && built.files.iter().all(|f| out.join(f).is_file())
+                built.version == guide.version && built.files.iter().all(|f| out.is_file(f))
             })
     };
     let (skipped, to_build): (Vec<&Guide>, Vec<&Guide>) = guides.iter().partition(|g| unchanged(g));
@@ -92,15 +79,13 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut shared = static_site::shared_files();
     shared.push(static_site::catalog(&guides));
     for file in &shared {
-        write_if_changed(out, file)?;
+        out.write_if_changed(&file.path, &file.bytes)?;
     }
-    let json = serde_json::to_string(&record).context("cannot record the build")?;
-    std::fs::write(out.join(RECORD), json)
-        .with_context(|| format!("cannot write `{}`", out.join(RECORD).display()))?;
+    record.write(out)?;
     eprintln!(
         "built {} into `{}` in {:.2} s ({} rendered, {pages} files written; {} unchanged)",
         plural(guides.len(), "guide"),
-        out.display(),
+        args.out.display(),
         started.elapsed().as_secs_f64(),
         to_build.len(),
         guides.len() - to_build.len(),
@@ -110,7 +95,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// Renders and writes the guides' files on every core, with a progress bar
 /// on a terminal.
-fn render_all(guides: &[&Guide], out: &Path) -> anyhow::Result<Vec<(String, Built)>> {
+fn render_all(guides: &[&Guide], out: &OutputFolder) -> anyhow::Result<Vec<(String, Built)>> {
     let progress = ProgressBar::new(guides.len() as u64);
     progress.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} guides  {elapsed} {msg}")
@@ -125,15 +110,10 @@ fn render_all(guides: &[&Guide], out: &Path) -> anyhow::Result<Vec<(String, Buil
     built.into_iter().collect()
 }
 
-fn build_guide(guide: &Guide, out: &Path) -> anyhow::Result<Built> {
+fn build_guide(guide: &Guide, out: &OutputFolder) -> anyhow::Result<Built> {
     let files = static_site::guide_files(guide)?;
-    let folder = out.join("guides").join(guide.id.as_str());
-    std::fs::create_dir_all(&folder)
-        .with_context(|| format!("cannot create `{}`", folder.display()))?;
     for file in &files {
-        let path = out.join(&file.path);
-        std::fs::write(&path, &file.bytes)
-            .with_context(|| format!("cannot write `{}`", path.display()))?;
+        out.write(&file.path, &file.bytes)?;
     }
     Ok(Built {
         version: guide.version.clone(),
@@ -143,8 +123,9 @@ fn build_guide(guide: &Guide, out: &Path) -> anyhow::Result<Built> {
 
 /// Deletes the files the last build wrote that this one did not: pages of
 /// states a changed guide no longer has, and every file of a guide that is
-/// gone. Files the build never wrote are left alone.
-fn remove_stale(out: &Path, previous: &Record, current: &Record) -> anyhow::Result<()> {
+/// gone. Files the build never wrote are left alone, and nothing outside
+/// the output folder or through a link is touched, whatever the record says.
+fn remove_stale(out: &OutputFolder, previous: &Record, current: &Record) -> anyhow::Result<()> {
     for (id, built) in &previous.guides {
         let kept: std::collections::HashSet<&str> = current
             .guides
@@ -152,45 +133,13 @@ fn remove_stale(out: &Path, previous: &Record, current: &Record) -> anyhow::Resu
             .map(|b| b.files.iter().map(String::as_str).collect())
             .unwrap_or_default();
         for file in built.files.iter().filter(|f| !kept.contains(f.as_str())) {
-            let path = out.join(file);
-            match std::fs::remove_file(&path) {
-                Ok(()) => {}
-                Err(error) if error.kind() == std::io::ErrorKind::NotFound => {}
-                Err(error) => {
-                    return Err(error)
-                        .with_context(|| format!("cannot delete `{}`", path.display()));
-                }
-            }
+            out.remove_file(file)?;
         }
         if kept.is_empty() {
-            // Only succeeds if nothing else is in the folder, as it should.
-            let _ = std::fs::remove_dir(out.join("guides").join(id));
+            out.remove_empty_folder(&format!("guides/{id}"));
         }
     }
     Ok(())
-}
-
-/// Writes a file unless it already holds these bytes, so that shared files
-/// keep their dates (and caches) when nothing changed.
-fn write_if_changed(out: &Path, file: &SiteFile) -> anyhow::Result<()> {
-    let path = out.join(&file.path);
-    if std::fs::read(&path).is_ok_and(|bytes| bytes == file.bytes) {
-        return Ok(());
-    }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create `{}`", parent.display()))?;
-    }
-    std::fs::write(&path, &file.bytes).with_context(|| format!("cannot write `{}`", path.display()))
-}
-
-/// The last build's record; an empty one if there is none or it cannot be
-/// read (then everything is rebuilt, which is always correct).
-fn read_record(out: &Path) -> Record {
-    std::fs::read(out.join(RECORD))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .unwrap_or_default()
 }
 
 /// What identifies this `unstuck`: its version and its executable's size
@@ -230,4 +179,143 @@ fn check_out(out: &Path, guides: Option<&Path>) -> anyhow::Result<()> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    /// Parts of hostile paths: plain names, the build's own, `..` and worse.
+    const PARTS: &[&str] = &[
+        "guides",
+        "lock",
+        "linked",
+        "index.html",
+        "precious.txt",
+        "..",
+        ".",
+        "",
+        "link.html",
+    ];
+
+    /// A path a record might list: `/`-joined parts, maybe made absolute
+    /// (to the folder outside, filled in per case as `{outside}`).
+    fn paths() -> impl Strategy<Value = String> {
+        (
+            any::<bool>(),
+            prop::collection::vec(prop::sample::select(PARTS), 1..6),
+        )
+            .prop_map(|(absolute, parts)| {
+                let joined = parts.join("/");
+                if absolute {
+                    format!("{{outside}}/{joined}")
+                } else {
+                    joined
+                }
+            })
+    }
+
+    /// Guide ids a record might list.
+    fn ids() -> impl Strategy<Value = String> {
+        prop::sample::select(vec!["lock", "linked", "gone", "..", "guides", ""])
+            .prop_map(str::to_owned)
+    }
+
+    /// Every file and link under `folder` with its bytes (linked folders
+    /// are not entered).
+    fn snapshot(folder: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut found = BTreeMap::new();
+        let mut folders = vec![folder.to_owned()];
+        while let Some(current) = folders.pop() {
+            for entry in std::fs::read_dir(&current).expect("list") {
+                let entry = entry.expect("entry");
+                let kind = entry.file_type().expect("type");
+                if kind.is_dir() {
+                    folders.push(entry.path());
+                } else {
+                    let bytes = std::fs::read(entry.path()).unwrap_or_default();
+                    found.insert(entry.path(), bytes);
+                }
+            }
+        }
+        found
+    }
+
+    /// An output folder with a build's files, a linked folder and a linked
+    /// file that point outside, beside files that are not the build's.
+    fn layout(root: &Path) -> (PathBuf, PathBuf) {
+        let out = root.join("site");
+        let outside = root.join("outside");
+        for folder in [out.join("guides/lock"), outside.join("guides/lock")] {
+            std::fs::create_dir_all(folder).expect("folders");
+        }
+        for file in ["index.html", "precious.txt", "guides/lock/index.html"] {
+            std::fs::write(outside.join(file), "not the build's").expect("write");
+        }
+        std::fs::write(root.join("precious.txt"), "not the build's").expect("write");
+        std::fs::write(out.join("guides/lock/index.html"), "the build's").expect("write");
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(&outside, out.join("guides/linked")).expect("link");
+            std::os::unix::fs::symlink(
+                outside.join("index.html"),
+                out.join("guides/lock/link.html"),
+            )
+            .expect("link");
+        }
+        (out, outside)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(128)
+        ))]
+
+        /// Whatever the record lists, the build deletes and writes nothing
+        /// outside its output folder: not beside it, not through a link.
+        #[test]
+        fn the_build_never_touches_files_outside_its_output_folder(
+            listed in prop::collection::btree_map(ids(), prop::collection::vec(paths(), 0..4), 0..4),
+        ) {
+            let root = tempfile::tempdir().expect("a temp folder");
+            let (out, outside) = layout(root.path());
+            let outside_text = outside.display().to_string();
+            let guides = listed
+                .into_iter()
+                .map(|(id, files)| {
+                    let files = files.iter().map(|f| f.replace("{outside}", &outside_text)).collect();
+                    (id, Built { version: "1".to_owned(), files })
+                })
+                .collect();
+            let hostile = Record { tool: String::new(), guides };
+            let before = snapshot(root.path());
+            let folder = OutputFolder::new(&out);
+
+            // Read from disk, as a build does: believed only if harmless.
+            std::fs::write(out.join(".unstuck-build.json"), serde_json::to_vec(&hostile).expect("JSON"))
+                .expect("write");
+            let believed = Record::read(&folder);
+            remove_stale(&folder, &believed, &Record::default()).expect("clean-up");
+            // And unchecked, straight to the clean-up and the writer.
+            remove_stale(&folder, &hostile, &Record::default()).expect("clean-up");
+            for file in hostile.guides.values().flat_map(|b| &b.files) {
+                let _ = folder.write(file, b"written");
+            }
+
+            let after = snapshot(root.path());
+            for (path, bytes) in &before {
+                if !path.starts_with(&out) {
+                    prop_assert_eq!(after.get(path), Some(bytes), "{} changed", path.display());
+                }
+            }
+            for path in after.keys() {
+                prop_assert!(
+                    path.starts_with(&out) || before.contains_key(path),
+                    "{} was written outside", path.display()
+                );
+            }
+        }
+    }
 }

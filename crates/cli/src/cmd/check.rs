@@ -34,10 +34,10 @@ enum Format {
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
-    for path in library::expand(&args.paths)? {
-        match library::load(&path) {
+    for found in library::expand(&args.paths)? {
+        match found.load() {
             Ok(file) => files.push(file),
-            Err(error) => unreadable.push((path, format!("{error:#}"))),
+            Err(error) => unreadable.push((found.path, format!("{error:#}"))),
         }
     }
     library::check_unique_ids(&mut files);

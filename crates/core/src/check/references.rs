@@ -11,6 +11,10 @@ use std::collections::{HashMap, HashSet};
 /// for a suggestion looks at every id, and errors should stay cheap.
 const SUGGESTIONS: usize = 20;
 
+/// The longest guide id, in characters: it names the guide's folder in a
+/// static site, and file names have a length limit (255 bytes on most disks).
+const MAX_GUIDE_ID_CHARS: usize = 100;
+
 /// What a reference must name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Want {
@@ -48,6 +52,7 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
         diagnostics,
         suggestions_left: SUGGESTIONS,
     };
+    checker.guide_id();
     checker.duplicates();
     for link in &draft.links {
         checker.reference(link, Want::Anchor, "links to");
@@ -94,6 +99,29 @@ impl Checker<'_, '_> {
                 .with_label("in this guide")
                 .with_hint(hint),
         );
+    }
+
+    /// The guide id is short enough to name a folder.
+    fn guide_id(&mut self) {
+        let id = &self.guide.id;
+        let length = id.as_str().chars().count();
+        if length > MAX_GUIDE_ID_CHARS {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    Code::InvalidId,
+                    id.span(),
+                    format!(
+                        "the guide id is {length} characters long; \
+                         a guide id may be at most {MAX_GUIDE_ID_CHARS} characters"
+                    ),
+                )
+                .with_label("too long")
+                .with_hint(
+                    "shorten the id: it names the guide's folder in a static site \
+                     and is part of every address of the guide",
+                ),
+            );
+        }
     }
 
     /// Every anchor id, every fact id and every answer id per question is unique.
