@@ -316,7 +316,7 @@ pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
     for file in files {
         let name = file.name();
         for diagnostic in &file.compiled.diagnostics {
-            printer.print(&file, diagnostic);
+            printer.print(&file, diagnostic)?;
             loaded
                 .report
                 .push_str(&diagnostic.render(&file.source(&name), false));
@@ -335,7 +335,7 @@ pub(crate) fn open(reference: &str, guides: &Path) -> anyhow::Result<Guide> {
     let file = find(reference, guides)?;
     let printer = Printer::stderr();
     for diagnostic in &file.compiled.diagnostics {
-        printer.print(&file, diagnostic);
+        printer.print(&file, diagnostic)?;
     }
     match file.compiled.guide {
         Some(guide) => Ok(guide),
@@ -386,9 +386,9 @@ impl Printer {
         Self { styled }
     }
 
-    pub(crate) fn print(&self, file: &GuideFile, diagnostic: &Diagnostic) {
+    pub(crate) fn print(&self, file: &GuideFile, diagnostic: &Diagnostic) -> std::io::Result<()> {
         let name = file.name();
         let source = file.source(&name);
-        eprintln!("{}\n", diagnostic.render(&source, self.styled));
+        crate::output::errln!("{}\n", diagnostic.render(&source, self.styled))
     }
 }

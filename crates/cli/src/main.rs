@@ -10,6 +10,7 @@
 mod cmd;
 mod guides_folder;
 mod library;
+mod output;
 mod output_folder;
 mod parallel;
 mod terminal;
@@ -57,7 +58,14 @@ pub(crate) enum Outcome {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // Help, version or a usage error; a closed stream is no reason to panic.
+            let _ = error.print();
+            return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2));
+        }
+    };
     let result = match cli.command {
         Command::Check(args) => cmd::check::run(args),
         Command::Export(args) => cmd::export::run(args),
@@ -74,16 +82,17 @@ fn main() -> ExitCode {
         Ok(Outcome::Exit(code)) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
+            // Nothing more can be said if stderr is closed too.
+            let _ = output::errln!("error: {error}");
             for cause in error.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                let _ = output::errln!("  caused by: {cause}");
             }
             ExitCode::FAILURE
         }
     }
 }
 
-/// A closed stdout (`unstuck export x | head`) is not an error.
+/// A closed stdout or stderr (`unstuck export x | head`) is not an error.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
     error.chain().any(|cause| {
         let kind = match cause.downcast_ref::<serde_json::Error>() {

@@ -531,3 +531,43 @@ fn an_include_from_a_subfolder_may_go_up_while_it_stays_in_the_guides_folder() {
             "`../_shared/power-cycle.md`: it is outside the guides folder `hubs`",
         ));
 }
+
+/// Runs `unstuck ARGS` with `stream` (`"stdout"` or `"stderr"`) going to a
+/// pipe that nobody reads: its reader is gone before the command writes.
+fn with_closed(stream: &str, args: &[&str], folder: &Path) -> std::process::ExitStatus {
+    use std::process::{Command, Stdio};
+    let mut command = Command::new(env!("CARGO_BIN_EXE_unstuck"));
+    command.args(args).current_dir(folder).env("NO_COLOR", "1");
+    let (stdout, stderr) = match stream {
+        "stdout" => (Stdio::piped(), Stdio::null()),
+        _ => (Stdio::null(), Stdio::piped()),
+    };
+    let mut child = command.stdout(stdout).stderr(stderr).spawn().expect("runs");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child.wait().expect("exits")
+}
+
+#[test]
+fn a_closed_pipe_on_either_stream_ends_quietly_with_success() {
+    // A guide big enough that its output overflows any pipe's buffer: 600
+    // questions, each with warnings (no question names its section).
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let guide = unstuck_testkit::Shape::chain(600).guide("chain", "A long chain");
+    let guide: String = (guide.lines())
+        .filter(|line| !line.starts_with("Section: "))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::create_dir(folder.path().join("guides")).expect("a folder");
+    std::fs::write(folder.path().join("guides/chain.md"), guide).expect("written");
+    for (stream, args) in [
+        ("stderr", &["check", "guides"][..]),
+        ("stdout", &["check", "guides", "--format", "json"][..]),
+        ("stdout", &["export", "chain"][..]),
+        ("stdout", &["graph", "chain", "--format", "dot"][..]),
+        ("stdout", &["graph", "chain", "--format", "svg"][..]),
+    ] {
+        let status = with_closed(stream, args, folder.path());
+        assert!(status.success(), "{args:?} with {stream} closed: {status}");
+    }
+}

@@ -82,14 +82,14 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         out.write_if_changed(&file.path, &file.bytes)?;
     }
     record.write(out)?;
-    eprintln!(
+    crate::output::errln!(
         "built {} into `{}` in {:.2} s ({} rendered, {pages} files written; {} unchanged)",
         plural(guides.len(), "guide"),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         to_build.len(),
         guides.len() - to_build.len(),
-    );
+    )?;
     Ok(Outcome::Success)
 }
 

@@ -2,6 +2,7 @@
 
 use crate::Outcome;
 use crate::library::{self, GuideFile, Printer};
+use crate::output::errln;
 use clap::ValueEnum;
 use std::io::Write;
 use std::path::PathBuf;
@@ -51,7 +52,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let errors = count(Severity::Error) + unreadable.len();
     let warnings = count(Severity::Warning);
     match args.format {
-        Format::Human => print_human(&files, &unreadable, errors, warnings),
+        Format::Human => print_human(&files, &unreadable, errors, warnings)?,
         Format::Json => print_json(&files, &unreadable)?,
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
@@ -67,23 +68,23 @@ fn print_human(
     unreadable: &[(PathBuf, String)],
     errors: usize,
     warnings: usize,
-) {
+) -> std::io::Result<()> {
     let printer = Printer::stderr();
     for (_, message) in unreadable {
-        eprintln!("error: {message}\n");
+        errln!("error: {message}\n")?;
     }
     for file in files {
         for diagnostic in &file.compiled.diagnostics {
-            printer.print(file, diagnostic);
+            printer.print(file, diagnostic)?;
         }
     }
     let guides = files.len() + unreadable.len();
-    eprintln!(
+    errln!(
         "checked {guides} guide{}: {errors} error{}, {warnings} warning{}",
         plural(guides),
         plural(errors),
         plural(warnings)
-    );
+    )
 }
 
 fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::Result<()> {

@@ -31,9 +31,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         store.close().await;
         Ok::<_, anyhow::Error>(deleted)
     })?;
-    println!(
+    crate::output::outln!(
         "deleted {events} events and {feedback} feedback older than {}",
         args.older_than
-    );
+    )?;
     Ok(Outcome::Success)
 }

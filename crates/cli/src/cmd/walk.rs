@@ -37,10 +37,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut pairs = Vec::with_capacity(args.answers.len());
     for pair in &args.answers {
         let Some((question, answer)) = pair.split_once('=') else {
-            eprintln!(
+            crate::output::errln!(
                 "error: `{pair}` is not an answer; write QUESTION=ANSWER, e.g. `{}=yes`",
                 guide.start
-            );
+            )?;
             return Ok(Outcome::Exit(2));
         };
         pairs.push((question, answer));
@@ -53,7 +53,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     ) {
         Ok(session) => session,
         Err(error) => {
-            eprintln!("error: {error}");
+            crate::output::errln!("error: {error}")?;
             return Ok(Outcome::Exit(2));
         }
     };

@@ -43,7 +43,8 @@ impl Record {
             .map_err(|error| format!("{error:#}"))
             .and_then(|bytes| bytes.map_or_else(|| Ok(Record::default()), |b| Record::parse(&b)));
         believed.unwrap_or_else(|why| {
-            eprintln!(
+            // A warning nobody can read does not stop the build.
+            let _ = crate::output::errln!(
                 "warning: ignored the build record `{}`: {why}; every guide is rebuilt",
                 out.root().join(RECORD).display()
             );
