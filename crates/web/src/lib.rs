@@ -2,8 +2,9 @@
 //! JavaScript, the JSON API and feedback; and the same pages as a static
 //! site ([`static_site`]).
 //!
-//! [`app`] builds the router from an [`AppState`]; the binary binds it to a
-//! socket, tests call it with `oneshot`. Handlers live in `routes/`, one
+//! [`app`] builds the router from an [`AppState`]; [`server::serve`] puts it
+//! on a socket within limits (connections, header time and size), tests
+//! call it with `oneshot`. Handlers live in `routes/`, one
 //! module per resource; HTML is built with maud in `render/`. Pages depend
 //! only on the guide and the URL, so each rendered state is compressed
 //! once and cached (`cache.rs`). The database is only needed for feedback:
@@ -18,6 +19,7 @@ mod observe;
 mod render;
 mod routes;
 mod security;
+pub mod server;
 mod state;
 pub mod static_site;
 

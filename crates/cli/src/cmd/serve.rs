@@ -3,11 +3,13 @@
 use crate::Outcome;
 use crate::library;
 use anyhow::Context;
+use clap::builder::TypedValueParser;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::time::Duration;
 use unstuck_store::Store;
+use unstuck_web::server::{Limits, MIN_HEADER_BYTES};
 use unstuck_web::{AppState, Config, Library};
 
 /// Serve the guides as web pages that work without JavaScript, with a JSON API.
@@ -50,6 +52,22 @@ pub(crate) struct Args {
     /// errors shows its diagnostics in the page. For authors.
     #[arg(long)]
     watch: bool,
+    /// Connections open at once, at most; one more is closed at once (and
+    /// counted in /metrics as `unstuck_connections_refused_total`).
+    #[arg(long, env = "UNSTUCK_MAX_CONNECTIONS", default_value_t = Limits::default().max_connections,
+          value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_connections: usize,
+    /// Seconds a request header may take to arrive, from the connection's
+    /// start or the previous response: also how long an idle keep-alive
+    /// connection stays open.
+    #[arg(long, env = "UNSTUCK_HEADER_TIMEOUT", default_value_t = Limits::default().header_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// The most bytes a request header may have (at least 8192); bigger
+    /// ones are answered with 431.
+    #[arg(long, env = "UNSTUCK_MAX_HEADER_BYTES", default_value_t = Limits::default().max_header_bytes,
+          value_parser = clap::value_parser!(u32).range(MIN_HEADER_BYTES as i64..=1_048_576).map(|n| n as usize))]
+    max_header_bytes: usize,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -114,11 +132,18 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
-    let app = unstuck_web::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await
-        .context("the server stopped with an error")?;
+    let limits = Limits {
+        max_connections: args.max_connections,
+        header_timeout: Duration::from_secs(args.header_timeout),
+        max_header_bytes: args.max_header_bytes,
+    };
+    unstuck_web::server::serve(
+        listener,
+        unstuck_web::app(state.clone()),
+        &limits,
+        shutdown(),
+    )
+    .await;
     state.shutdown().await;
     store.close().await;
     tracing::info!("stopped");
