@@ -23,6 +23,7 @@ pub mod server;
 mod state;
 pub mod static_site;
 
+pub use cache::CacheCounters;
 pub use events::EventCounters;
 pub use library::Library;
 pub use state::{AppState, Config};

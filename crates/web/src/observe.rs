@@ -105,6 +105,11 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     metrics::counter!("unstuck_events_dropped_total").absolute(read(&counters.dropped));
     metrics::counter!("unstuck_event_batches_failed_total")
         .absolute(read(&counters.database_errors));
+    let pages = state.page_cache_counters();
+    metrics::counter!("unstuck_page_cache_hits_total", "cache" => "pages")
+        .absolute(read(&pages.hits));
+    metrics::counter!("unstuck_page_cache_misses_total", "cache" => "pages")
+        .absolute(read(&pages.misses));
     (
         [(
             header::CONTENT_TYPE,

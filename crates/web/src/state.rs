@@ -1,6 +1,6 @@
 //! The state every handler shares: guides, the store, the page cache.
 
-use crate::cache::PageCache;
+use crate::cache::{CacheCounters, Effort, PageCache};
 use crate::events::{EventCounters, Recorder};
 use crate::library::Library;
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
@@ -15,7 +15,8 @@ pub struct Config {
     /// Feedback forms one client may send per minute (a burst of this many,
     /// refilled over the minute).
     pub feedback_per_minute: NonZeroU32,
-    /// The most bytes the page cache holds.
+    /// The most bytes the cache of guide pages holds; searches have their
+    /// own cache, a sixteenth of this size.
     pub cache_bytes: u64,
     /// Events waiting to be written, at most (0: record no events).
     pub event_queue: usize,
@@ -51,6 +52,8 @@ struct Inner {
     library: RwLock<Arc<Library>>,
     store: Option<Store>,
     pages: PageCache,
+    /// Search results, apart: a flood of searches cannot push guide pages out.
+    searches: PageCache,
     feedback_limit: DefaultKeyedRateLimiter<IpAddr>,
     events: Recorder,
     admin_token: Option<String>,
@@ -74,7 +77,8 @@ impl AppState {
             inner: Arc::new(Inner {
                 library: RwLock::new(Arc::new(library)),
                 store: store.clone(),
-                pages: PageCache::new(config.cache_bytes),
+                pages: PageCache::new(config.cache_bytes, Effort::Best),
+                searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
                 feedback_limit: RateLimiter::keyed(quota),
                 events: Recorder::new(store.clone(), config.event_queue, config.analytics_secret),
                 admin_token: config.admin_token.filter(|t| !t.is_empty()),
@@ -142,6 +146,21 @@ impl AppState {
 
     pub(crate) fn pages(&self) -> &PageCache {
         &self.inner.pages
+    }
+
+    /// The cache of search results.
+    pub(crate) fn searches(&self) -> &PageCache {
+        &self.inner.searches
+    }
+
+    /// Hits and misses of the cache of guide pages.
+    pub fn page_cache_counters(&self) -> &CacheCounters {
+        self.inner.pages.counters()
+    }
+
+    /// Hits and misses of the cache of search results.
+    pub fn search_cache_counters(&self) -> &CacheCounters {
+        self.inner.searches.counters()
     }
 
     /// Whether a client may send feedback now.

@@ -919,3 +919,35 @@ async fn a_step_that_differs_between_models_shows_the_chosen_models_items() {
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_contains(&bad.body, "models: ceiling, wall");
 }
+
+#[tokio::test]
+async fn junk_searches_do_not_push_guide_pages_out_of_the_cache() {
+    let state = AppState::new(
+        Library::new(guides()),
+        None,
+        Config {
+            cache_bytes: 256 * 1024,
+            ..Config::default()
+        },
+    );
+    let app = unstuck_web::app(state.clone());
+    let search = |n: usize| format!("/?q=no+such+thing+{n}");
+    // A flood of searches nobody will repeat, before and after a visit.
+    for n in 0..300 {
+        assert_contains(&get(&app, &search(n)).await.body, "No guide matches");
+    }
+    let page = "/guides/smart-lock?keypad-lights=no";
+    assert_eq!(get(&app, page).await.status, StatusCode::OK);
+    for n in 300..340 {
+        assert_contains(&get(&app, &search(n)).await.body, "No guide matches");
+    }
+    let hits = || {
+        state
+            .page_cache_counters()
+            .hits
+            .load(std::sync::atomic::Ordering::Relaxed)
+    };
+    let before = hits();
+    assert_eq!(get(&app, page).await.status, StatusCode::OK);
+    assert_eq!(hits(), before + 1, "the guide page was rendered again");
+}

@@ -54,7 +54,13 @@ pub(crate) async fn catalog(
         library.version(),
         search.as_deref().unwrap_or("")
     );
-    let page = state.pages().get_or_render(key, HTML, || {
+    // A search is rarely asked twice: it has its own, cheaper cache.
+    let cache = if search.as_deref().unwrap_or("").is_empty() {
+        state.pages()
+    } else {
+        state.searches()
+    };
+    let page = cache.get_or_render(key, HTML, || {
         Ok::<_, AppError>((catalog::page(&library, search.as_deref()), Vec::new()))
     })?;
     Ok(page.respond(&headers))
