@@ -15,6 +15,7 @@ mod cache;
 mod error;
 mod events;
 mod library;
+mod limits;
 mod observe;
 mod render;
 mod routes;

@@ -103,6 +103,7 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     metrics::counter!("unstuck_events_queued_total").absolute(read(&counters.queued));
     metrics::counter!("unstuck_events_written_total").absolute(read(&counters.written));
     metrics::counter!("unstuck_events_dropped_total").absolute(read(&counters.dropped));
+    metrics::counter!("unstuck_events_refused_total").absolute(read(&counters.refused));
     metrics::counter!("unstuck_event_batches_failed_total")
         .absolute(read(&counters.database_errors));
     let pages = state.page_cache_counters();

@@ -3,7 +3,7 @@
 use crate::cache::{CacheCounters, Effort, PageCache};
 use crate::events::{EventCounters, Recorder};
 use crate::library::Library;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use crate::limits::PerMinute;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -20,6 +20,11 @@ pub struct Config {
     pub cache_bytes: u64,
     /// Events waiting to be written, at most (0: record no events).
     pub event_queue: usize,
+    /// Visits (pages, beacons) of one client recorded per minute, at most
+    /// (a burst of this many, refilled over the minute); more are refused.
+    pub events_per_minute: NonZeroU32,
+    /// Analytics sessions one client may start in a day; more are refused.
+    pub sessions_per_day: NonZeroU32,
     /// Seeds the anonymous session ids; servers sharing a database should
     /// share it. Random per process when absent.
     pub analytics_secret: Option<String>,
@@ -35,6 +40,8 @@ impl Default for Config {
             feedback_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
             cache_bytes: 64 * 1024 * 1024,
             event_queue: 10_000,
+            events_per_minute: NonZeroU32::new(60).unwrap_or(NonZeroU32::MIN),
+            sessions_per_day: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
             analytics_secret: None,
             admin_token: None,
             live_reload: false,
@@ -54,7 +61,7 @@ struct Inner {
     pages: PageCache,
     /// Search results, apart: a flood of searches cannot push guide pages out.
     searches: PageCache,
-    feedback_limit: DefaultKeyedRateLimiter<IpAddr>,
+    feedback_limit: PerMinute,
     events: Recorder,
     admin_token: Option<String>,
     /// Diagnostics of guides that do not compile (watch mode), shown
@@ -72,15 +79,14 @@ impl AppState {
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
         crate::observe::install();
         crate::render::layout::set_live_reload(config.live_reload);
-        let quota = Quota::per_minute(config.feedback_per_minute);
         Self {
             inner: Arc::new(Inner {
                 library: RwLock::new(Arc::new(library)),
                 store: store.clone(),
                 pages: PageCache::new(config.cache_bytes, Effort::Best),
                 searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
-                feedback_limit: RateLimiter::keyed(quota),
-                events: Recorder::new(store.clone(), config.event_queue, config.analytics_secret),
+                feedback_limit: PerMinute::new(config.feedback_per_minute),
+                events: Recorder::new(store.clone(), &config),
                 admin_token: config.admin_token.filter(|t| !t.is_empty()),
                 problems: RwLock::new(None),
                 changes: config
@@ -165,7 +171,7 @@ impl AppState {
 
     /// Whether a client may send feedback now.
     pub(crate) fn may_send_feedback(&self, client: IpAddr) -> bool {
-        self.inner.feedback_limit.check_key(&client).is_ok()
+        self.inner.feedback_limit.allows(client)
     }
 
     pub(crate) fn events(&self) -> &Recorder {
@@ -189,6 +195,7 @@ impl AppState {
 
     /// Forgets rate-limit entries of clients not seen lately; call now and then.
     pub fn forget_idle_clients(&self) {
-        self.inner.feedback_limit.retain_recent();
+        self.inner.feedback_limit.forget_idle();
+        self.inner.events.forget_idle_clients();
     }
 }

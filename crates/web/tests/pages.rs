@@ -10,6 +10,9 @@ use tower::ServiceExt;
 use unstuck_store::Store;
 use unstuck_web::{AppState, Config, Library};
 
+/// An admin token strong enough to be accepted.
+const ADMIN_TOKEN: &str = "4f9c2a7e1b8d6053c4e2f1a9b7d8e6c5";
+
 const SEED: &str = include_str!("../../core/tests/fixtures/seed/smart-lock-guide.txt");
 
 fn guides() -> Vec<unstuck_core::Guide> {
@@ -950,4 +953,83 @@ async fn junk_searches_do_not_push_guide_pages_out_of_the_cache() {
     let before = hits();
     assert_eq!(get(&app, page).await.status, StatusCode::OK);
     assert_eq!(hits(), before + 1, "the guide page was rendered again");
+}
+
+/// A request from a client at `ip` with the browser `user_agent`.
+fn from_client(
+    request: axum::http::request::Builder,
+    ip: [u8; 4],
+    user_agent: &str,
+) -> axum::http::request::Builder {
+    request
+        .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            ip, 40_000,
+        ))))
+        .header(header::USER_AGENT, user_agent)
+}
+
+#[tokio::test]
+async fn analytics_floods_are_refused_counted_and_shown_to_the_operator() {
+    let config = Config {
+        events_per_minute: NonZeroU32::new(5).expect("non-zero"),
+        sessions_per_day: NonZeroU32::new(3).expect("non-zero"),
+        admin_token: Some(ADMIN_TOKEN.to_owned()),
+        ..Config::default()
+    };
+    let (app, state, store, _folder) = app_and_state(config).await;
+    // One address posing as ten browsers: three sessions, and five visits a minute.
+    for n in 0..10 {
+        let request = from_client(
+            Request::get("/guides/smart-lock?keypad-lights=no"),
+            [10, 0, 0, 1],
+            &format!("browser {n}"),
+        );
+        let page = send(&app, request.body(Body::empty()).expect("a request")).await;
+        assert_eq!(page.status, StatusCode::OK, "pages are served all the same");
+    }
+    // One browser sending beacons in a loop: five a minute.
+    let mut beacons = Vec::new();
+    for _ in 0..8 {
+        let request = from_client(
+            Request::post("/guides/smart-lock/events"),
+            [10, 0, 0, 2],
+            "copier",
+        )
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin");
+        let reply = send(
+            &app,
+            request
+                .body(Body::from("kind=summary-copied"))
+                .expect("a request"),
+        )
+        .await;
+        beacons.push(reply.status);
+    }
+    assert_eq!(beacons[..5], [StatusCode::NO_CONTENT; 5]);
+    assert_eq!(beacons[5..], [StatusCode::TOO_MANY_REQUESTS; 3]);
+    state.shutdown().await;
+    let stats = store.stats("smart-lock", 0).await.expect("figures");
+    assert_eq!(
+        stats.sessions, 4,
+        "three of the first address, one of the second"
+    );
+    assert_eq!(stats.summary_copied, 5);
+    // Seven page views of two events each, and three beacons.
+    let refused = state
+        .event_counters()
+        .refused
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(refused, 17);
+    let admin = get_with(
+        &app,
+        "/admin",
+        header::AUTHORIZATION,
+        &format!("Bearer {ADMIN_TOKEN}"),
+    )
+    .await;
+    assert_contains(
+        &text_of(main_of(&admin.body)),
+        "Events refused since this server started: 17",
+    );
 }

@@ -36,6 +36,14 @@ pub(crate) struct Args {
     /// Feedback forms one client may send per minute.
     #[arg(long, default_value_t = NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN))]
     feedback_per_minute: NonZeroU32,
+    /// Visits (pages, beacons) of one client recorded per minute; more are
+    /// served but not recorded, and counted as refused.
+    #[arg(long, env = "UNSTUCK_EVENTS_PER_MINUTE", default_value_t = Config::default().events_per_minute)]
+    events_per_minute: NonZeroU32,
+    /// Analytics sessions one client (address) may start in a day; more
+    /// are not recorded, and counted as refused.
+    #[arg(long, env = "UNSTUCK_SESSIONS_PER_DAY", default_value_t = Config::default().sessions_per_day)]
+    sessions_per_day: NonZeroU32,
     /// The token that opens /admin (give it as the password, or as
     /// `Authorization: Bearer TOKEN`); without one the admin pages are off.
     #[arg(long, env = "UNSTUCK_ADMIN_TOKEN", hide_env_values = true)]
@@ -104,6 +112,8 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
     let defaults = Config::default();
     let config = Config {
         feedback_per_minute: args.feedback_per_minute,
+        events_per_minute: args.events_per_minute,
+        sessions_per_day: args.sessions_per_day,
         event_queue: if args.no_events {
             0
         } else {

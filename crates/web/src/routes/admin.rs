@@ -17,6 +17,7 @@ use base64::engine::general_purpose::STANDARD;
 use maud::html;
 use serde::Deserialize;
 use std::fmt::Write;
+use std::sync::atomic::Ordering;
 use subtle::ConstantTimeEq;
 use unstuck_store::now_unix;
 
@@ -53,7 +54,8 @@ pub(crate) async fn overview(
         };
         rows.push((&**guide, stats));
     }
-    Ok(private(admin::overview(&rows, days)))
+    let refused = state.event_counters().refused.load(Ordering::Relaxed);
+    Ok(private(admin::overview(&rows, days, refused)))
 }
 
 pub(crate) async fn guide(

@@ -175,7 +175,8 @@ pub(crate) struct BeaconForm {
 }
 
 /// `POST /guides/{id}/events`: an event only the browser sees (the support
-/// summary copied). Only that kind is accepted.
+/// summary copied). Only that kind is accepted; a client over its limits
+/// gets 429.
 pub(crate) async fn beacon(
     State(state): State<AppState>,
     visitor: super::Visitor,
@@ -185,12 +186,16 @@ pub(crate) async fn beacon(
     let guide = find(&state, &id)?;
     match form {
         Ok(Form(BeaconForm { kind })) if kind == EventKind::SummaryCopied.as_str() => {
-            state.events().record(
+            let recorded = state.events().record(
                 &guide,
                 &[PageEvent::plain(EventKind::SummaryCopied)],
                 &visitor,
             );
-            Ok(StatusCode::NO_CONTENT)
+            Ok(if recorded {
+                StatusCode::NO_CONTENT
+            } else {
+                StatusCode::TOO_MANY_REQUESTS
+            })
         }
         _ => Err(AppError::BadForm(
             "Only “summary-copied” events are accepted.".to_owned(),
