@@ -11,6 +11,7 @@
 //! guide pages answer even when it is down.
 
 mod assets;
+mod auth;
 mod cache;
 mod error;
 mod events;
@@ -24,6 +25,7 @@ pub mod server;
 mod state;
 pub mod static_site;
 
+pub use auth::{AdminToken, MIN_TOKEN_CHARS, WeakToken};
 pub use cache::CacheCounters;
 pub use events::EventCounters;
 pub use library::Library;

@@ -1,12 +1,14 @@
 //! Per-client limits, kept in memory only: how often a client may do
-//! something (send feedback, have its visits recorded), and how many
-//! analytics sessions it may start in a day. A client is its address.
+//! something (send feedback, have its visits recorded), how many analytics
+//! sessions it may start in a day, and how many wrong admin tokens it may
+//! send before it is shut out for a while. A client is its address.
 
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 /// A rate per client: a burst of `n`, refilled evenly over a minute.
 pub(crate) struct PerMinute(DefaultKeyedRateLimiter<IpAddr>);
@@ -88,6 +90,72 @@ impl DailySessions {
             Err(poisoned) => poisoned.into_inner(),
         };
         clients.retain(|_, client| client.day >= day);
+    }
+}
+
+/// How long wrong admin tokens count against a client.
+const LOGIN_WINDOW: Duration = Duration::from_secs(60);
+
+/// Wrong admin tokens per client. Unlike a rate, it shuts a client out:
+/// once it has sent `limit` wrong tokens in a minute, every attempt from it
+/// is refused until that minute is over, even with the right token, so a
+/// guesser learns nothing from trying on.
+pub(crate) struct FailedLogins {
+    limit: u32,
+    clients: Mutex<HashMap<IpAddr, Strikes>>,
+}
+
+/// A client's wrong tokens since `since`.
+struct Strikes {
+    since: Instant,
+    count: u32,
+}
+
+impl FailedLogins {
+    /// At most `limit` wrong tokens per client a minute.
+    pub(crate) fn new(limit: NonZeroU32) -> Self {
+        Self {
+            limit: limit.get(),
+            clients: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn clients(&self) -> std::sync::MutexGuard<'_, HashMap<IpAddr, Strikes>> {
+        match self.clients.lock() {
+            Ok(clients) => clients,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// Whether `client` is shut out now.
+    pub(crate) fn shuts_out(&self, client: IpAddr) -> bool {
+        self.clients().get(&client).is_some_and(|strikes| {
+            strikes.since.elapsed() < LOGIN_WINDOW && strikes.count >= self.limit
+        })
+    }
+
+    /// Counts a wrong token from `client`; returns its wrong tokens in the
+    /// current minute.
+    pub(crate) fn fail(&self, client: IpAddr) -> u32 {
+        let mut clients = self.clients();
+        let strikes = clients.entry(client).or_insert(Strikes {
+            since: Instant::now(),
+            count: 0,
+        });
+        if strikes.since.elapsed() >= LOGIN_WINDOW {
+            *strikes = Strikes {
+                since: Instant::now(),
+                count: 0,
+            };
+        }
+        strikes.count += 1;
+        strikes.count
+    }
+
+    /// Forgets clients whose minute is over.
+    pub(crate) fn forget_idle(&self) {
+        self.clients()
+            .retain(|_, strikes| strikes.since.elapsed() < LOGIN_WINDOW);
     }
 }
 

@@ -1,9 +1,10 @@
 //! The state every handler shares: guides, the store, the page cache.
 
+use crate::auth::AdminToken;
 use crate::cache::{CacheCounters, Effort, PageCache};
 use crate::events::{EventCounters, Recorder};
 use crate::library::Library;
-use crate::limits::PerMinute;
+use crate::limits::{FailedLogins, PerMinute};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -29,7 +30,12 @@ pub struct Config {
     /// share it. Random per process when absent.
     pub analytics_secret: Option<String>,
     /// The token that opens `/admin`; without one, the admin pages are off.
-    pub admin_token: Option<String>,
+    pub admin_token: Option<AdminToken>,
+    /// Wrong admin tokens one client may send per minute; then every
+    /// attempt from it is refused (429) until the minute is over.
+    pub failed_logins_per_minute: NonZeroU32,
+    /// `/metrics` needs the admin token too (it is open otherwise).
+    pub protect_metrics: bool,
     /// Pages refresh themselves when the guides change (`serve --watch`).
     pub live_reload: bool,
 }
@@ -44,6 +50,8 @@ impl Default for Config {
             sessions_per_day: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
             analytics_secret: None,
             admin_token: None,
+            failed_logins_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
+            protect_metrics: false,
             live_reload: false,
         }
     }
@@ -63,7 +71,9 @@ struct Inner {
     searches: PageCache,
     feedback_limit: PerMinute,
     events: Recorder,
-    admin_token: Option<String>,
+    admin_token: Option<AdminToken>,
+    failed_logins: FailedLogins,
+    protect_metrics: bool,
     /// Diagnostics of guides that do not compile (watch mode), shown
     /// instead of stale pages.
     problems: RwLock<Option<Arc<str>>>,
@@ -87,7 +97,9 @@ impl AppState {
                 searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
                 feedback_limit: PerMinute::new(config.feedback_per_minute),
                 events: Recorder::new(store.clone(), &config),
-                admin_token: config.admin_token.filter(|t| !t.is_empty()),
+                admin_token: config.admin_token,
+                failed_logins: FailedLogins::new(config.failed_logins_per_minute),
+                protect_metrics: config.protect_metrics,
                 problems: RwLock::new(None),
                 changes: config
                     .live_reload
@@ -184,8 +196,18 @@ impl AppState {
     }
 
     /// The admin token, if the admin pages are on.
-    pub(crate) fn admin_token(&self) -> Option<&str> {
-        self.inner.admin_token.as_deref()
+    pub(crate) fn admin_token(&self) -> Option<&AdminToken> {
+        self.inner.admin_token.as_ref()
+    }
+
+    /// Wrong admin tokens by client.
+    pub(crate) fn failed_logins(&self) -> &FailedLogins {
+        &self.inner.failed_logins
+    }
+
+    /// Whether `/metrics` needs the admin token.
+    pub(crate) fn protects_metrics(&self) -> bool {
+        self.inner.protect_metrics
     }
 
     /// Writes the events still queued; call once the server stopped.
@@ -197,5 +219,6 @@ impl AppState {
     pub fn forget_idle_clients(&self) {
         self.inner.feedback_limit.forget_idle();
         self.inner.events.forget_idle_clients();
+        self.inner.failed_logins.forget_idle();
     }
 }

@@ -8,10 +8,18 @@ use http_body_util::BodyExt;
 use std::num::NonZeroU32;
 use tower::ServiceExt;
 use unstuck_store::Store;
-use unstuck_web::{AppState, Config, Library};
+use unstuck_web::{AdminToken, AppState, Config, Library};
 
 /// An admin token strong enough to be accepted.
 const ADMIN_TOKEN: &str = "4f9c2a7e1b8d6053c4e2f1a9b7d8e6c5";
+
+fn admin_token() -> Option<AdminToken> {
+    Some(AdminToken::new(ADMIN_TOKEN).expect("a strong token"))
+}
+
+fn bearer() -> String {
+    format!("Bearer {ADMIN_TOKEN}")
+}
 
 const SEED: &str = include_str!("../../core/tests/fixtures/seed/smart-lock-guide.txt");
 
@@ -651,7 +659,7 @@ async fn get_with(app: &Router, uri: &str, name: header::HeaderName, value: &str
 #[tokio::test]
 async fn visits_become_events_and_figures_on_the_dashboard() {
     let config = Config {
-        admin_token: Some("open sesame".to_owned()),
+        admin_token: admin_token(),
         ..Config::default()
     };
     let (app, state, store, _folder) = app_and_state(config).await;
@@ -722,7 +730,7 @@ async fn visits_become_events_and_figures_on_the_dashboard() {
         &app,
         "/admin/guides/smart-lock?days=7",
         header::AUTHORIZATION,
-        "Bearer open sesame",
+        &bearer(),
     )
     .await;
     assert_eq!(page.status, StatusCode::OK);
@@ -737,7 +745,7 @@ async fn visits_become_events_and_figures_on_the_dashboard() {
         &app,
         "/admin/guides/smart-lock/events.csv",
         header::AUTHORIZATION,
-        "Bearer open sesame",
+        &bearer(),
     )
     .await;
     assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
@@ -757,7 +765,7 @@ async fn the_admin_pages_need_the_token() {
         "off without a token"
     );
     let (app, _store, _folder) = app_with_store(Config {
-        admin_token: Some("open sesame".to_owned()),
+        admin_token: admin_token(),
         ..Config::default()
     })
     .await;
@@ -767,14 +775,24 @@ async fn the_admin_pages_need_the_token() {
         missing.headers[header::WWW_AUTHENTICATE],
         "Basic realm=\"Unstuck admin\", charset=\"UTF-8\""
     );
-    let wrong = get_with(&app, "/admin", header::AUTHORIZATION, "Bearer open sesam").await;
+    let wrong = get_with(
+        &app,
+        "/admin",
+        header::AUTHORIZATION,
+        &bearer()[..bearer().len() - 1],
+    )
+    .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     // A browser's password prompt: any user name, the token as password.
+    let credentials = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        format!("admin:{ADMIN_TOKEN}"),
+    );
     let basic = get_with(
         &app,
         "/admin",
         header::AUTHORIZATION,
-        "Basic YWRtaW46b3BlbiBzZXNhbWU=",
+        &format!("Basic {credentials}"),
     )
     .await;
     assert_eq!(basic.status, StatusCode::OK);
@@ -973,7 +991,7 @@ async fn analytics_floods_are_refused_counted_and_shown_to_the_operator() {
     let config = Config {
         events_per_minute: NonZeroU32::new(5).expect("non-zero"),
         sessions_per_day: NonZeroU32::new(3).expect("non-zero"),
-        admin_token: Some(ADMIN_TOKEN.to_owned()),
+        admin_token: admin_token(),
         ..Config::default()
     };
     let (app, state, store, _folder) = app_and_state(config).await;
@@ -1021,15 +1039,66 @@ async fn analytics_floods_are_refused_counted_and_shown_to_the_operator() {
         .refused
         .load(std::sync::atomic::Ordering::Relaxed);
     assert_eq!(refused, 17);
-    let admin = get_with(
-        &app,
-        "/admin",
-        header::AUTHORIZATION,
-        &format!("Bearer {ADMIN_TOKEN}"),
-    )
-    .await;
+    let admin = get_with(&app, "/admin", header::AUTHORIZATION, &bearer()).await;
     assert_contains(
         &text_of(main_of(&admin.body)),
         "Events refused since this server started: 17",
     );
+}
+
+#[tokio::test]
+async fn guessing_the_admin_token_is_cut_short_and_counted() {
+    let (app, _store, _folder) = app_with_store(Config {
+        admin_token: admin_token(),
+        failed_logins_per_minute: NonZeroU32::new(3).expect("non-zero"),
+        ..Config::default()
+    })
+    .await;
+    let attempt = |ip: [u8; 4], token: String| {
+        let request = from_client(Request::get("/admin"), ip, "guesser")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .expect("a request");
+        send(&app, request)
+    };
+    let guesser = [10, 0, 0, 66];
+    for n in 0..3 {
+        let wrong = attempt(guesser, format!("{n:032}")).await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    }
+    let shut_out = attempt(guesser, format!("{:032}", 3)).await;
+    assert_eq!(shut_out.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(shut_out.headers[header::RETRY_AFTER], "60");
+    assert_contains(&shut_out.body, "Too many wrong tokens from your address.");
+    assert_eq!(
+        attempt(guesser, ADMIN_TOKEN.to_owned()).await.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a right guess is no use once shut out"
+    );
+    assert_eq!(
+        attempt([10, 0, 0, 7], ADMIN_TOKEN.to_owned()).await.status,
+        StatusCode::OK,
+        "other addresses are not shut out"
+    );
+    let metrics = get(&app, "/metrics").await.body;
+    let failed = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("unstuck_admin_failed_logins_total "))
+        .and_then(|n| n.parse::<u64>().ok());
+    assert!(failed.is_some_and(|n| n >= 3), "{metrics}");
+    assert_contains(&metrics, "unstuck_admin_logins_refused_total");
+}
+
+#[tokio::test]
+async fn metrics_can_be_kept_behind_the_admin_token() {
+    let (app, _store, _folder) = app_with_store(Config {
+        admin_token: admin_token(),
+        protect_metrics: true,
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(get(&app, "/metrics").await.status, StatusCode::UNAUTHORIZED);
+    let metrics = get_with(&app, "/metrics", header::AUTHORIZATION, &bearer()).await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert_contains(&metrics.body, "http_requests_total");
 }

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 use unstuck_store::Store;
 use unstuck_web::server::{Limits, MIN_HEADER_BYTES};
-use unstuck_web::{AppState, Config, Library};
+use unstuck_web::{AdminToken, AppState, Config, Library};
 
 /// Serve the guides as web pages that work without JavaScript, with a JSON API.
 ///
@@ -46,8 +46,13 @@ pub(crate) struct Args {
     sessions_per_day: NonZeroU32,
     /// The token that opens /admin (give it as the password, or as
     /// `Authorization: Bearer TOKEN`); without one the admin pages are off.
+    /// At least 32 random characters: `openssl rand -hex 32` makes one.
     #[arg(long, env = "UNSTUCK_ADMIN_TOKEN", hide_env_values = true)]
     admin_token: Option<String>,
+    /// /metrics needs the admin token too (it tells how many admin logins
+    /// failed); without this flag it is open to anyone who can reach it.
+    #[arg(long, env = "UNSTUCK_PROTECT_METRICS")]
+    protect_metrics: bool,
     /// Seeds the anonymous session ids; give every server that shares a
     /// database the same one. Random per process when absent.
     #[arg(long, env = "UNSTUCK_ANALYTICS_SECRET", hide_env_values = true)]
@@ -91,6 +96,16 @@ enum LogFormat {
 }
 
 pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
+    let admin_token = args
+        .admin_token
+        .take()
+        .map(AdminToken::new)
+        .transpose()
+        .context("the admin token (--admin-token or UNSTUCK_ADMIN_TOKEN) is too weak")?;
+    anyhow::ensure!(
+        admin_token.is_some() || !args.protect_metrics,
+        "--protect-metrics needs an admin token: set --admin-token or UNSTUCK_ADMIN_TOKEN"
+    );
     init_logging(args.log_format);
     if args.watch && args.guides.is_none() {
         args.guides = Some(PathBuf::from(library::DEFAULT_GUIDES));
@@ -100,11 +115,15 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(args, guides))?;
+    runtime.block_on(serve(args, admin_token, guides))?;
     Ok(Outcome::Success)
 }
 
-async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<()> {
+async fn serve(
+    args: Args,
+    admin_token: Option<AdminToken>,
+    guides: Vec<unstuck_core::Guide>,
+) -> anyhow::Result<()> {
     let store = Store::open(&args.database)
         .await
         .with_context(|| format!("cannot use the database `{}`", args.database))?;
@@ -120,7 +139,8 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
             defaults.event_queue
         },
         analytics_secret: args.analytics_secret,
-        admin_token: args.admin_token,
+        admin_token,
+        protect_metrics: args.protect_metrics,
         live_reload: args.watch,
         ..defaults
     };
