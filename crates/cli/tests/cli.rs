@@ -377,6 +377,7 @@ fn a_100000_question_chain_checks_and_walks() {
 fn serve_refuses_a_weak_admin_token_and_says_how_strong_it_must_be() {
     let output = unstuck()
         .args(["serve", "--addr", "127.0.0.1:1", "--admin-token", "hunter2"])
+        .timeout(std::time::Duration::from_secs(30))
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));
@@ -398,6 +399,7 @@ fn protecting_the_metrics_needs_an_admin_token() {
     let output = unstuck()
         .args(["serve", "--addr", "127.0.0.1:1", "--protect-metrics"])
         .env_remove("UNSTUCK_ADMIN_TOKEN")
+        .timeout(std::time::Duration::from_secs(30))
         .output()
         .expect("runs");
     assert_eq!(output.status.code(), Some(1));

@@ -457,6 +457,17 @@ fn slow_clients_are_cut_off_and_connections_over_the_cap_are_not_held() {
             "slow connection {n} is still held"
         );
     }
+    // A keep-alive connection left idle after its answer is closed too.
+    let mut idle = std::net::TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    std::io::Write::write_all(
+        &mut idle,
+        b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    )
+    .expect("a request");
+    assert!(
+        closed_within(&mut idle, std::time::Duration::from_secs(5)),
+        "an idle keep-alive connection is still held"
+    );
     let refused = metric(server.port, "unstuck_connections_refused_total");
     assert!(refused.is_some_and(|n| n >= 1.0), "refused: {refused:?}");
     let timed_out = metric(server.port, "unstuck_connections_timed_out_total");
