@@ -1,6 +1,7 @@
 //! Observability: a request id on every response and log line, a span per
 //! request, and Prometheus metrics (requests by route and status, latency,
-//! the event pipeline, database errors) served at `/metrics`.
+//! the event pipeline, the page caches, database errors; the server and the
+//! admin guard add their own) served at `/metrics`.
 
 use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};

@@ -30,7 +30,8 @@ const ACCEPT_PAUSE: Duration = Duration::from_millis(100);
 /// What one client, or many, may hold of the server.
 #[derive(Debug, Clone)]
 pub struct Limits {
-    /// Connections open at once, at most; one more is closed at once.
+    /// Connections open at once, at most (0 refuses every one); one more
+    /// is closed at once.
     pub max_connections: usize,
     /// How long a request header may take to arrive, from the connection's
     /// start or the previous response: so also how long a keep-alive
@@ -69,6 +70,9 @@ pub async fn serve(
     let graceful = GracefulShutdown::new();
     let open = metrics::gauge!("unstuck_connections_open");
     open.set(0.0);
+    let refused = metrics::counter!("unstuck_connections_refused_total");
+    refused.increment(0);
+    metrics::counter!("unstuck_connections_timed_out_total").increment(0);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let (stream, client) = tokio::select! {
@@ -85,7 +89,7 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
-            metrics::counter!("unstuck_connections_refused_total").increment(1);
+            refused.increment(1);
             tracing::debug!(%client, "connection refused: too many open");
             drop(stream);
             continue;

@@ -153,9 +153,10 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
         return AppError::NotFound.into_response();
     };
     let client = super::client_of(request.extensions());
-    if state.failed_logins().shuts_out(client) {
+    let logins = state.failed_logins();
+    if logins.shuts_out(client) {
+        // Not logged one by one: a guesser would flood the log.
         metrics::counter!("unstuck_admin_logins_refused_total").increment(1);
-        tracing::warn!(%client, "admin login refused: too many wrong tokens from this address");
         return refused(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many wrong tokens from your address. Please wait a minute and try again.",
@@ -164,20 +165,21 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     match given_token(request.headers()) {
         Some(given) if expected.matches(&given) => next.run(request).await,
         Some(_) => {
-            let failures = state.failed_logins().fail(client);
+            let failures = logins.fail(client);
             metrics::counter!("unstuck_admin_failed_logins_total").increment(1);
             tracing::warn!(%client, failures, path = request.uri().path(), "wrong admin token");
-            refused(
-                StatusCode::UNAUTHORIZED,
-                "These pages are for the people who run this site. Use the admin token as the password.",
-            )
+            if logins.shuts_out(client) {
+                tracing::warn!(%client, failures, "address shut out of the admin pages for a minute");
+            }
+            refused(StatusCode::UNAUTHORIZED, SIGN_IN)
         }
-        None => refused(
-            StatusCode::UNAUTHORIZED,
-            "These pages are for the people who run this site. Use the admin token as the password.",
-        ),
+        None => refused(StatusCode::UNAUTHORIZED, SIGN_IN),
     }
 }
+
+/// What the admin pages say to a request without the right token.
+const SIGN_IN: &str =
+    "These pages are for the people who run this site. Use the admin token as the password.";
 
 /// The token a request carries: `Bearer TOKEN`, or the password of
 /// `Basic` credentials (any user name).
