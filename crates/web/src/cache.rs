@@ -4,7 +4,8 @@
 //! ETag, and answer `If-None-Match` with 304. Each cache counts its hits
 //! and misses, for `/metrics`. Pages asked for again and again (guide
 //! states) are compressed hard; pages rarely asked twice (searches) are
-//! compressed cheaply and kept apart, so they never push guide pages out.
+//! compressed cheaply and kept apart, and so are the other spellings of an
+//! address: neither can push guide pages out.
 
 use crate::events::PageEvent;
 use axum::body::Bytes;
@@ -45,7 +46,8 @@ impl Weighter<String, Arc<CachedPage>> for BytesWeighter {
 pub struct CacheCounters {
     /// Pages answered from the cache.
     pub hits: AtomicU64,
-    /// Pages rendered and compressed because the cache did not have them.
+    /// Pages the cache did not have (then rendered and compressed, or, for
+    /// other spellings of an address, found under the canonical one).
     pub misses: AtomicU64,
 }
 
@@ -83,18 +85,19 @@ impl PageCache {
         &self.counters
     }
 
-    /// The page under `key`, if cached. A hit counts; a miss does not, as
-    /// the caller goes on to [`PageCache::get_or_render`] under the
-    /// canonical key, which counts it.
+    /// The page under `key`, if cached.
     pub(crate) fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
         let page = self.pages.get(key);
-        if page.is_some() {
-            self.counters.hits.fetch_add(1, Ordering::Relaxed);
-        }
+        let counter = match page {
+            Some(_) => &self.counters.hits,
+            None => &self.counters.misses,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
         page
     }
 
-    /// Keeps `page` under another key too (an alias of an equal state).
+    /// Keeps `page`, rendered for another key (an equal state, or another
+    /// cache), under `key` too.
     pub(crate) fn alias(&self, key: String, page: &Arc<CachedPage>) {
         self.pages.insert(key, Arc::clone(page));
     }

@@ -107,11 +107,17 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     metrics::counter!("unstuck_events_refused_total").absolute(read(&counters.refused));
     metrics::counter!("unstuck_event_batches_failed_total")
         .absolute(read(&counters.database_errors));
-    let pages = state.page_cache_counters();
-    metrics::counter!("unstuck_page_cache_hits_total", "cache" => "pages")
-        .absolute(read(&pages.hits));
-    metrics::counter!("unstuck_page_cache_misses_total", "cache" => "pages")
-        .absolute(read(&pages.misses));
+    let caches = [
+        ("pages", state.page_cache_counters()),
+        ("searches", state.search_cache_counters()),
+        ("addresses", state.spelling_cache_counters()),
+    ];
+    for (cache, counters) in caches {
+        metrics::counter!("unstuck_page_cache_hits_total", "cache" => cache)
+            .absolute(read(&counters.hits));
+        metrics::counter!("unstuck_page_cache_misses_total", "cache" => cache)
+            .absolute(read(&counters.misses));
+    }
     (
         [(
             header::CONTENT_TYPE,

@@ -16,8 +16,9 @@ pub struct Config {
     /// Feedback forms one client may send per minute (a burst of this many,
     /// refilled over the minute).
     pub feedback_per_minute: NonZeroU32,
-    /// The most bytes the cache of guide pages holds; searches have their
-    /// own cache, a sixteenth of this size.
+    /// The most bytes the cache of guide pages holds; searches, and guide
+    /// pages by the address as sent, have their own caches, each a
+    /// sixteenth of this size.
     pub cache_bytes: u64,
     /// Events waiting to be written, at most (0: record no events).
     pub event_queue: usize,
@@ -69,6 +70,9 @@ struct Inner {
     pages: PageCache,
     /// Search results, apart: a flood of searches cannot push guide pages out.
     searches: PageCache,
+    /// Guide pages by the address as sent, apart for the same reason: an
+    /// address has endless spellings.
+    spellings: PageCache,
     feedback_limit: PerMinute,
     events: Recorder,
     admin_token: Option<AdminToken>,
@@ -95,6 +99,8 @@ impl AppState {
                 store: store.clone(),
                 pages: PageCache::new(config.cache_bytes, Effort::Best),
                 searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
+                // Only ever holds pages rendered for the page cache.
+                spellings: PageCache::new(config.cache_bytes / 16, Effort::Fast),
                 feedback_limit: PerMinute::new(config.feedback_per_minute),
                 events: Recorder::new(store.clone(), &config),
                 admin_token: config.admin_token,
@@ -171,6 +177,12 @@ impl AppState {
         &self.inner.searches
     }
 
+    /// Guide pages by the address as sent (the canonical page stays in
+    /// [`AppState::pages`]).
+    pub(crate) fn spellings(&self) -> &PageCache {
+        &self.inner.spellings
+    }
+
     /// Hits and misses of the cache of guide pages.
     pub fn page_cache_counters(&self) -> &CacheCounters {
         self.inner.pages.counters()
@@ -179,6 +191,11 @@ impl AppState {
     /// Hits and misses of the cache of search results.
     pub fn search_cache_counters(&self) -> &CacheCounters {
         self.inner.searches.counters()
+    }
+
+    /// Hits and misses of the cache of guide pages by address as sent.
+    pub fn spelling_cache_counters(&self) -> &CacheCounters {
+        self.inner.spellings.counters()
     }
 
     /// Whether a client may send feedback now.
