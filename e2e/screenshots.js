@@ -5,6 +5,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, ROOT, startServer } from "./support.js";
 
+/** An admin token strong enough for `unstuck serve` to accept. */
+const ADMIN_TOKEN = "9e1c4b7f2a6d8035e1b9c7f4a2d6e8b3";
+
 const PAGES = {
   catalog: "/",
   question: "/guides/smart-lock",
@@ -22,7 +25,7 @@ const PAGES = {
 const only = process.argv.slice(2);
 const out = join(ROOT, "docs", "screenshots");
 mkdirSync(out, { recursive: true });
-const server = await startServer(["--admin-token", "screenshot-token"]);
+const server = await startServer(["--admin-token", ADMIN_TOKEN]);
 // Some traffic for the dashboard: a few people, different paths.
 const walks = [
   "keypad-lights=no&battery-fixed=yes",
@@ -45,7 +48,7 @@ try {
     for (const [size, viewport] of [["phone", { width: 360, height: 640 }], ["desktop", { width: 1280, height: 800 }]]) {
       for (const scheme of ["light", "dark"]) {
         if (size === "desktop" && scheme === "dark" && !["question", "escalate"].includes(name)) continue;
-        const page = await browser.newPage({ viewport, colorScheme: scheme, extraHTTPHeaders: { authorization: "Bearer screenshot-token" } });
+        const page = await browser.newPage({ viewport, colorScheme: scheme, extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` } });
         await page.goto(server.url + path);
         const file = join(out, `${name}-${size}-${scheme}.png`);
         await page.screenshot({ path: file, fullPage: size === "desktop" });

@@ -35,7 +35,7 @@ export async function startServer(extraArgs = []) {
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     BINARY,
-    ["serve", "--addr", `127.0.0.1:${port}`, "--database", `sqlite://${database}?mode=rwc`, "--feedback-per-minute", "1000", ...extraArgs],
+    ["serve", "--addr", `127.0.0.1:${port}`, "--database", `sqlite://${database}?mode=rwc`, "--feedback-per-minute", "1000", "--events-per-minute", "100000", ...extraArgs],
     { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] },
   );
   let log = "";

@@ -5,6 +5,9 @@ import { createRequire } from "node:module";
 import { test } from "node:test";
 import { serverAndBrowser } from "../support.js";
 
+/** An admin token strong enough for `unstuck serve` to accept. */
+const ADMIN_TOKEN = "a11y-3c8e1f5b9d2a7c4e6f0b8d1a3e5c7f9b";
+
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PAGES = {
   catalog: "/",
@@ -26,7 +29,7 @@ const PAGES = {
   dashboard: "/admin/guides/smart-lock?days=7",
 };
 
-const running = serverAndBrowser(["--admin-token", "a11y"], async (server) => {
+const running = serverAndBrowser(["--admin-token", ADMIN_TOKEN], async (server) => {
   for (const query of ["", "keypad-lights=no", "keypad-lights=no&battery-fixed=yes"]) {
     await fetch(`${server.url}/guides/smart-lock?${query}`);
   }
@@ -38,7 +41,7 @@ for (const scheme of ["light", "dark"]) {
       const page = await running.browser.newPage({
         colorScheme: scheme,
         viewport: { width: 360, height: 640 },
-        extraHTTPHeaders: { authorization: "Bearer a11y" },
+        extraHTTPHeaders: { authorization: `Bearer ${ADMIN_TOKEN}` },
       });
       await page.goto(running.server.url + path);
       // Injected by the test only: the page's CSP does not apply to evaluate().

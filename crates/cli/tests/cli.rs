@@ -571,3 +571,39 @@ fn a_closed_pipe_on_either_stream_ends_quietly_with_success() {
         assert!(status.success(), "{args:?} with {stream} closed: {status}");
     }
 }
+
+#[test]
+fn serve_refuses_a_weak_admin_token_and_says_how_strong_it_must_be() {
+    let output = unstuck()
+        .args(["serve", "--addr", "127.0.0.1:1", "--admin-token", "hunter2"])
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_contains(
+        &stderr,
+        "the admin token (--admin-token or UNSTUCK_ADMIN_TOKEN) is too weak",
+    );
+    assert_contains(&stderr, "at least 32 random ones (about 128 bits)");
+    assert_contains(&stderr, "openssl rand -hex 32");
+    assert!(
+        !stderr.contains("hunter2"),
+        "the token is never shown: {stderr}"
+    );
+}
+
+#[test]
+fn protecting_the_metrics_needs_an_admin_token() {
+    let output = unstuck()
+        .args(["serve", "--addr", "127.0.0.1:1", "--protect-metrics"])
+        .env_remove("UNSTUCK_ADMIN_TOKEN")
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_contains(
+        &String::from_utf8_lossy(&output.stderr),
+        "--protect-metrics needs an admin token",
+    );
+}

@@ -5,6 +5,9 @@ mod support;
 
 use support::{Server, get, guide_copy, post_feedback, stats, unique};
 
+/// An admin token strong enough to be accepted.
+const ADMIN_TOKEN: &str = "5d0b8e2f7a1c9e4b3f6d2a8c1e7b9f04";
+
 /// The database the tests share: PostgreSQL when the test command started
 /// one, else an SQLite file in `folder` (both servers open the same file).
 fn shared_database(folder: &std::path::Path) -> String {
@@ -25,7 +28,7 @@ fn two_servers_on_one_database_count_together() {
         "--analytics-secret",
         "shared",
         "--admin-token",
-        "t",
+        ADMIN_TOKEN,
     ];
     let first = Server::start(&database, &extra, folder.path());
     let second = Server::start(&database, &extra, folder.path());
@@ -62,7 +65,7 @@ fn two_servers_on_one_database_count_together() {
         third.port,
         "GET",
         &format!("/admin/guides/{guide}?days=1"),
-        &[("Authorization", "Bearer t")],
+        &[("Authorization", &format!("Bearer {ADMIN_TOKEN}"))],
         "",
     )
     .expect("an answer");
@@ -408,5 +411,122 @@ fn watch_reloads_edited_guides_and_shows_errors_in_the_page() {
 
     std::fs::write(&file, &text).expect("write");
     wait_for("the fix showing", &|reply| reply.status == 200);
+    server.stop();
+}
+
+/// A connection that sends the start of a request header, `bytes` long,
+/// and never its end.
+fn half_header(port: u16, bytes: usize) -> std::net::TcpStream {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("a connection");
+    let start = "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: ";
+    let padding = "a".repeat(bytes.saturating_sub(start.len()));
+    // The server may close before it has read everything: that is the point.
+    let _ = stream.write_all(format!("{start}{padding}").as_bytes());
+    stream
+}
+
+/// Whether the server closed the connection (after an answer or not)
+/// within `limit`, rather than holding it open.
+fn closed_within(stream: &mut std::net::TcpStream, limit: std::time::Duration) -> bool {
+    use std::io::{ErrorKind, Read};
+    stream.set_read_timeout(Some(limit)).expect("a timeout");
+    let mut buffer = [0; 4096];
+    loop {
+        match stream.read(&mut buffer) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(error) if matches!(error.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                return false;
+            }
+            Err(_) => return true, // reset
+        }
+    }
+}
+
+/// The value of a metric line that starts with `name` (and a space).
+fn metric(port: u16, name: &str) -> Option<f64> {
+    let metrics = get(port, "/metrics", "probe")?.body;
+    let line = metrics.lines().find(|l| {
+        l.strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })?;
+    line.rsplit(' ').next()?.parse().ok()
+}
+
+#[test]
+fn slow_clients_are_cut_off_and_connections_over_the_cap_are_not_held() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join("s.db").display());
+    let server = Server::start(
+        &database,
+        &["--max-connections", "4", "--header-timeout", "1"],
+        folder.path(),
+    );
+    // Let the start-up probe's connection end.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut slow: Vec<_> = (0..4).map(|_| half_header(server.port, 200)).collect();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    // A fifth connection, over the cap, is closed without an answer.
+    let mut over = std::net::TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    std::io::Write::write_all(
+        &mut over,
+        b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
+    )
+    .ok();
+    over.set_read_timeout(Some(std::time::Duration::from_secs(5)))
+        .expect("a timeout");
+    let mut answer = String::new();
+    let _ = std::io::Read::read_to_string(&mut over, &mut answer);
+    assert!(
+        !answer.starts_with("HTTP/1.1 200"),
+        "a connection over the cap was served: {answer}"
+    );
+    // The slow ones are closed once their header is late.
+    for (n, stream) in slow.iter_mut().enumerate() {
+        assert!(
+            closed_within(stream, std::time::Duration::from_secs(5)),
+            "slow connection {n} is still held"
+        );
+    }
+    // A keep-alive connection left idle after its answer is closed too.
+    let mut idle = std::net::TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+    std::io::Write::write_all(
+        &mut idle,
+        b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+    )
+    .expect("a request");
+    assert!(
+        closed_within(&mut idle, std::time::Duration::from_secs(5)),
+        "an idle keep-alive connection is still held"
+    );
+    let refused = metric(server.port, "unstuck_connections_refused_total");
+    assert!(refused.is_some_and(|n| n >= 1.0), "refused: {refused:?}");
+    let timed_out = metric(server.port, "unstuck_connections_timed_out_total");
+    assert!(
+        timed_out.is_some_and(|n| n >= 4.0),
+        "timed out: {timed_out:?}"
+    );
+    // Only the connection asking is open now.
+    let open = (0..20).find_map(|_| {
+        let open = metric(server.port, "unstuck_connections_open")?;
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        (open == 1.0).then_some(open)
+    });
+    assert_eq!(open, Some(1.0), "open connections");
+    server.stop();
+}
+
+#[test]
+fn an_oversized_header_is_refused_not_buffered() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join("h.db").display());
+    let server = Server::start(&database, &[], folder.path());
+    // Under the default 10 s header timeout: only the size can end it.
+    let mut big = half_header(server.port, 64 * 1024);
+    assert!(
+        closed_within(&mut big, std::time::Duration::from_secs(5)),
+        "a 64 KB unfinished header is still being read"
+    );
     server.stop();
 }

@@ -1,7 +1,11 @@
 //! Rendered pages, compressed once and kept: a page depends only on the
 //! guide's version and the URL, so the same state is never rendered or
 //! compressed twice. Responses negotiate brotli, gzip or none, carry a weak
-//! ETag, and answer `If-None-Match` with 304.
+//! ETag, and answer `If-None-Match` with 304. Each cache counts its hits
+//! and misses, for `/metrics`. Pages asked for again and again (guide
+//! states) are compressed hard; pages rarely asked twice (searches) are
+//! compressed cheaply and kept apart, and so are the other spellings of an
+//! address: neither can push guide pages out.
 
 use crate::events::PageEvent;
 use axum::body::Bytes;
@@ -14,6 +18,7 @@ use quick_cache::sync::Cache;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A rendered page in each encoding.
 #[derive(Debug)]
@@ -36,26 +41,63 @@ impl Weighter<String, Arc<CachedPage>> for BytesWeighter {
     }
 }
 
+/// How often a page cache had the page asked for.
+#[derive(Debug, Default)]
+pub struct CacheCounters {
+    /// Pages answered from the cache.
+    pub hits: AtomicU64,
+    /// Pages the cache did not have (then rendered and compressed, or, for
+    /// other spellings of an address, found under the canonical one).
+    pub misses: AtomicU64,
+}
+
+/// How hard a cache compresses the pages it keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Effort {
+    /// Pages served many times: the smallest bodies (brotli 9, gzip 9;
+    /// about 5 ms a page).
+    Best,
+    /// Pages rarely served twice: cheap to make (brotli 1, gzip 1).
+    Fast,
+}
+
 /// Pages by cache key, bounded in bytes.
 pub(crate) struct PageCache {
     pages: Cache<String, Arc<CachedPage>, BytesWeighter>,
+    effort: Effort,
+    counters: CacheCounters,
 }
 
 impl PageCache {
-    pub(crate) fn new(max_bytes: u64) -> Self {
+    /// A cache of at most `max_bytes`, compressing with `effort`.
+    pub(crate) fn new(max_bytes: u64, effort: Effort) -> Self {
         // quick_cache sizes its table by an estimate of the item count.
         let estimated_items = (max_bytes / 16_384).max(16) as usize;
         Self {
             pages: Cache::with_weighter(estimated_items, max_bytes, BytesWeighter),
+            effort,
+            counters: CacheCounters::default(),
         }
+    }
+
+    /// Its hits and misses.
+    pub(crate) fn counters(&self) -> &CacheCounters {
+        &self.counters
     }
 
     /// The page under `key`, if cached.
     pub(crate) fn get(&self, key: &str) -> Option<Arc<CachedPage>> {
-        self.pages.get(key)
+        let page = self.pages.get(key);
+        let counter = match page {
+            Some(_) => &self.counters.hits,
+            None => &self.counters.misses,
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        page
     }
 
-    /// Keeps `page` under another key too (an alias of an equal state).
+    /// Keeps `page`, rendered for another key (an equal state, or another
+    /// cache), under `key` too.
     pub(crate) fn alias(&self, key: String, page: &Arc<CachedPage>) {
         self.pages.insert(key, Arc::clone(page));
     }
@@ -69,24 +111,40 @@ impl PageCache {
         render: impl FnOnce() -> Result<(String, Vec<PageEvent>), E>,
     ) -> Result<Arc<CachedPage>, E> {
         if let Some(page) = self.pages.get(&key) {
+            self.counters.hits.fetch_add(1, Ordering::Relaxed);
             return Ok(page);
         }
+        self.counters.misses.fetch_add(1, Ordering::Relaxed);
         let (body, events) = render()?;
-        let page = Arc::new(CachedPage::new(body.into_bytes(), content_type, events));
+        let page = Arc::new(CachedPage::new(
+            body.into_bytes(),
+            content_type,
+            events,
+            self.effort,
+        ));
         self.pages.insert(key, Arc::clone(&page));
         Ok(page)
     }
 }
 
 impl CachedPage {
-    /// Compresses `body` in both encodings.
-    pub(crate) fn new(body: Vec<u8>, content_type: &'static str, events: Vec<PageEvent>) -> Self {
+    /// Compresses `body` in both encodings, as hard as `effort` says.
+    pub(crate) fn new(
+        body: Vec<u8>,
+        content_type: &'static str,
+        events: Vec<PageEvent>,
+        effort: Effort,
+    ) -> Self {
         let digest = Sha256::digest(&body);
         let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..12]));
+        let (gzip_level, brotli_quality) = match effort {
+            Effort::Best => (9, 9),
+            Effort::Fast => (1, 1),
+        };
         Self {
             events,
-            gzip: Bytes::from(gzip(&body)),
-            brotli: Bytes::from(brotli(&body)),
+            gzip: Bytes::from(gzip(&body, gzip_level)),
+            brotli: Bytes::from(brotli(&body, brotli_quality)),
             identity: Bytes::from(body),
             etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("W/\"0\"")),
             content_type,
@@ -168,17 +226,17 @@ fn preferred_encoding(request: &HeaderMap) -> Encoding {
     }
 }
 
-fn gzip(body: &[u8]) -> Vec<u8> {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+fn gzip(body: &[u8], level: u32) -> Vec<u8> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(level));
     // Writing to a Vec cannot fail.
     let _ = encoder.write_all(body);
     encoder.finish().unwrap_or_default()
 }
 
-fn brotli(body: &[u8]) -> Vec<u8> {
+fn brotli(body: &[u8], quality: i32) -> Vec<u8> {
     let mut out = Vec::new();
     let params = brotli::enc::BrotliEncoderParams {
-        quality: 9,
+        quality,
         lgwin: 22,
         ..Default::default()
     };
@@ -216,16 +274,18 @@ mod tests {
     #[test]
     fn compressed_bodies_decompress_to_the_page() {
         let body = "<p>Hello, door.</p>".repeat(50).into_bytes();
-        let page = CachedPage::new(body.clone(), "text/html", Vec::new());
-        let mut decoded = Vec::new();
-        std::io::Read::read_to_end(
-            &mut flate2::read::GzDecoder::new(&page.gzip[..]),
-            &mut decoded,
-        )
-        .expect("gzip");
-        assert_eq!(decoded, body);
-        let mut decoded = Vec::new();
-        brotli::BrotliDecompress(&mut &page.brotli[..], &mut decoded).expect("brotli");
-        assert_eq!(decoded, body);
+        for effort in [Effort::Best, Effort::Fast] {
+            let page = CachedPage::new(body.clone(), "text/html", Vec::new(), effort);
+            let mut decoded = Vec::new();
+            std::io::Read::read_to_end(
+                &mut flate2::read::GzDecoder::new(&page.gzip[..]),
+                &mut decoded,
+            )
+            .expect("gzip");
+            assert_eq!(decoded, body);
+            let mut decoded = Vec::new();
+            brotli::BrotliDecompress(&mut &page.brotli[..], &mut decoded).expect("brotli");
+            assert_eq!(decoded, body);
+        }
     }
 }

@@ -2,7 +2,11 @@
 //! to a bounded queue and returns; one task writes them to the database in
 //! batches. When the queue is full or the database fails, events are
 //! counted as dropped instead of piling up: recording never slows a page.
+//! A client over its limits (visits a minute, sessions a day) is not
+//! recorded, and its events are counted as refused.
 
+use crate::limits::{DailySessions, PerMinute};
+use crate::state::Config;
 use sha2::{Digest, Sha256};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -117,6 +121,8 @@ pub struct EventCounters {
     pub written: AtomicU64,
     /// Events lost: queue full, database failing, or recording off.
     pub dropped: AtomicU64,
+    /// Events not recorded because their client was over its limits.
+    pub refused: AtomicU64,
     /// Batches the database refused.
     pub database_errors: AtomicU64,
 }
@@ -126,15 +132,19 @@ pub(crate) struct Recorder {
     queue: Option<mpsc::Sender<Event>>,
     counters: Arc<EventCounters>,
     secret: String,
+    rate: PerMinute,
+    sessions: DailySessions,
     stop: Arc<Notify>,
     writer: std::sync::Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
 impl Recorder {
-    /// A recorder writing to `store` through a queue of `capacity` events,
-    /// or one that records nothing. `secret` seeds the anonymous session
-    /// ids; servers that share a database should share it.
-    pub(crate) fn new(store: Option<Store>, capacity: usize, secret: Option<String>) -> Self {
+    /// A recorder writing to `store` through a queue of
+    /// `config.event_queue` events, or one that records nothing, within the
+    /// configured limits per client. `config.analytics_secret` seeds the
+    /// anonymous session ids; servers that share a database should share it.
+    pub(crate) fn new(store: Option<Store>, config: &Config) -> Self {
+        let capacity = config.event_queue;
         let counters = Arc::new(EventCounters::default());
         let stop = Arc::new(Notify::new());
         let mut writer = None;
@@ -151,7 +161,12 @@ impl Recorder {
         Self {
             queue,
             counters,
-            secret: secret.unwrap_or_else(random_secret),
+            secret: config
+                .analytics_secret
+                .clone()
+                .unwrap_or_else(random_secret),
+            rate: PerMinute::new(config.events_per_minute),
+            sessions: DailySessions::new(config.sessions_per_day),
             stop,
             writer: std::sync::Mutex::new(writer),
         }
@@ -161,16 +176,24 @@ impl Recorder {
         &self.counters
     }
 
-    /// Queues the events of a page for a visitor; never waits.
-    pub(crate) fn record(&self, guide: &Guide, events: &[PageEvent], visitor: &Visitor) {
+    /// Queues the events of a page for a visitor; never waits. Returns
+    /// false when the visitor is over its limits and nothing was recorded.
+    pub(crate) fn record(&self, guide: &Guide, events: &[PageEvent], visitor: &Visitor) -> bool {
         if events.is_empty() || visitor.prefetch {
-            return;
+            return true;
         }
         let Some(queue) = &self.queue else {
-            return;
+            return true;
         };
-        let session = self.session(guide, visitor);
         let at = now_unix();
+        let day = at / 86_400;
+        let session = self.session(guide, visitor, day);
+        if !self.rate.allows(visitor.ip) || !self.sessions.admits(visitor.ip, day, &session) {
+            self.counters
+                .refused
+                .fetch_add(events.len() as u64, Ordering::Relaxed);
+            return false;
+        }
         for page_event in events {
             let (outcome, outcome_kind) = match &page_event.outcome {
                 Some((id, kind)) => (Some(id.clone()), Some((*kind).to_owned())),
@@ -197,6 +220,13 @@ impl Recorder {
                 Err(_) => self.counters.dropped.fetch_add(1, Ordering::Relaxed),
             };
         }
+        true
+    }
+
+    /// Forgets clients not seen lately, and the sessions of past days.
+    pub(crate) fn forget_idle_clients(&self) {
+        self.rate.forget_idle();
+        self.sessions.forget_before(now_unix() / 86_400);
     }
 
     /// Writes what is queued and stops the writer; later events are dropped.
@@ -211,8 +241,7 @@ impl Recorder {
     /// The anonymous session: a hash of a secret, the day, the client's
     /// address and browser, and the guide. It changes every day and cannot
     /// be turned back into an address.
-    fn session(&self, guide: &Guide, visitor: &Visitor) -> String {
-        let day = now_unix() / 86_400;
+    fn session(&self, guide: &Guide, visitor: &Visitor, day: i64) -> String {
         let mut hash = Sha256::new();
         hash.update(self.secret.as_bytes());
         hash.update(day.to_le_bytes());

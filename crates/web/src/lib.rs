@@ -2,25 +2,31 @@
 //! JavaScript, the JSON API and feedback; and the same pages as a static
 //! site ([`static_site`]).
 //!
-//! [`app`] builds the router from an [`AppState`]; the binary binds it to a
-//! socket, tests call it with `oneshot`. Handlers live in `routes/`, one
+//! [`app`] builds the router from an [`AppState`]; [`server::serve`] puts it
+//! on a socket within limits (connections, header time and size), tests
+//! call it with `oneshot`. Handlers live in `routes/`, one
 //! module per resource; HTML is built with maud in `render/`. Pages depend
 //! only on the guide and the URL, so each rendered state is compressed
 //! once and cached (`cache.rs`). The database is only needed for feedback:
 //! guide pages answer even when it is down.
 
 mod assets;
+mod auth;
 mod cache;
 mod error;
 mod events;
 mod library;
+mod limits;
 mod observe;
 mod render;
 mod routes;
 mod security;
+pub mod server;
 mod state;
 pub mod static_site;
 
+pub use auth::{AdminToken, MIN_TOKEN_CHARS, WeakToken};
+pub use cache::CacheCounters;
 pub use events::EventCounters;
 pub use library::Library;
 pub use state::{AppState, Config};

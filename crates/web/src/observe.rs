@@ -1,6 +1,7 @@
 //! Observability: a request id on every response and log line, a span per
 //! request, and Prometheus metrics (requests by route and status, latency,
-//! the event pipeline, database errors) served at `/metrics`.
+//! the event pipeline, the page caches, database errors; the server and the
+//! admin guard add their own) served at `/metrics`.
 
 use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
@@ -103,8 +104,20 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     metrics::counter!("unstuck_events_queued_total").absolute(read(&counters.queued));
     metrics::counter!("unstuck_events_written_total").absolute(read(&counters.written));
     metrics::counter!("unstuck_events_dropped_total").absolute(read(&counters.dropped));
+    metrics::counter!("unstuck_events_refused_total").absolute(read(&counters.refused));
     metrics::counter!("unstuck_event_batches_failed_total")
         .absolute(read(&counters.database_errors));
+    let caches = [
+        ("pages", state.page_cache_counters()),
+        ("searches", state.search_cache_counters()),
+        ("addresses", state.spelling_cache_counters()),
+    ];
+    for (cache, counters) in caches {
+        metrics::counter!("unstuck_page_cache_hits_total", "cache" => cache)
+            .absolute(read(&counters.hits));
+        metrics::counter!("unstuck_page_cache_misses_total", "cache" => cache)
+            .absolute(read(&counters.misses));
+    }
     (
         [(
             header::CONTENT_TYPE,

@@ -1,9 +1,10 @@
 //! The state every handler shares: guides, the store, the page cache.
 
-use crate::cache::PageCache;
+use crate::auth::AdminToken;
+use crate::cache::{CacheCounters, Effort, PageCache};
 use crate::events::{EventCounters, Recorder};
 use crate::library::Library;
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use crate::limits::{FailedLogins, PerMinute};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -15,15 +16,27 @@ pub struct Config {
     /// Feedback forms one client may send per minute (a burst of this many,
     /// refilled over the minute).
     pub feedback_per_minute: NonZeroU32,
-    /// The most bytes the page cache holds.
+    /// The most bytes the cache of guide pages holds; searches, and guide
+    /// pages by the address as sent, have their own caches, each a
+    /// sixteenth of this size.
     pub cache_bytes: u64,
     /// Events waiting to be written, at most (0: record no events).
     pub event_queue: usize,
+    /// Visits (pages, beacons) of one client recorded per minute, at most
+    /// (a burst of this many, refilled over the minute); more are refused.
+    pub events_per_minute: NonZeroU32,
+    /// Analytics sessions one client may start in a day; more are refused.
+    pub sessions_per_day: NonZeroU32,
     /// Seeds the anonymous session ids; servers sharing a database should
     /// share it. Random per process when absent.
     pub analytics_secret: Option<String>,
     /// The token that opens `/admin`; without one, the admin pages are off.
-    pub admin_token: Option<String>,
+    pub admin_token: Option<AdminToken>,
+    /// Wrong admin tokens one client may send per minute; then every
+    /// attempt from it is refused (429) until the minute is over.
+    pub failed_logins_per_minute: NonZeroU32,
+    /// `/metrics` needs the admin token too (it is open otherwise).
+    pub protect_metrics: bool,
     /// Pages refresh themselves when the guides change (`serve --watch`).
     pub live_reload: bool,
 }
@@ -34,8 +47,12 @@ impl Default for Config {
             feedback_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
             cache_bytes: 64 * 1024 * 1024,
             event_queue: 10_000,
+            events_per_minute: NonZeroU32::new(60).unwrap_or(NonZeroU32::MIN),
+            sessions_per_day: NonZeroU32::new(100).unwrap_or(NonZeroU32::MIN),
             analytics_secret: None,
             admin_token: None,
+            failed_logins_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
+            protect_metrics: false,
             live_reload: false,
         }
     }
@@ -51,9 +68,16 @@ struct Inner {
     library: RwLock<Arc<Library>>,
     store: Option<Store>,
     pages: PageCache,
-    feedback_limit: DefaultKeyedRateLimiter<IpAddr>,
+    /// Search results, apart: a flood of searches cannot push guide pages out.
+    searches: PageCache,
+    /// Guide pages by the address as sent, apart for the same reason: an
+    /// address has endless spellings.
+    spellings: PageCache,
+    feedback_limit: PerMinute,
     events: Recorder,
-    admin_token: Option<String>,
+    admin_token: Option<AdminToken>,
+    failed_logins: FailedLogins,
+    protect_metrics: bool,
     /// Diagnostics of guides that do not compile (watch mode), shown
     /// instead of stale pages.
     problems: RwLock<Option<Arc<str>>>,
@@ -69,15 +93,19 @@ impl AppState {
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
         crate::observe::install();
         crate::render::layout::set_live_reload(config.live_reload);
-        let quota = Quota::per_minute(config.feedback_per_minute);
         Self {
             inner: Arc::new(Inner {
                 library: RwLock::new(Arc::new(library)),
                 store: store.clone(),
-                pages: PageCache::new(config.cache_bytes),
-                feedback_limit: RateLimiter::keyed(quota),
-                events: Recorder::new(store.clone(), config.event_queue, config.analytics_secret),
-                admin_token: config.admin_token.filter(|t| !t.is_empty()),
+                pages: PageCache::new(config.cache_bytes, Effort::Best),
+                searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
+                // Only ever holds pages rendered for the page cache.
+                spellings: PageCache::new(config.cache_bytes / 16, Effort::Fast),
+                feedback_limit: PerMinute::new(config.feedback_per_minute),
+                events: Recorder::new(store.clone(), &config),
+                admin_token: config.admin_token,
+                failed_logins: FailedLogins::new(config.failed_logins_per_minute),
+                protect_metrics: config.protect_metrics,
                 problems: RwLock::new(None),
                 changes: config
                     .live_reload
@@ -144,9 +172,35 @@ impl AppState {
         &self.inner.pages
     }
 
+    /// The cache of search results.
+    pub(crate) fn searches(&self) -> &PageCache {
+        &self.inner.searches
+    }
+
+    /// Guide pages by the address as sent (the canonical page stays in
+    /// [`AppState::pages`]).
+    pub(crate) fn spellings(&self) -> &PageCache {
+        &self.inner.spellings
+    }
+
+    /// Hits and misses of the cache of guide pages.
+    pub fn page_cache_counters(&self) -> &CacheCounters {
+        self.inner.pages.counters()
+    }
+
+    /// Hits and misses of the cache of search results.
+    pub fn search_cache_counters(&self) -> &CacheCounters {
+        self.inner.searches.counters()
+    }
+
+    /// Hits and misses of the cache of guide pages by address as sent.
+    pub fn spelling_cache_counters(&self) -> &CacheCounters {
+        self.inner.spellings.counters()
+    }
+
     /// Whether a client may send feedback now.
     pub(crate) fn may_send_feedback(&self, client: IpAddr) -> bool {
-        self.inner.feedback_limit.check_key(&client).is_ok()
+        self.inner.feedback_limit.allows(client)
     }
 
     pub(crate) fn events(&self) -> &Recorder {
@@ -159,8 +213,18 @@ impl AppState {
     }
 
     /// The admin token, if the admin pages are on.
-    pub(crate) fn admin_token(&self) -> Option<&str> {
-        self.inner.admin_token.as_deref()
+    pub(crate) fn admin_token(&self) -> Option<&AdminToken> {
+        self.inner.admin_token.as_ref()
+    }
+
+    /// Wrong admin tokens by client.
+    pub(crate) fn failed_logins(&self) -> &FailedLogins {
+        &self.inner.failed_logins
+    }
+
+    /// Whether `/metrics` needs the admin token.
+    pub(crate) fn protects_metrics(&self) -> bool {
+        self.inner.protect_metrics
     }
 
     /// Writes the events still queued; call once the server stopped.
@@ -170,6 +234,8 @@ impl AppState {
 
     /// Forgets rate-limit entries of clients not seen lately; call now and then.
     pub fn forget_idle_clients(&self) {
-        self.inner.feedback_limit.retain_recent();
+        self.inner.feedback_limit.forget_idle();
+        self.inner.events.forget_idle_clients();
+        self.inner.failed_logins.forget_idle();
     }
 }

@@ -8,7 +8,18 @@ use http_body_util::BodyExt;
 use std::num::NonZeroU32;
 use tower::ServiceExt;
 use unstuck_store::Store;
-use unstuck_web::{AppState, Config, Library};
+use unstuck_web::{AdminToken, AppState, Config, Library};
+
+/// An admin token strong enough to be accepted.
+const ADMIN_TOKEN: &str = "4f9c2a7e1b8d6053c4e2f1a9b7d8e6c5";
+
+fn admin_token() -> Option<AdminToken> {
+    Some(AdminToken::new(ADMIN_TOKEN).expect("a strong token"))
+}
+
+fn bearer() -> String {
+    format!("Bearer {ADMIN_TOKEN}")
+}
 
 const SEED: &str = include_str!("../../core/tests/fixtures/seed/smart-lock-guide.txt");
 
@@ -648,7 +659,7 @@ async fn get_with(app: &Router, uri: &str, name: header::HeaderName, value: &str
 #[tokio::test]
 async fn visits_become_events_and_figures_on_the_dashboard() {
     let config = Config {
-        admin_token: Some("open sesame".to_owned()),
+        admin_token: admin_token(),
         ..Config::default()
     };
     let (app, state, store, _folder) = app_and_state(config).await;
@@ -719,7 +730,7 @@ async fn visits_become_events_and_figures_on_the_dashboard() {
         &app,
         "/admin/guides/smart-lock?days=7",
         header::AUTHORIZATION,
-        "Bearer open sesame",
+        &bearer(),
     )
     .await;
     assert_eq!(page.status, StatusCode::OK);
@@ -734,7 +745,7 @@ async fn visits_become_events_and_figures_on_the_dashboard() {
         &app,
         "/admin/guides/smart-lock/events.csv",
         header::AUTHORIZATION,
-        "Bearer open sesame",
+        &bearer(),
     )
     .await;
     assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
@@ -754,7 +765,7 @@ async fn the_admin_pages_need_the_token() {
         "off without a token"
     );
     let (app, _store, _folder) = app_with_store(Config {
-        admin_token: Some("open sesame".to_owned()),
+        admin_token: admin_token(),
         ..Config::default()
     })
     .await;
@@ -764,14 +775,24 @@ async fn the_admin_pages_need_the_token() {
         missing.headers[header::WWW_AUTHENTICATE],
         "Basic realm=\"Unstuck admin\", charset=\"UTF-8\""
     );
-    let wrong = get_with(&app, "/admin", header::AUTHORIZATION, "Bearer open sesam").await;
+    let wrong = get_with(
+        &app,
+        "/admin",
+        header::AUTHORIZATION,
+        &bearer()[..bearer().len() - 1],
+    )
+    .await;
     assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
     // A browser's password prompt: any user name, the token as password.
+    let credentials = base64::Engine::encode(
+        &base64::engine::general_purpose::STANDARD,
+        format!("admin:{ADMIN_TOKEN}"),
+    );
     let basic = get_with(
         &app,
         "/admin",
         header::AUTHORIZATION,
-        "Basic YWRtaW46b3BlbiBzZXNhbWU=",
+        &format!("Basic {credentials}"),
     )
     .await;
     assert_eq!(basic.status, StatusCode::OK);
@@ -795,6 +816,12 @@ async fn metrics_count_requests_and_events() {
     assert_contains(&metrics.body, "http_request_duration_seconds_bucket");
     assert_contains(&metrics.body, "unstuck_events_written_total");
     assert_contains(&metrics.body, "unstuck_events_dropped_total");
+    for cache in ["pages", "searches", "addresses"] {
+        assert_contains(
+            &metrics.body,
+            &format!("unstuck_page_cache_hits_total{{cache=\"{cache}\"}}"),
+        );
+    }
     assert!(
         get(&app, "/healthz")
             .await
@@ -942,4 +969,181 @@ async fn a_step_that_differs_between_models_shows_the_chosen_models_items() {
     let bad = get(&app, &format!("{power}&variant=basement")).await;
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_contains(&bad.body, "models: ceiling, wall");
+}
+
+/// Whether a guide page visited amid a flood of addresses nobody will ask
+/// for again is still in the cache afterwards.
+async fn a_guide_page_survives(flood: impl Fn(usize) -> String) -> bool {
+    let state = AppState::new(
+        Library::new(guides()),
+        None,
+        Config {
+            cache_bytes: 256 * 1024,
+            ..Config::default()
+        },
+    );
+    let app = unstuck_web::app(state.clone());
+    for n in 0..300 {
+        assert_eq!(get(&app, &flood(n)).await.status, StatusCode::OK);
+    }
+    let page = "/guides/garage-door";
+    assert_eq!(get(&app, page).await.status, StatusCode::OK);
+    for n in 300..340 {
+        assert_eq!(get(&app, &flood(n)).await.status, StatusCode::OK);
+    }
+    let hits = || {
+        state
+            .page_cache_counters()
+            .hits
+            .load(std::sync::atomic::Ordering::Relaxed)
+    };
+    let before = hits();
+    assert_eq!(get(&app, page).await.status, StatusCode::OK);
+    hits() == before + 1
+}
+
+#[tokio::test]
+async fn junk_searches_do_not_push_guide_pages_out_of_the_cache() {
+    assert!(
+        a_guide_page_survives(|n| format!("/?q=no+such+thing+{n}")).await,
+        "the guide page was rendered again"
+    );
+}
+
+#[tokio::test]
+async fn odd_spellings_of_an_address_do_not_push_guide_pages_out_of_the_cache() {
+    assert!(
+        a_guide_page_survives(|n| format!("/guides/smart-lock?keypad-lights=no&fact-x={n}")).await,
+        "the guide page was rendered again"
+    );
+}
+
+/// A request from a client at `ip` with the browser `user_agent`.
+fn from_client(
+    request: axum::http::request::Builder,
+    ip: [u8; 4],
+    user_agent: &str,
+) -> axum::http::request::Builder {
+    request
+        .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+            ip, 40_000,
+        ))))
+        .header(header::USER_AGENT, user_agent)
+}
+
+#[tokio::test]
+async fn analytics_floods_are_refused_counted_and_shown_to_the_operator() {
+    let config = Config {
+        events_per_minute: NonZeroU32::new(5).expect("non-zero"),
+        sessions_per_day: NonZeroU32::new(3).expect("non-zero"),
+        admin_token: admin_token(),
+        ..Config::default()
+    };
+    let (app, state, store, _folder) = app_and_state(config).await;
+    // One address posing as ten browsers: three sessions, and five visits a minute.
+    for n in 0..10 {
+        let request = from_client(
+            Request::get("/guides/smart-lock?keypad-lights=no"),
+            [10, 0, 0, 1],
+            &format!("browser {n}"),
+        );
+        let page = send(&app, request.body(Body::empty()).expect("a request")).await;
+        assert_eq!(page.status, StatusCode::OK, "pages are served all the same");
+    }
+    // One browser sending beacons in a loop: five a minute.
+    let mut beacons = Vec::new();
+    for _ in 0..8 {
+        let request = from_client(
+            Request::post("/guides/smart-lock/events"),
+            [10, 0, 0, 2],
+            "copier",
+        )
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin");
+        let reply = send(
+            &app,
+            request
+                .body(Body::from("kind=summary-copied"))
+                .expect("a request"),
+        )
+        .await;
+        beacons.push(reply.status);
+    }
+    assert_eq!(beacons[..5], [StatusCode::NO_CONTENT; 5]);
+    assert_eq!(beacons[5..], [StatusCode::TOO_MANY_REQUESTS; 3]);
+    state.shutdown().await;
+    let stats = store.stats("smart-lock", 0).await.expect("figures");
+    assert_eq!(
+        stats.sessions, 4,
+        "three of the first address, one of the second"
+    );
+    assert_eq!(stats.summary_copied, 5);
+    // Seven page views of two events each, and three beacons.
+    let refused = state
+        .event_counters()
+        .refused
+        .load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!(refused, 17);
+    let admin = get_with(&app, "/admin", header::AUTHORIZATION, &bearer()).await;
+    assert_contains(
+        &text_of(main_of(&admin.body)),
+        "Events refused since this server started: 17",
+    );
+}
+
+#[tokio::test]
+async fn guessing_the_admin_token_is_cut_short_and_counted() {
+    let (app, _store, _folder) = app_with_store(Config {
+        admin_token: admin_token(),
+        failed_logins_per_minute: NonZeroU32::new(3).expect("non-zero"),
+        ..Config::default()
+    })
+    .await;
+    let attempt = |ip: [u8; 4], token: String| {
+        let request = from_client(Request::get("/admin"), ip, "guesser")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .body(Body::empty())
+            .expect("a request");
+        send(&app, request)
+    };
+    let guesser = [10, 0, 0, 66];
+    for n in 0..3 {
+        let wrong = attempt(guesser, format!("{n:032}")).await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+    }
+    let shut_out = attempt(guesser, format!("{:032}", 3)).await;
+    assert_eq!(shut_out.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(shut_out.headers[header::RETRY_AFTER], "60");
+    assert_contains(&shut_out.body, "Too many wrong tokens from your address.");
+    assert_eq!(
+        attempt(guesser, ADMIN_TOKEN.to_owned()).await.status,
+        StatusCode::TOO_MANY_REQUESTS,
+        "a right guess is no use once shut out"
+    );
+    assert_eq!(
+        attempt([10, 0, 0, 7], ADMIN_TOKEN.to_owned()).await.status,
+        StatusCode::OK,
+        "other addresses are not shut out"
+    );
+    let metrics = get(&app, "/metrics").await.body;
+    let failed = metrics
+        .lines()
+        .find_map(|l| l.strip_prefix("unstuck_admin_failed_logins_total "))
+        .and_then(|n| n.parse::<u64>().ok());
+    assert!(failed.is_some_and(|n| n >= 3), "{metrics}");
+    assert_contains(&metrics, "unstuck_admin_logins_refused_total");
+}
+
+#[tokio::test]
+async fn metrics_can_be_kept_behind_the_admin_token() {
+    let (app, _store, _folder) = app_with_store(Config {
+        admin_token: admin_token(),
+        protect_metrics: true,
+        ..Config::default()
+    })
+    .await;
+    assert_eq!(get(&app, "/metrics").await.status, StatusCode::UNAUTHORIZED);
+    let metrics = get_with(&app, "/metrics", header::AUTHORIZATION, &bearer()).await;
+    assert_eq!(metrics.status, StatusCode::OK);
+    assert_contains(&metrics.body, "http_requests_total");
 }

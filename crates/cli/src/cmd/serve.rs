@@ -3,12 +3,14 @@
 use crate::Outcome;
 use crate::library;
 use anyhow::Context;
+use clap::builder::TypedValueParser;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::time::Duration;
 use unstuck_store::Store;
-use unstuck_web::{AppState, Config, Library};
+use unstuck_web::server::{Limits, MIN_HEADER_BYTES};
+use unstuck_web::{AdminToken, AppState, Config, Library};
 
 /// Serve the guides as web pages that work without JavaScript, with a JSON API.
 ///
@@ -34,10 +36,23 @@ pub(crate) struct Args {
     /// Feedback forms one client may send per minute.
     #[arg(long, default_value_t = NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN))]
     feedback_per_minute: NonZeroU32,
+    /// Visits (pages, beacons) of one client recorded per minute; more are
+    /// served but not recorded, and counted as refused.
+    #[arg(long, env = "UNSTUCK_EVENTS_PER_MINUTE", default_value_t = Config::default().events_per_minute)]
+    events_per_minute: NonZeroU32,
+    /// Analytics sessions one client (address) may start in a day; more
+    /// are not recorded, and counted as refused.
+    #[arg(long, env = "UNSTUCK_SESSIONS_PER_DAY", default_value_t = Config::default().sessions_per_day)]
+    sessions_per_day: NonZeroU32,
     /// The token that opens /admin (give it as the password, or as
     /// `Authorization: Bearer TOKEN`); without one the admin pages are off.
+    /// At least 32 random characters: `openssl rand -hex 32` makes one.
     #[arg(long, env = "UNSTUCK_ADMIN_TOKEN", hide_env_values = true)]
     admin_token: Option<String>,
+    /// /metrics needs the admin token too (it tells how many admin logins
+    /// failed); without this flag it is open to anyone who can reach it.
+    #[arg(long, env = "UNSTUCK_PROTECT_METRICS")]
+    protect_metrics: bool,
     /// Seeds the anonymous session ids; give every server that shares a
     /// database the same one. Random per process when absent.
     #[arg(long, env = "UNSTUCK_ANALYTICS_SECRET", hide_env_values = true)]
@@ -50,6 +65,22 @@ pub(crate) struct Args {
     /// errors shows its diagnostics in the page. For authors.
     #[arg(long)]
     watch: bool,
+    /// Connections open at once, at most; one more is closed at once (and
+    /// counted in /metrics as `unstuck_connections_refused_total`).
+    #[arg(long, env = "UNSTUCK_MAX_CONNECTIONS", default_value_t = Limits::default().max_connections,
+          value_parser = clap::value_parser!(u32).range(1..).map(|n| n as usize))]
+    max_connections: usize,
+    /// Seconds a request header may take to arrive, from the connection's
+    /// start or the previous response: also how long an idle keep-alive
+    /// connection stays open.
+    #[arg(long, env = "UNSTUCK_HEADER_TIMEOUT", default_value_t = Limits::default().header_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    header_timeout: u64,
+    /// The most bytes a request header may have (at least 8192); bigger
+    /// ones are answered with 431.
+    #[arg(long, env = "UNSTUCK_MAX_HEADER_BYTES", default_value_t = Limits::default().max_header_bytes,
+          value_parser = clap::value_parser!(u32).range(MIN_HEADER_BYTES as i64..=1_048_576).map(|n| n as usize))]
+    max_header_bytes: usize,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -65,6 +96,16 @@ enum LogFormat {
 }
 
 pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
+    let admin_token = args
+        .admin_token
+        .take()
+        .map(AdminToken::new)
+        .transpose()
+        .context("the admin token (--admin-token or UNSTUCK_ADMIN_TOKEN) is too weak")?;
+    anyhow::ensure!(
+        admin_token.is_some() || !args.protect_metrics,
+        "--protect-metrics needs an admin token: set --admin-token or UNSTUCK_ADMIN_TOKEN"
+    );
     init_logging(args.log_format);
     if args.watch && args.guides.is_none() {
         args.guides = Some(PathBuf::from(library::DEFAULT_GUIDES));
@@ -74,11 +115,15 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(args, guides))?;
+    runtime.block_on(serve(args, admin_token, guides))?;
     Ok(Outcome::Success)
 }
 
-async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<()> {
+async fn serve(
+    args: Args,
+    admin_token: Option<AdminToken>,
+    guides: Vec<unstuck_core::Guide>,
+) -> anyhow::Result<()> {
     let store = Store::open(&args.database)
         .await
         .with_context(|| format!("cannot use the database `{}`", args.database))?;
@@ -86,13 +131,16 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
     let defaults = Config::default();
     let config = Config {
         feedback_per_minute: args.feedback_per_minute,
+        events_per_minute: args.events_per_minute,
+        sessions_per_day: args.sessions_per_day,
         event_queue: if args.no_events {
             0
         } else {
             defaults.event_queue
         },
         analytics_secret: args.analytics_secret,
-        admin_token: args.admin_token,
+        admin_token,
+        protect_metrics: args.protect_metrics,
         live_reload: args.watch,
         ..defaults
     };
@@ -114,11 +162,18 @@ async fn serve(args: Args, guides: Vec<unstuck_core::Guide>) -> anyhow::Result<(
         .await
         .with_context(|| format!("cannot listen on {}", args.addr))?;
     tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
-    let app = unstuck_web::app(state.clone()).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown())
-        .await
-        .context("the server stopped with an error")?;
+    let limits = Limits {
+        max_connections: args.max_connections,
+        header_timeout: Duration::from_secs(args.header_timeout),
+        max_header_bytes: args.max_header_bytes,
+    };
+    unstuck_web::server::serve(
+        listener,
+        unstuck_web::app(state.clone()),
+        &limits,
+        shutdown(),
+    )
+    .await;
     state.shutdown().await;
     store.close().await;
     tracing::info!("stopped");

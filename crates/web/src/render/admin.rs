@@ -12,7 +12,7 @@ use unstuck_store::GuideStats;
 pub(crate) const PERIODS: [i64; 4] = [1, 7, 30, 90];
 
 /// `/admin`: every guide with its headline figures.
-pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64) -> String {
+pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64, refused: u64) -> String {
     let main = html! {
         h1 { "Guides at a glance" }
         (period_form("/admin", days))
@@ -34,6 +34,10 @@ pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64) -> Stri
                     }
                 }
             }
+        }
+        p {
+            "Events refused since this server started: " (refused)
+            " (visits from clients over the limit per minute or sessions per day; not in the figures above)."
         }
         p { a href="/metrics" { "Metrics (Prometheus)" } }
     };

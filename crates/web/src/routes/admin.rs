@@ -2,6 +2,8 @@
 //! configured they do not exist (404); a missing or wrong token is refused
 //! (401) after a constant-time comparison. The browser asks for it as a
 //! password (any user name); scripts send `Authorization: Bearer TOKEN`.
+//! Wrong tokens are logged and counted; a client that sends too many in a
+//! minute is refused (429) until the minute is over, right token or not.
 
 use super::pages::find;
 use crate::error::AppError;
@@ -17,7 +19,7 @@ use base64::engine::general_purpose::STANDARD;
 use maud::html;
 use serde::Deserialize;
 use std::fmt::Write;
-use subtle::ConstantTimeEq;
+use std::sync::atomic::Ordering;
 use unstuck_store::now_unix;
 
 /// The period asked for.
@@ -53,7 +55,8 @@ pub(crate) async fn overview(
         };
         rows.push((&**guide, stats));
     }
-    Ok(private(admin::overview(&rows, days)))
+    let refused = state.event_counters().refused.load(Ordering::Relaxed);
+    Ok(private(admin::overview(&rows, days, refused)))
 }
 
 pub(crate) async fn guide(
@@ -143,50 +146,75 @@ impl Scope {
     }
 }
 
-/// Lets only requests with the admin token through to the admin pages.
+/// Lets only requests with the admin token through to the admin pages
+/// (and to `/metrics`, when it is protected).
 pub(crate) async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    match refusal(&state, request.headers()) {
-        Some(refusal) => refusal,
-        None => next.run(request).await,
+    let Some(expected) = state.admin_token() else {
+        return AppError::NotFound.into_response();
+    };
+    let client = super::client_of(request.extensions());
+    let logins = state.failed_logins();
+    if logins.shuts_out(client) {
+        // Not logged one by one: a guesser would flood the log.
+        metrics::counter!("unstuck_admin_logins_refused_total").increment(1);
+        return refused(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many wrong tokens from your address. Please wait a minute and try again.",
+        );
+    }
+    match given_token(request.headers()) {
+        Some(given) if expected.matches(&given) => next.run(request).await,
+        Some(_) => {
+            let failures = logins.fail(client);
+            metrics::counter!("unstuck_admin_failed_logins_total").increment(1);
+            tracing::warn!(%client, failures, path = request.uri().path(), "wrong admin token");
+            if logins.shuts_out(client) {
+                tracing::warn!(%client, failures, "address shut out of the admin pages for a minute");
+            }
+            refused(StatusCode::UNAUTHORIZED, SIGN_IN)
+        }
+        None => refused(StatusCode::UNAUTHORIZED, SIGN_IN),
     }
 }
 
-/// The answer to a request without the admin token; none when it has it.
-fn refusal(state: &AppState, headers: &HeaderMap) -> Option<Response> {
-    let Some(expected) = state.admin_token() else {
-        return Some(AppError::NotFound.into_response());
-    };
-    let given = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|value| {
-            if let Some(token) = value.strip_prefix("Bearer ") {
-                return Some(token.trim().to_owned());
-            }
-            let decoded = STANDARD.decode(value.strip_prefix("Basic ")?.trim()).ok()?;
-            let credentials = String::from_utf8(decoded).ok()?;
-            Some(credentials.split_once(':')?.1.to_owned())
-        });
-    match given {
-        Some(given) if bool::from(given.as_bytes().ct_eq(expected.as_bytes())) => None,
-        _ => {
-            let body = errors::page(
-                "Sign in to see the figures",
-                html! { p { "These pages are for the people who run this site. Use the admin token as the password." } },
-            );
-            let mut response = (
-                StatusCode::UNAUTHORIZED,
-                [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-                body,
-            )
-                .into_response();
-            response.headers_mut().insert(
-                header::WWW_AUTHENTICATE,
-                HeaderValue::from_static("Basic realm=\"Unstuck admin\", charset=\"UTF-8\""),
-            );
-            Some(response)
-        }
+/// What the admin pages say to a request without the right token.
+const SIGN_IN: &str =
+    "These pages are for the people who run this site. Use the admin token as the password.";
+
+/// The token a request carries: `Bearer TOKEN`, or the password of
+/// `Basic` credentials (any user name).
+fn given_token(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    if let Some(token) = value.strip_prefix("Bearer ") {
+        return Some(token.trim().to_owned());
     }
+    let decoded = STANDARD.decode(value.strip_prefix("Basic ")?.trim()).ok()?;
+    let credentials = String::from_utf8(decoded).ok()?;
+    Some(credentials.split_once(':')?.1.to_owned())
+}
+
+/// The page for a request the admin pages refuse, asking for the token.
+fn refused(status: StatusCode, why: &str) -> Response {
+    let body = errors::page("Sign in to see the figures", html! { p { (why) } });
+    let mut response = (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response();
+    let headers = response.headers_mut();
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from_static("60"));
+    } else {
+        headers.insert(
+            header::WWW_AUTHENTICATE,
+            HeaderValue::from_static("Basic realm=\"Unstuck admin\", charset=\"UTF-8\""),
+        );
+    }
+    response
 }
 
 /// An admin page: never cached, never indexed.

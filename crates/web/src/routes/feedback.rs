@@ -11,14 +11,12 @@ use crate::render::flow::Flow;
 use crate::render::parts::FeedbackState;
 use crate::render::{Site, full, guide_url, with_query};
 use crate::state::AppState;
-use axum::extract::connect_info::ConnectInfo;
+use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use axum::{Extension, Form};
 use serde::Deserialize;
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, to_query};
 use unstuck_core::engine::{query::join, walk};
@@ -45,7 +43,6 @@ pub(crate) async fn send(
     State(state): State<AppState>,
     visitor: super::Visitor,
     Path(id): Path<String>,
-    client: Option<Extension<ConnectInfo<SocketAddr>>>,
     form: Result<Form<FeedbackForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let guide = find(&state, &id)?;
@@ -96,11 +93,7 @@ pub(crate) async fn send(
         let reason = format!("Please keep the comment under {MAX_COMMENT_CHARS} characters.");
         return Ok(retry(StatusCode::UNPROCESSABLE_ENTITY, &reason));
     }
-    let client = client.map_or(
-        IpAddr::V4(Ipv4Addr::LOCALHOST),
-        |Extension(ConnectInfo(addr))| addr.ip(),
-    );
-    if !state.may_send_feedback(client) {
+    if !state.may_send_feedback(visitor.ip) {
         return Ok(retry(
             StatusCode::TOO_MANY_REQUESTS,
             "You have sent a lot of feedback in a short time. Please wait a minute and try again.",
@@ -175,7 +168,8 @@ pub(crate) struct BeaconForm {
 }
 
 /// `POST /guides/{id}/events`: an event only the browser sees (the support
-/// summary copied). Only that kind is accepted.
+/// summary copied). Only that kind is accepted; a client over its limits
+/// gets 429.
 pub(crate) async fn beacon(
     State(state): State<AppState>,
     visitor: super::Visitor,
@@ -185,12 +179,16 @@ pub(crate) async fn beacon(
     let guide = find(&state, &id)?;
     match form {
         Ok(Form(BeaconForm { kind })) if kind == EventKind::SummaryCopied.as_str() => {
-            state.events().record(
+            let recorded = state.events().record(
                 &guide,
                 &[PageEvent::plain(EventKind::SummaryCopied)],
                 &visitor,
             );
-            Ok(StatusCode::NO_CONTENT)
+            Ok(if recorded {
+                StatusCode::NO_CONTENT
+            } else {
+                StatusCode::TOO_MANY_REQUESTS
+            })
         }
         _ => Err(AppError::BadForm(
             "Only “summary-copied” events are accepted.".to_owned(),

@@ -25,7 +25,6 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/api/guides/{id}/walk", get(api::walk))
         .route("/healthz", get(api::health))
         .route("/readyz", get(api::ready))
-        .route("/metrics", get(crate::observe::metrics))
         .route("/assets/{file}", get(script))
         .route("/sw.js", get(service_worker))
         .route("/manifest.webmanifest", get(manifest))
@@ -34,11 +33,18 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
     let admin = Router::new()
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
-        .route("/admin/guides/{id}/events.csv", get(admin::events_csv))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            admin::guard,
-        ));
+        .route("/admin/guides/{id}/events.csv", get(admin::events_csv));
+    // `/metrics` is open, or behind the admin token.
+    let metrics = get(crate::observe::metrics);
+    let (api, admin) = if state.protects_metrics() {
+        (api, admin.route("/metrics", metrics))
+    } else {
+        (api.route("/metrics", metrics), admin)
+    };
+    let admin = admin.route_layer(axum::middleware::from_fn_with_state(
+        state.clone(),
+        admin::guard,
+    ));
     Router::new()
         .route("/", get(pages::catalog))
         .route("/guides/{id}", get(pages::flow))
@@ -88,6 +94,18 @@ async fn script(Path(file): Path<String>) -> Response {
     }
 }
 
+/// The client's address, from the connection (loopback when there is
+/// none, as in tests).
+pub(crate) fn client_of(extensions: &axum::http::Extensions) -> std::net::IpAddr {
+    use axum::extract::connect_info::ConnectInfo;
+    extensions
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map_or(
+            std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            |ConnectInfo(addr)| addr.ip(),
+        )
+}
+
 /// The client, as the anonymous session id needs it: its address (from the
 /// connection) and browser. Never stored.
 pub(crate) type Visitor = crate::events::Visitor;
@@ -99,14 +117,7 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
         parts: &mut axum::http::request::Parts,
         _: &S,
     ) -> Result<Self, Self::Rejection> {
-        use axum::extract::connect_info::ConnectInfo;
-        let ip = parts
-            .extensions
-            .get::<ConnectInfo<std::net::SocketAddr>>()
-            .map_or(
-                std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
-                |ConnectInfo(addr)| addr.ip(),
-            );
+        let ip = client_of(&parts.extensions);
         let user_agent = parts
             .headers
             .get(header::USER_AGENT)

@@ -54,7 +54,13 @@ pub(crate) async fn catalog(
         library.version(),
         search.as_deref().unwrap_or("")
     );
-    let page = state.pages().get_or_render(key, HTML, || {
+    // A search is rarely asked twice: it has its own, cheaper cache.
+    let cache = if search.as_deref().unwrap_or("").is_empty() {
+        state.pages()
+    } else {
+        state.searches()
+    };
+    let page = cache.get_or_render(key, HTML, || {
         Ok::<_, AppError>((catalog::page(&library, search.as_deref()), Vec::new()))
     })?;
     Ok(page.respond(&headers))
@@ -71,13 +77,14 @@ pub(crate) async fn flow(
     let guide = find(&state, &id)?;
     // The address as sent finds the page without reading the query; other
     // spellings of the same state share the page rendered for the first.
+    // Spellings are kept apart: endless ones cannot push pages out.
     let raw_key = format!(
         "flow-raw|{}|{}|{}",
         guide.version,
         guide.id,
         raw.as_deref().unwrap_or("")
     );
-    if let Some(page) = state.pages().get(&raw_key) {
+    if let Some(page) = state.spellings().get(&raw_key) {
         state.events().record(&guide, &page.events, &visitor);
         return Ok(page.respond(&headers));
     }
@@ -93,7 +100,7 @@ pub(crate) async fn flow(
         let flow = Flow::new(&guide, &query, Site::Served);
         Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
-    state.pages().alias(raw_key, &page);
+    state.spellings().alias(raw_key, &page);
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
