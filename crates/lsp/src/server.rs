@@ -213,7 +213,17 @@ impl Server {
         ) {
             self.publish_due(Instant::now() + QUIET);
         }
-        match self.answer(request) {
+        // A bug must not take the author's editor session down with it.
+        let answered =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.answer(request)));
+        let Ok(answered) = answered else {
+            return Response::new_err(
+                id,
+                ErrorCode::InternalError as i32,
+                "the server failed on this request (a bug: please report it)".to_owned(),
+            );
+        };
+        match answered {
             Ok(value) => Response::new_ok(id, value),
             Err(Failure::Params(error)) => {
                 Response::new_err(id, ErrorCode::InvalidParams as i32, error.to_string())

@@ -471,3 +471,87 @@ fn outline(text: &str, definitions: &[Definition], includes: &[Include]) -> Vec<
     }
     symbols
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GUIDE: &str = "+++\nid = \"g\"\nstart = \"works\"\n+++\n\n# Fix it\n\nWe check.\n\n\
+## Which one? {.variants}\n\n- Pro {#pro}\n- Mini {#mini}\n\n\
+## Check {#check .section}\n\n- [pro] Look.\n\nGood: Done. Proceed to [Verification](#verification).\n\n\
+## Does it work? {#works .question}\n\nSection: check\nFills: check\n\n- Yes → fixed\n- No → check\n\n\
+## Fixed {#fixed .outcome .resolved}\n\n## Verification {.verification}\n\n- It works.\n\n\
+## Capture {.capture}\n\n- What was checked {#check}\n";
+
+    fn index() -> Index {
+        let (_, combined) = crate::compile_with(GUIDE, &mut |_| Err(String::new()));
+        Index::of(&combined)
+    }
+
+    fn texts(spans: &[Span]) -> Vec<&'static str> {
+        spans.iter().map(|s| &GUIDE[s.clone()]).collect()
+    }
+
+    #[test]
+    fn a_fact_and_a_section_of_one_name_are_renamed_apart() {
+        let index = index();
+        let section = index
+            .rename(Namespace::Part, "check", "inspect")
+            .expect("renamed");
+        // The definition, `Section:` and the answer's target; not the fact.
+        assert_eq!(section.len(), 3, "{:?}", texts(&section));
+        let fact = index
+            .rename(Namespace::Fact, "check", "checked")
+            .expect("renamed");
+        assert_eq!(fact.len(), 2);
+        assert!(fact.iter().all(|s| !section.contains(s)));
+    }
+
+    #[test]
+    fn the_start_and_model_marks_are_references() {
+        let index = index();
+        let start = index
+            .references_to(Namespace::Part, "works")
+            .next()
+            .expect("start");
+        assert_eq!(start.want, Want::Question);
+        assert_eq!(&GUIDE[start.span.clone()], "works", "inside the quotes");
+        let marks: Vec<_> = index.references_to(Namespace::Model, "pro").collect();
+        assert_eq!(marks.len(), 1);
+    }
+
+    #[test]
+    fn renames_are_refused_when_invalid_taken_or_unwritten() {
+        let index = index();
+        let refused = |id: &str, new: &str| index.rename(Namespace::Part, id, new).err();
+        assert_eq!(
+            refused("check", "Check"),
+            Some(RenameRefused::Invalid("Check".into()))
+        );
+        assert_eq!(
+            refused("check", "fixed"),
+            Some(RenameRefused::Taken("fixed".into(), "outcome (resolved)"))
+        );
+        assert_eq!(
+            refused("verification", "checks"),
+            Some(RenameRefused::Implicit("verification".into()))
+        );
+        assert!(index.rename(Namespace::Model, "pro", "mini").is_err());
+    }
+
+    #[test]
+    fn the_outline_lists_every_block_in_order() {
+        let titles: Vec<String> = index().outline.iter().map(|s| s.title.clone()).collect();
+        assert_eq!(
+            titles,
+            [
+                "Which one?",
+                "Check",
+                "Does it work?",
+                "Fixed",
+                "Verification",
+                "Capture"
+            ]
+        );
+    }
+}
