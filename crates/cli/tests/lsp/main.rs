@@ -3,6 +3,7 @@
 //! guides and on broken fixtures, with positions in UTF-16.
 
 mod client;
+mod neovim;
 
 use client::{Client, position, uri};
 use serde_json::{Value, json};
