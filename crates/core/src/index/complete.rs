@@ -86,12 +86,33 @@ fn context(before: &str) -> Option<Context> {
     None
 }
 
+/// The most candidates one answer holds: an editor asks again as the
+/// author types more of the id.
+pub const MAX_CANDIDATES: usize = 200;
+
+/// The candidates for a completion: those whose id holds what is typed,
+/// the ones that start with it first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidates {
+    /// At most [`MAX_CANDIDATES`].
+    pub items: Vec<Candidate>,
+    /// Whether more would fit than are listed.
+    pub incomplete: bool,
+}
+
 impl Index {
-    /// The candidates for `context`, in the block `block` (a `](#` link in
-    /// the triage wants a question or outcome, in the ladder a section).
-    pub fn candidates(&self, context: Context, block: Option<&Symbol>) -> Vec<Candidate> {
+    /// The candidates for `context` that hold `typed`, in the block `block`
+    /// (a `](#` link in the triage wants a question or outcome, in the
+    /// ladder a section).
+    pub fn candidates(&self, context: Context, block: Option<&Symbol>, typed: &str) -> Candidates {
         let want = match context {
-            Context::BlockKind => return block_kinds(),
+            Context::BlockKind => {
+                let items = block_kinds().filter(|c| c.label.contains(typed)).collect();
+                return Candidates {
+                    items,
+                    incomplete: false,
+                };
+            }
             Context::Id(Want::Part) => match block.map(|b| b.kind) {
                 Some(Kind::Block("triage")) => Want::Node,
                 Some(Kind::Block("ladder")) => Want::Section,
@@ -100,29 +121,31 @@ impl Index {
             Context::Id(want) => want,
         };
         let mut seen = std::collections::HashSet::new();
-        (self.definitions.iter())
-            .filter(|d| want.accepts(d.kind) && seen.insert(d.id.as_str()))
+        let mut matching: Vec<&super::Definition> = (self.definitions.iter())
+            .filter(|d| want.accepts(d.kind) && d.id.contains(typed) && seen.insert(d.id.as_str()))
+            .collect();
+        matching.sort_by_key(|d| !d.id.starts_with(typed));
+        let incomplete = matching.len() > MAX_CANDIDATES;
+        let items = (matching.into_iter().take(MAX_CANDIDATES))
             .map(|d| Candidate {
                 label: d.id.clone(),
                 detail: format!("{}: {}", d.kind.describe(), d.title),
             })
-            .collect()
+            .collect();
+        Candidates { items, incomplete }
     }
 }
 
 /// Every block kind a heading may name.
-fn block_kinds() -> Vec<Candidate> {
+fn block_kinds() -> impl Iterator<Item = Candidate> {
     let kinds = crate::syntax::KINDS
         .iter()
         .map(|(name, _)| (*name, "block kind"));
     let outcomes = (crate::syntax::OUTCOME_KINDS.iter()).map(|(name, _)| (*name, "outcome kind"));
-    kinds
-        .chain(outcomes)
-        .map(|(name, what)| Candidate {
-            label: name.to_owned(),
-            detail: what.to_owned(),
-        })
-        .collect()
+    kinds.chain(outcomes).map(|(name, what)| Candidate {
+        label: name.to_owned(),
+        detail: what.to_owned(),
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 
 mod complete;
 
-pub use complete::{Candidate, Completion, Context, completion};
+pub use complete::{Candidate, Candidates, Completion, Context, MAX_CANDIDATES, completion};
 
 use crate::check::Combined;
 use crate::model::{Guide, Id, OutcomeKind, is_valid_id};

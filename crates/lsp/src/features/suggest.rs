@@ -5,18 +5,20 @@ use super::{Cursor, Failure};
 use crate::position::Lines;
 use crate::workspace::Workspace;
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionTextEdit, Hover, HoverContents,
-    HoverParams, MarkupContent, MarkupKind, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionTextEdit,
+    Hover, HoverContents, HoverParams, MarkupContent, MarkupKind, TextEdit,
 };
 use unstuck_core::index::{self, Context, Kind, Named};
 
 /// What fits at the cursor. Reads the context from the buffer as it is
 /// now, and the candidates from the guide as last compiled: typing never
-/// waits for a compile.
+/// waits for a compile. At most [`index::MAX_CANDIDATES`] items, those
+/// that start with what is typed first; the editor asks again as the
+/// author types on.
 pub(crate) fn completion(
     workspace: &Workspace,
     params: CompletionParams,
-) -> Result<Vec<CompletionItem>, Failure> {
+) -> Result<CompletionList, Failure> {
     let at = params.text_document_position;
     let path = crate::uri::to_path(&at.text_document.uri).ok_or(Failure::Unknown)?;
     let analysis = workspace.analysis(&path).ok_or(Failure::Unknown)?;
@@ -24,7 +26,7 @@ pub(crate) fn completion(
     let lines = Lines::new(&text);
     let offset = lines.offset(at.position);
     let Some(completion) = index::completion(&text, offset) else {
-        return Ok(Vec::new());
+        return Ok(CompletionList::default());
     };
     let block = (analysis.offset(&path, offset)).and_then(|at| analysis.index.block_at(at));
     let range = lines.range(&completion.typed);
@@ -32,22 +34,24 @@ pub(crate) fn completion(
         Context::BlockKind => CompletionItemKind::KEYWORD,
         Context::Id(_) => CompletionItemKind::REFERENCE,
     };
-    let items = (analysis
-        .index
-        .candidates(completion.context, block)
-        .into_iter())
-    .map(|candidate| CompletionItem {
-        text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
-            range,
-            candidate.label.clone(),
-        ))),
-        label: candidate.label,
-        kind: Some(kind),
-        detail: Some(candidate.detail),
-        ..CompletionItem::default()
+    let typed = &text[completion.typed.clone()];
+    let candidates = analysis.index.candidates(completion.context, block, typed);
+    let items = (candidates.items.into_iter())
+        .map(|candidate| CompletionItem {
+            text_edit: Some(CompletionTextEdit::Edit(TextEdit::new(
+                range,
+                candidate.label.clone(),
+            ))),
+            label: candidate.label,
+            kind: Some(kind),
+            detail: Some(candidate.detail),
+            ..CompletionItem::default()
+        })
+        .collect();
+    Ok(CompletionList {
+        is_incomplete: candidates.incomplete,
+        items,
     })
-    .collect();
-    Ok(items)
 }
 
 /// The kind and title of the part named under the cursor.
