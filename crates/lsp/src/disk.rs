@@ -14,16 +14,25 @@ pub trait Disk: Send {
     /// The text of the guide file at `path`.
     fn read_guide(&self, path: &Path) -> Result<String, String>;
 
+    /// What the file at `path` is: a guide, a shared part, or neither.
+    fn role(&self, path: &Path) -> Role;
+
     /// The guide files (not shared parts) of the guides folder that holds
     /// `file`: where to look for the guides that include a shared file.
     fn guides_near(&self, file: &Path) -> Vec<PathBuf>;
 }
 
-/// Whether `path` is a shared part rather than a guide: a file or folder
-/// whose name starts with `_` (`_shared/power-cycle.md`).
-pub(crate) fn is_shared(path: &Path) -> bool {
-    path.components()
-        .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
+/// What a Markdown file is to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// A guide of the guides folder.
+    Guide,
+    /// A shared part (a name starting with `_`), read through the guides
+    /// that include it.
+    Shared,
+    /// Outside the guides folder: compiled as a guide only if it starts
+    /// with front matter (so a README gets no diagnostics).
+    Other,
 }
 
 /// `path` with `.` and `folder/..` taken out, without touching the disk.

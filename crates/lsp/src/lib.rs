@@ -17,7 +17,7 @@ mod server;
 mod uri;
 mod workspace;
 
-pub use disk::{Disk, normalise};
+pub use disk::{Disk, Role, normalise};
 pub use server::{QUIET, serve};
 
 /// Why the server stopped.

@@ -228,9 +228,8 @@ impl Server {
             Err(Failure::Params(error)) => {
                 Response::new_err(id, ErrorCode::InvalidParams as i32, error.to_string())
             }
-            Err(failure @ Failure::Unknown) => {
-                Response::new_err(id, ErrorCode::InvalidRequest as i32, failure.to_string())
-            }
+            // Not a guide (a README, say): nothing to say about it.
+            Err(Failure::Unknown) => Response::new_ok(id, Value::Null),
             Err(Failure::Refused(message)) => {
                 Response::new_err(id, ErrorCode::RequestFailed as i32, message)
             }

@@ -3,7 +3,7 @@
 //! include it.
 
 use crate::analysis::Analysis;
-use crate::disk::{Disk, is_shared};
+use crate::disk::{Disk, Role};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -30,17 +30,20 @@ impl Workspace {
     /// itself, or every guide that includes the shared file. Returns the
     /// files whose diagnostics may have changed.
     pub(crate) fn analyse(&mut self, path: &Path) -> Vec<PathBuf> {
-        let guides: Vec<PathBuf> = if is_shared(path) {
-            let mut including: Vec<PathBuf> = (self.analyses.values())
-                .filter(|a| a.holds(path))
-                .map(|a| a.guide.clone())
-                .collect();
-            if including.is_empty() {
-                including = self.disk.guides_near(path);
+        let front_matter = (self.open.get(path)).is_some_and(|t| t.trim_start().starts_with("+++"));
+        let guides: Vec<PathBuf> = match self.disk.role(path) {
+            Role::Shared => {
+                let mut including: Vec<PathBuf> = (self.analyses.values())
+                    .filter(|a| a.holds(path))
+                    .map(|a| a.guide.clone())
+                    .collect();
+                if including.is_empty() {
+                    including = self.disk.guides_near(path);
+                }
+                including
             }
-            including
-        } else {
-            vec![path.to_owned()]
+            Role::Other if !front_matter => Vec::new(),
+            Role::Guide | Role::Other => vec![path.to_owned()],
         };
         let mut touched = vec![path.to_owned()];
         for guide in guides {

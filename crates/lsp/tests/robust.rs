@@ -64,6 +64,14 @@ impl unstuck_lsp::Disk for Memory {
         Ok(GUIDE.to_owned())
     }
 
+    fn role(&self, path: &Path) -> unstuck_lsp::Role {
+        if path.starts_with("/guides/_shared") {
+            unstuck_lsp::Role::Shared
+        } else {
+            unstuck_lsp::Role::Guide
+        }
+    }
+
     fn guides_near(&self, _file: &Path) -> Vec<PathBuf> {
         vec![PathBuf::from("/guides/smart-lock.md")]
     }

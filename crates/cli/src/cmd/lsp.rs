@@ -6,6 +6,7 @@ use crate::Outcome;
 use crate::guides_folder::GuidesFolder;
 use crate::library;
 use std::path::{Path, PathBuf};
+use unstuck_lsp::Role;
 
 /// Serve guides to an editor: diagnostics, go to definition, rename, completion.
 #[derive(Debug, clap::Args)]
@@ -17,7 +18,8 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
-    let guides = std::path::absolute(&args.guides)?;
+    // As editors name files: absolute, links followed where the folder exists.
+    let guides = (args.guides.canonicalize()).or_else(|_| std::path::absolute(&args.guides))?;
     unstuck_lsp::serve_stdio(Box::new(Folder { guides }))?;
     Ok(Outcome::Success)
 }
@@ -38,15 +40,18 @@ impl unstuck_lsp::Disk for Folder {
         library::read_text(&GuidesFolder::of_file(path, &self.guides), path)
     }
 
+    fn role(&self, path: &Path) -> Role {
+        match path.strip_prefix(&self.guides) {
+            Ok(inside) if library::is_shared(inside) => Role::Shared,
+            Ok(_) => Role::Guide,
+            Err(_) => Role::Other,
+        }
+    }
+
     fn guides_near(&self, file: &Path) -> Vec<PathBuf> {
-        let inside = |root: &Path| file.starts_with(root);
-        let root = if inside(&self.guides) {
-            self.guides.clone()
-        } else {
-            file.ancestors()
-                .find(|folder| !library::is_shared(folder) && folder.is_dir())
-                .map_or_else(|| self.guides.clone(), Path::to_owned)
-        };
-        library::guide_files_in(&root).unwrap_or_default()
+        if !file.starts_with(&self.guides) {
+            return Vec::new();
+        }
+        library::guide_files_in(&self.guides).unwrap_or_default()
     }
 }

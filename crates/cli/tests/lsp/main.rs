@@ -381,7 +381,6 @@ fn shared_files_show_their_own_problems_and_are_navigable() {
             "## Power-cycle and re-pair {#power-cycle .section}",
             "## Power-cycle and re-pair {#re-pair .section}",
         )
-        .replace("(#power-cycle)", "(#re-pair)")
         .replace(
             "## When to get help",
             "## [Power-cycle](_shared/power-cycle.md) {.include}\n\n## When to get help",
@@ -437,6 +436,38 @@ fn shared_files_show_their_own_problems_and_are_navigable() {
         "textDocument": { "uri": guide }, "position": position(&text, "_shared/power-cycle.md", 0, 2),
     }));
     assert_eq!(include["result"]["uri"], json!(shared));
+    let definition = client.request(
+        "textDocument/definition",
+        json!({
+            "textDocument": { "uri": guide }, "position": position(&text, "#power-cycle)", 0, 1),
+        }),
+    );
+    assert_eq!(
+        definition["result"]["uri"],
+        json!(shared),
+        "the guide's link leads into the shared file"
+    );
+    assert_eq!(
+        definition["result"]["range"]["start"],
+        position(&fixed, "power-cycle .section", 0, 0)
+    );
+
+    // Renamed from the shared file: the guide's uses change too.
+    let renamed = client.request("textDocument/rename", json!({
+        "textDocument": { "uri": shared }, "position": position(&fixed, "power-cycle .section", 0, 1), "newName": "restart",
+    }));
+    let changes = &renamed["result"]["changes"];
+    let in_guide = changes[&guide].as_array().expect("edits in the guide");
+    assert_eq!(in_guide.len(), text.matches("(#power-cycle)").count());
+    assert_eq!(
+        apply(
+            &fixed,
+            changes[&shared]
+                .as_array()
+                .expect("edits in the shared file")
+        ),
+        fixed.replace("power-cycle", "restart")
+    );
     client.shutdown();
 }
 
@@ -483,5 +514,28 @@ fn an_unknown_target_offers_to_create_the_question_or_outcome() {
         left.iter().all(|d| d["code"] != "unknown-target"),
         "{left:?}"
     );
+    client.shutdown();
+}
+
+#[test]
+fn markdown_outside_the_guides_folder_without_front_matter_is_left_alone() {
+    let (dir, guides) = folder(&[("smart-lock.md", &shipped("smart-lock.md"))]);
+    let readme = dir
+        .path()
+        .canonicalize()
+        .expect("canonical")
+        .join("README.md");
+    let text = "# Read me\n\nNot a guide: [see](#nothing).\n";
+    std::fs::write(&readme, text).expect("write");
+    let mut client = Client::start(&guides);
+    client.open(&uri(&readme), text);
+    assert_eq!(client.diagnostics(&uri(&readme)), Vec::<Value>::new());
+    let hover = client.request(
+        "textDocument/hover",
+        json!({
+            "textDocument": { "uri": uri(&readme) }, "position": position(text, "nothing", 0, 1),
+        }),
+    );
+    assert_eq!(hover["result"], Value::Null, "{hover}");
     client.shutdown();
 }

@@ -20,7 +20,8 @@ pub(crate) enum Failure {
     /// The request's parameters do not fit.
     #[error("bad parameters: {0}")]
     Params(#[from] serde_json::Error),
-    /// The document is not known (not open, not part of a guide).
+    /// The document is not part of a compiled guide (a README, a shared
+    /// file no guide includes): answered with nothing.
     #[error("this file is not part of a guide that is open")]
     Unknown,
     /// The request was understood and refused (a rename to a taken id).
