@@ -175,11 +175,13 @@ impl Server {
                 let Some(path) = crate::uri::to_path(&params.text_document.uri) else {
                     return;
                 };
-                // Full sync: the last change holds the whole text.
-                if let Some(change) = params.content_changes.into_iter().last() {
-                    self.workspace.open.insert(path.clone(), change.text);
-                    self.due.insert(path, Instant::now() + QUIET);
+                let Some(text) = self.workspace.open.get_mut(&path) else {
+                    return;
+                };
+                for change in params.content_changes {
+                    apply_change(text, change);
                 }
+                self.due.insert(path, Instant::now() + QUIET);
             }
             DidSaveTextDocument::METHOD => {}
             DidCloseTextDocument::METHOD => {
@@ -276,6 +278,20 @@ impl Server {
             _ => Value::Null,
         };
         Ok(value)
+    }
+}
+
+/// Applies one change of a buffer: a range replaced (positions in UTF-16,
+/// clamped into the text), or the whole text.
+fn apply_change(text: &mut String, change: lsp_types::TextDocumentContentChangeEvent) {
+    match change.range {
+        Some(range) => {
+            let lines = crate::position::Lines::new(text);
+            let start = lines.offset(range.start);
+            let end = lines.offset(range.end).max(start);
+            text.replace_range(start..end, &change.text);
+        }
+        None => *text = change.text,
     }
 }
 

@@ -174,9 +174,18 @@ proptest! {
             "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text },
         })).into())?;
         for (n, (fraction, snippet, method, line, character)) in steps.into_iter().enumerate() {
-            insert(&mut text, fraction, SNIPPETS[snippet]);
+            // Even steps send the whole text; odd ones an insertion at a
+            // random position, as editors do (the server's text then differs
+            // from ours until the next whole text).
+            let change = if n % 2 == 0 {
+                insert(&mut text, fraction, SNIPPETS[snippet]);
+                json!({ "text": text })
+            } else {
+                let at = json!({ "line": line / 2, "character": character });
+                json!({ "range": { "start": at, "end": at }, "text": SNIPPETS[snippet] })
+            };
             send(Notification::new("textDocument/didChange".into(), json!({
-                "textDocument": { "uri": uri, "version": n + 2 }, "contentChanges": [{ "text": text }],
+                "textDocument": { "uri": uri, "version": n + 2 }, "contentChanges": [change],
             })).into())?;
             let id = i32::try_from(n).unwrap_or(0) + 1;
             let method = METHODS[method];

@@ -359,6 +359,28 @@ fn positions_count_utf16_units_after_non_ascii_text() {
             .any(|r| r["range"]["start"] == emoji_line),
         "{references}"
     );
+    // An edit by range, as editors send them: columns in UTF-16 after the emoji.
+    let typo = position(&text, "→ key-works", 0, 10);
+    let end = position(&text, "→ key-works", 0, 11);
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": file, "version": 2 },
+            "contentChanges": [{ "range": { "start": typo, "end": end }, "text": "" }],
+        }),
+    );
+    let diagnostics = client.diagnostics(&file);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "unknown-target");
+    assert_eq!(diagnostics[0]["range"]["start"], emoji_line);
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": file, "version": 3 },
+            "contentChanges": [{ "range": { "start": typo, "end": typo }, "text": "s" }],
+        }),
+    );
+    assert_eq!(client.diagnostics(&file), Vec::<Value>::new());
     params["newName"] = json!("key-turns-ok");
     let renamed = client.request("textDocument/rename", params);
     let edits = renamed["result"]["changes"][&file]
@@ -537,5 +559,31 @@ fn markdown_outside_the_guides_folder_without_front_matter_is_left_alone() {
         }),
     );
     assert_eq!(hover["result"], Value::Null, "{hover}");
+    client.shutdown();
+}
+
+#[test]
+fn a_misspelt_block_kind_is_fixed_in_one_step() {
+    let text = broken("unknown-block-kind--typo.md");
+    let (_dir, guides) = folder(&[("guide.md", &text)]);
+    let file = uri(&guides.join("guide.md"));
+    let mut client = Client::start(&guides);
+    client.open(&file, &text);
+    let diagnostics = client.diagnostics(&file);
+    let actions = client.request("textDocument/codeAction", json!({
+        "textDocument": { "uri": file }, "range": diagnostics[0]["range"], "context": { "diagnostics": diagnostics },
+    }));
+    let fix = actions["result"]
+        .as_array()
+        .expect("actions")
+        .iter()
+        .find(|a| a["title"] == "Change to `.section`")
+        .expect("the fix")
+        .clone();
+    let fixed = apply(
+        &text,
+        fix["edit"]["changes"][&file].as_array().expect("edits"),
+    );
+    assert_eq!(fixed, text.replace(".sectoin", ".section"));
     client.shutdown();
 }

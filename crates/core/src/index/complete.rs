@@ -50,8 +50,16 @@ pub fn completion(text: &str, offset: usize) -> Option<Completion> {
 /// The context from the line before the word being typed.
 fn context(before: &str) -> Option<Context> {
     let trimmed = before.trim_end();
-    if before.ends_with("](#") {
-        return Some(Context::Id(Want::Part));
+    if let Some(link) = before.strip_suffix("](#") {
+        // A link where a field or an answer names one kind of part.
+        let want = if link.trim_start().starts_with("Section:") {
+            Want::Section
+        } else if link.contains('→') || link.contains("->") {
+            Want::Node
+        } else {
+            Want::Part
+        };
+        return Some(Context::Id(want));
     }
     if trimmed.ends_with('→') || trimmed.ends_with("->") {
         return Some(Context::Id(Want::Node));
@@ -163,6 +171,8 @@ mod tests {
         assert_eq!(at_end("Section: "), Some(Context::Id(Want::Section)));
         assert_eq!(at_end("Fills: a, b"), Some(Context::Id(Want::Fact)));
         assert_eq!(at_end("Go to [X](#ve"), Some(Context::Id(Want::Part)));
+        assert_eq!(at_end("Section: [X](#"), Some(Context::Id(Want::Section)));
+        assert_eq!(at_end("- Yes → [X](#"), Some(Context::Id(Want::Node)));
         assert_eq!(at_end("- [pro, mi"), Some(Context::Id(Want::Model)));
         assert_eq!(at_end("## Step {#step ."), Some(Context::BlockKind));
         assert_eq!(at_end("start = \"key"), Some(Context::Id(Want::Question)));
