@@ -3,6 +3,7 @@
 
 use lsp_types::{Position, Range};
 use std::ops::Range as Span;
+use unstuck_core::source::floor_char_boundary;
 
 /// Where each line of a text starts, to convert positions quickly.
 #[derive(Debug, Clone)]
@@ -22,7 +23,7 @@ impl<'t> Lines<'t> {
 
     /// The position of byte `offset` (clamped into the text).
     pub(crate) fn position(&self, offset: usize) -> Position {
-        let offset = floor_boundary(self.text, offset);
+        let offset = floor_char_boundary(self.text, offset);
         let line = self.starts.partition_point(|&start| start <= offset) - 1;
         let start = self.starts[line];
         let character = self.text[start..offset].encode_utf16().count();
@@ -51,14 +52,6 @@ impl<'t> Lines<'t> {
         }
         end
     }
-}
-
-fn floor_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 fn to_u32(n: usize) -> u32 {
