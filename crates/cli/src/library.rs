@@ -29,10 +29,10 @@ pub(crate) fn bundled() -> Vec<GuideFile> {
                 PathBuf::from(format!("(bundled) {name}")),
                 text,
                 |include| {
-                    let wanted = normalise(&folder.join(include));
+                    let wanted = unstuck_lsp::normalise(&folder.join(include));
                     files
                         .iter()
-                        .find(|(name, _)| normalise(Path::new(name)) == wanted)
+                        .find(|(name, _)| unstuck_lsp::normalise(Path::new(name)) == wanted)
                         .map(|(_, text)| (*text).to_owned())
                         .ok_or_else(|| "no such file is bundled".to_owned())
                 },
@@ -41,24 +41,9 @@ pub(crate) fn bundled() -> Vec<GuideFile> {
         .collect()
 }
 
-/// A path with `.` and `folder/..` taken out.
-fn normalise(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir if out.file_name().is_some() => {
-                out.pop();
-            }
-            part => out.push(part),
-        }
-    }
-    out
-}
-
 /// Whether a path is a shared part rather than a guide: a file or folder
 /// whose name starts with `_` (`_shared/power-cycle.md`).
-fn is_shared(path: &Path) -> bool {
+pub(crate) fn is_shared(path: &Path) -> bool {
     path.components()
         .any(|part| part.as_os_str().to_string_lossy().starts_with('_'))
 }
@@ -147,11 +132,15 @@ pub(crate) fn load(path: &Path, folder: &GuidesFolder) -> anyhow::Result<GuideFi
     };
     let own_folder = path.parent().map(Path::to_owned).unwrap_or_default();
     Ok(compiled(path.to_owned(), text, |include| {
-        let bytes = folder
-            .read(&own_folder.join(include))
-            .map_err(|why| why.to_string())?;
-        String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
+        read_text(folder, &own_folder.join(include))
     }))
+}
+
+/// The text of a file inside `folder`, or why it cannot be read (as an
+/// `include-not-found` diagnostic says it).
+pub(crate) fn read_text(folder: &GuidesFolder, path: &Path) -> Result<String, String> {
+    let bytes = folder.read(path).map_err(|why| why.to_string())?;
+    String::from_utf8(bytes).map_err(|_| "it is not UTF-8 text".to_owned())
 }
 
 /// A guide file to load, and the folder it may read from.
@@ -197,7 +186,7 @@ pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<GuidePath>> {
 }
 
 /// The `*.md` files under `root` that are not shared parts, in name order.
-fn guide_files_in(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn guide_files_in(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut folders = vec![root.to_owned()];
     while let Some(folder) = folders.pop() {

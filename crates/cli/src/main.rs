@@ -46,6 +46,8 @@ enum Command {
     Stats(cmd::stats::Args),
     /// Delete events and feedback older than a span (e.g. --older-than 90d).
     Prune(cmd::prune::Args),
+    /// Serve guides to an editor (Language Server Protocol over stdio).
+    Lsp(cmd::lsp::Args),
 }
 
 /// How a command ended, beyond plain success.
@@ -76,6 +78,7 @@ fn main() -> ExitCode {
         Command::Build(args) => cmd::build::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Prune(args) => cmd::prune::run(args),
+        Command::Lsp(args) => cmd::lsp::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -14,6 +14,7 @@ pub mod check;
 pub mod diagnostic;
 pub mod engine;
 pub mod graph;
+pub mod index;
 pub mod link;
 pub mod model;
 pub mod source;
@@ -23,6 +24,7 @@ pub use check::{
     Combined, Compiled, MAX_GUIDE_BYTES, compile, compile_bytes, compile_with, too_large,
 };
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use index::Index;
 pub use model::Guide;
 pub use source::Source;
 

@@ -90,8 +90,9 @@ impl<'a> Source<'a> {
     }
 }
 
-/// The largest character boundary of `text` at or before `offset`.
-pub(crate) fn floor_char_boundary(text: &str, offset: usize) -> usize {
+/// The largest character boundary of `text` at or before `offset` (any
+/// offset, even past the end, gives one).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
     let mut offset = offset.min(text.len());
     while !text.is_char_boundary(offset) {
         offset -= 1;

@@ -4,6 +4,7 @@ pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod export;
 pub(crate) mod graph;
+pub(crate) mod lsp;
 pub(crate) mod prune;
 pub(crate) mod run;
 pub(crate) mod serve;

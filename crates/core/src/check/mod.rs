@@ -87,6 +87,19 @@ pub struct Combined {
     pub included: Vec<(String, usize)>,
 }
 
+impl Combined {
+    /// The length of the guide's own file: the text before the first
+    /// shared file (and the blank line [`compile_with`] puts before it).
+    pub fn own_len(&self) -> usize {
+        self.included
+            .first()
+            .map_or(self.text.len(), |(_, start)| start - SHARED_SEPARATOR.len())
+    }
+}
+
+/// What [`compile_with`] puts between the guide's text and a shared file's.
+const SHARED_SEPARATOR: &str = "\n\n";
+
 /// Compiles a guide that may include shared files
 /// (`## [Power-cycle](_shared/power-cycle.md) {.include}`): `read` returns
 /// the text of a path as written in the guide, or why it cannot. Each file
@@ -111,7 +124,7 @@ pub fn compile_with(
         }
         match read(&path) {
             Ok(shared) => {
-                combined.text.push_str("\n\n");
+                combined.text.push_str(SHARED_SEPARATOR);
                 combined.included.push((path, combined.text.len()));
                 combined.text.push_str(&shared);
             }

@@ -25,7 +25,7 @@ pub(crate) struct Draft {
 
 /// The kinds of `##` block, as named by their class.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     Needs,
     Triage,
     Section,
@@ -42,7 +42,7 @@ pub(super) enum Kind {
     Variants,
 }
 
-const KINDS: [(&str, Kind); 12] = [
+pub(crate) const KINDS: [(&str, Kind); 12] = [
     ("needs", Kind::Needs),
     ("triage", Kind::Triage),
     ("section", Kind::Section),
@@ -58,7 +58,7 @@ const KINDS: [(&str, Kind); 12] = [
 ];
 
 /// Outcome classes, which also mark a block as an outcome.
-const OUTCOME_KINDS: [(&str, model::OutcomeKind); 2] = [
+pub(crate) const OUTCOME_KINDS: [(&str, model::OutcomeKind); 2] = [
     ("resolved", model::OutcomeKind::Resolved),
     ("escalate", model::OutcomeKind::Escalate),
 ];

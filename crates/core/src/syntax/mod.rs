@@ -11,7 +11,7 @@ mod front_matter;
 mod lower;
 mod markdown;
 
-pub(crate) use lower::{Draft, include_requests, lower};
+pub(crate) use lower::{Draft, KINDS, OUTCOME_KINDS, include_requests, lower};
 
 use pulldown_cmark::{Event, Parser};
 
