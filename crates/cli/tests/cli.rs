@@ -401,17 +401,24 @@ fn guides_including(include: &str) -> (tempfile::TempDir, PathBuf) {
 /// What an attacker would like a guide to show: every line is a secret.
 const SECRET: &str = "ADMIN_TOKEN=admin-token-7f3a\n## DATABASE_PASSWORD=hunter2 {#db .question}\n";
 
-/// Asserts that `check guides` fails, names the include as outside the
-/// guides folder and shows no line of the secret file.
-fn assert_refused_outside(guides: &Path, include: &str) {
-    let output = unstuck()
+/// What `check guides` prints to stderr, failing unless it fails; bounded
+/// in time (a file that never ends must not hang it).
+fn failed_check(guides: &Path, command: &mut Command) -> String {
+    let output = command
         .arg("check")
         .arg(guides)
+        .timeout(std::time::Duration::from_secs(30))
         .assert()
         .failure()
         .get_output()
         .clone();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts that `check guides` fails, names the include as outside the
+/// guides folder and shows no line of the secret file.
+fn assert_refused_outside(guides: &Path, include: &str) {
+    let stderr = failed_check(guides, &mut unstuck());
     assert_contains(&stderr, &format!("cannot read the shared file `{include}`"));
     assert_contains(&stderr, "outside the guides folder");
     for line in SECRET.lines() {
@@ -450,16 +457,10 @@ fn an_include_through_a_link_out_of_the_guides_folder_is_refused() {
 #[test]
 fn the_environment_and_devices_cannot_be_included() {
     let (_folder, guides) = guides_including("/proc/self/environ");
-    let output = unstuck()
-        .arg("check")
-        .arg(&guides)
-        .env("UNSTUCK_TEST_SECRET", "environment-secret-42")
-        .timeout(std::time::Duration::from_secs(30))
-        .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = failed_check(
+        &guides,
+        unstuck().env("UNSTUCK_TEST_SECRET", "environment-secret-42"),
+    );
     assert_contains(
         &stderr,
         "`/proc/self/environ`: it is outside the guides folder",
@@ -482,15 +483,7 @@ fn the_environment_and_devices_cannot_be_included() {
             .replace("hub-offline", "hub-pipe"),
     )
     .expect("write");
-    let output = unstuck()
-        .arg("check")
-        .arg(&guides)
-        .timeout(std::time::Duration::from_secs(30))
-        .assert()
-        .failure()
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stderr = failed_check(&guides, &mut unstuck());
     assert_contains(
         &stderr,
         "`_shared/zero.md`: it is outside the guides folder",

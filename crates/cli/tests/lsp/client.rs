@@ -105,6 +105,27 @@ impl Client {
             .unwrap_or_default()
     }
 
+    /// The code actions offered for `range` of `uri`, given its diagnostics.
+    pub(crate) fn code_actions(
+        &mut self,
+        uri: &str,
+        range: &Value,
+        diagnostics: &[Value],
+    ) -> Vec<Value> {
+        let reply = self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": range, "context": { "diagnostics": diagnostics } }),
+        );
+        reply["result"].as_array().cloned().expect("code actions")
+    }
+
+    /// The code action titled `title` among `actions`.
+    pub(crate) fn action<'a>(actions: &'a [Value], title: &str) -> &'a Value {
+        (actions.iter())
+            .find(|action| action["title"] == title)
+            .unwrap_or_else(|| panic!("no action {title:?} in {actions:#?}"))
+    }
+
     /// Opens a document with its text.
     pub(crate) fn open(&mut self, uri: &str, text: &str) {
         self.notify(

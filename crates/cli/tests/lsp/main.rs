@@ -429,16 +429,8 @@ fn shared_files_show_their_own_problems_and_are_navigable() {
     );
 
     // The quick fix, then the diagnostic is gone.
-    let actions = client.request("textDocument/codeAction", json!({
-        "textDocument": { "uri": shared }, "range": typo["range"], "context": { "diagnostics": [] },
-    }));
-    let fix = actions["result"]
-        .as_array()
-        .expect("actions")
-        .iter()
-        .find(|a| a["title"] == "Change to `verification`")
-        .expect("a did-you-mean fix")
-        .clone();
+    let actions = client.code_actions(&shared, &typo["range"], &[]);
+    let fix = Client::action(&actions, "Change to `verification`");
     let fixed = apply(
         SHARED,
         fix["edit"]["changes"][&shared].as_array().expect("edits"),
@@ -501,15 +493,8 @@ fn an_unknown_target_offers_to_create_the_question_or_outcome() {
     let mut client = Client::start(&guides);
     client.open(&file, &text);
     let diagnostics = client.diagnostics(&file);
-    let actions = client.request("textDocument/codeAction", json!({
-        "textDocument": { "uri": file }, "range": diagnostics[0]["range"], "context": { "diagnostics": diagnostics },
-    }));
-    let titles: Vec<&str> = actions["result"]
-        .as_array()
-        .expect("actions")
-        .iter()
-        .filter_map(|a| a["title"].as_str())
-        .collect();
+    let actions = client.code_actions(&file, &diagnostics[0]["range"], &diagnostics);
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
     assert!(titles.contains(&"Change to `fixed`"), "{titles:?}");
     assert!(
         titles.contains(&"Create the missing outcome `fixd`"),
@@ -519,12 +504,8 @@ fn an_unknown_target_offers_to_create_the_question_or_outcome() {
         titles.contains(&"Create the missing question `fixd`"),
         "{titles:?}"
     );
-    let create = &actions["result"]
-        .as_array()
-        .expect("actions")
-        .iter()
-        .find(|a| a["title"] == "Create the missing outcome `fixd`")
-        .expect("create")["edit"]["changes"][&file];
+    let create =
+        &Client::action(&actions, "Create the missing outcome `fixd`")["edit"]["changes"][&file];
     let created = apply(&text, create.as_array().expect("edits"));
     assert!(
         created.ends_with("## Fixd {#fixd .outcome .resolved}\n"),
@@ -570,16 +551,8 @@ fn a_misspelt_block_kind_is_fixed_in_one_step() {
     let mut client = Client::start(&guides);
     client.open(&file, &text);
     let diagnostics = client.diagnostics(&file);
-    let actions = client.request("textDocument/codeAction", json!({
-        "textDocument": { "uri": file }, "range": diagnostics[0]["range"], "context": { "diagnostics": diagnostics },
-    }));
-    let fix = actions["result"]
-        .as_array()
-        .expect("actions")
-        .iter()
-        .find(|a| a["title"] == "Change to `.section`")
-        .expect("the fix")
-        .clone();
+    let actions = client.code_actions(&file, &diagnostics[0]["range"], &diagnostics);
+    let fix = Client::action(&actions, "Change to `.section`");
     let fixed = apply(
         &text,
         fix["edit"]["changes"][&file].as_array().expect("edits"),
