@@ -1,0 +1,181 @@
+//! The decision-tree picture, read back from its own SVG: no answer label
+//! overlaps another label, a box or an edge; no edge runs through a box
+//! that is not its end; and, where Graphviz is installed, no more edge
+//! crossings than `dot` draws for the same graph. Also: the shipped guides'
+//! pictures as snapshots, same guide same bytes, and no deep stack.
+
+use crate::geometry::{Defects, Picture};
+use crate::properties::{reachable, shapes};
+use crate::support::{SMART_LOCK, guide};
+use proptest::prelude::*;
+use unstuck_core::graph;
+use unstuck_testkit::Shape;
+
+const GARAGE_DOOR: &str = include_str!("../../../../guides/garage-door.md");
+
+/// The shipped guides, by name.
+const SHIPPED: [(&str, &str); 2] = [("smart-lock", SMART_LOCK), ("garage-door", GARAGE_DOOR)];
+
+/// Generated guides of every shape the test kit makes, by name.
+fn generated() -> Vec<(String, Shape)> {
+    let mut shapes = Vec::new();
+    for n in [1, 3, 7, 20] {
+        shapes.push((format!("chain-{n}"), Shape::chain(n)));
+        shapes.push((format!("tree-{n}"), Shape::tree(n)));
+        shapes.push((format!("dag-{n}"), Shape::dag(n)));
+        shapes.push((format!("three-way-{n}"), Shape::three_way(n)));
+    }
+    shapes
+}
+
+/// The defects of a guide's picture, which must be none but crossings.
+fn readable(name: &str, text: &str) -> Defects {
+    let picture = graph::svg(&guide(text));
+    let defects = Picture::from_svg(&picture).defects();
+    assert_eq!(
+        (defects.label_overlaps, defects.edges_through_boxes),
+        (0, 0),
+        "{name}: {defects:?}\n{picture}"
+    );
+    defects
+}
+
+#[test]
+fn the_checks_find_the_defects_of_the_old_layout() {
+    // The picture before this layout, as it was drawn for smart-lock (with
+    // classes added to its labels, boxes and edges): "Ye" hidden under "No",
+    // the battery question's "Yes" through three boxes.
+    let old = include_str!("../fixtures/graph/smart-lock-before.svg");
+    let defects = Picture::from_svg(old).defects();
+    // Labels: "Ye" under "No", and two labels lying on other answers' edges.
+    assert_eq!(defects.label_overlaps, 3, "{defects:?}");
+    // (edge, box) pairs: three edges through boxes, the battery's "Yes"
+    // through two of them (the physical key, power-cycle and re-pair).
+    assert_eq!(defects.edges_through_boxes, 4, "{defects:?}");
+    assert_eq!(defects.crossings, 4, "{defects:?}");
+}
+
+#[test]
+fn shipped_guides_are_drawn_without_overlaps_or_edges_through_boxes() {
+    for (name, text) in SHIPPED {
+        readable(name, text);
+        let picture = graph::svg(&guide(text));
+        // One element a line, so a change shows as a readable diff.
+        insta::assert_snapshot!(format!("picture-{name}"), picture.replace("><", ">\n<"));
+    }
+}
+
+#[test]
+fn generated_guides_of_every_shape_are_drawn_without_overlaps_or_edges_through_boxes() {
+    for (name, shape) in generated() {
+        readable(&name, &shape.source());
+    }
+}
+
+#[test]
+fn a_20_question_guide_stays_within_a_reasonable_width() {
+    // Text keeps its size and the picture scrolls; but a 20-question guide
+    // of two-way questions fits 1,800 pixels, and of three-way questions
+    // (21 answers on the widest level) 3,000 — Graphviz draws both wider.
+    let shapes = [
+        (Shape::tree(20), 1800.0),
+        (Shape::dag(20), 1800.0),
+        (Shape::chain(20), 1800.0),
+        (Shape::three_way(20), 3000.0),
+    ];
+    for (shape, widest) in shapes {
+        let picture = graph::svg(&guide(&shape.source()));
+        let width: f64 = picture
+            .split("width=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .and_then(|w| w.parse().ok())
+            .expect("a width");
+        assert!(width <= widest, "{width}px wide: {shape:?}");
+    }
+}
+
+#[test]
+fn the_picture_is_the_same_bytes_every_time() {
+    for (_, text) in SHIPPED {
+        let guide = guide(text);
+        assert_eq!(graph::svg(&guide), graph::svg(&guide));
+    }
+}
+
+#[test]
+fn the_picture_keeps_its_title_description_and_dark_mode() {
+    let picture = graph::svg(&guide(SMART_LOCK));
+    for part in [
+        r#"role="img" aria-labelledby="graph-title graph-desc""#,
+        "<title id=\"graph-title\">Decision tree: Fix a smart lock that will not open</title>",
+        "<desc id=\"graph-desc\">7 questions and 2 outcomes;",
+        "@media (prefers-color-scheme: dark)",
+    ] {
+        assert!(picture.contains(part), "{part}");
+    }
+}
+
+#[test]
+fn crossings_are_no_more_than_graphviz_draws() {
+    let mut guides: Vec<(String, String)> = SHIPPED
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .collect();
+    guides.extend(
+        generated()
+            .into_iter()
+            .map(|(name, shape)| (name, shape.source())),
+    );
+    let (mut report, mut worse): (Vec<String>, Vec<&str>) = (Vec::new(), Vec::new());
+    for (name, text) in &guides {
+        let guide = guide(text);
+        let Some(plain) = dot_plain(&graph::dot(&guide)) else {
+            eprintln!("Graphviz's dot is not installed: crossings not compared");
+            return;
+        };
+        let ours = Picture::from_svg(&graph::svg(&guide)).defects().crossings;
+        let theirs = Picture::from_plain(&plain).defects().crossings;
+        report.push(format!("{name}: {ours} crossings, dot {theirs}"));
+        if ours > theirs {
+            worse.push(name);
+        }
+    }
+    eprintln!("{}", report.join("\n"));
+    assert!(worse.is_empty(), "more crossings than dot: {worse:?}");
+}
+
+/// `dot -Tplain` of a DOT text, or `None` without Graphviz.
+fn dot_plain(dot: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("dot")
+        .arg("-Tplain")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .ok()?;
+    child.stdin.take()?.write_all(dot.as_bytes()).ok()?;
+    let output = child.wait_with_output().ok()?;
+    assert!(output.status.success(), "dot failed");
+    String::from_utf8(output.stdout).ok()
+}
+
+#[test]
+fn a_100000_question_chain_is_drawn_without_overflowing_the_stack() {
+    let picture = graph::svg(&guide(&Shape::chain(100_000).source()));
+    assert!(picture.ends_with("</svg>\n"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
+    ))]
+
+    #[test]
+    fn generated_guides_are_drawn_without_overlaps_or_edges_through_boxes(
+        shape in shapes().prop_map(reachable)
+    ) {
+        readable("generated", &shape.source());
+    }
+}
