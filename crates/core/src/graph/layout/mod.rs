@@ -131,6 +131,7 @@ impl Layout {
             height: &height,
             row_top: &row_top,
             row_height: &row_height,
+            rows: &rows,
         };
         let edges = routing::routes(&layered, &frame);
         let mut boxes = Vec::new();

@@ -4,10 +4,12 @@
 //! (room kept for it by the ordering and placement), diagonally across the
 //! gaps between rows, into its end's top at its own port. Boxes and labels
 //! only stand inside rows, and within a row every edge has its own place,
-//! so no edge runs through a box or another answer's label.
+//! so no edge runs through a box or another answer's label. Then each
+//! path is straightened: a bend is dropped wherever the straight line past
+//! it keeps clear of every box and label (by a margin).
 
 use super::Point;
-use super::layers::Layered;
+use super::layers::{Kind, Layered};
 
 /// Largest distance between neighbouring ports on a box.
 const PORT_STEP: f64 = 24.0;
@@ -15,6 +17,8 @@ const PORT_STEP: f64 = 24.0;
 const PORT_SPREAD: f64 = 0.7;
 /// Length of the straight run into a box, so the arrowhead points down.
 const LEAD: f64 = 8.0;
+/// How far a straightened edge keeps from boxes and labels.
+const CLEARANCE: f64 = 6.0;
 
 /// Where things stand, as the router needs them.
 pub(crate) struct Frame<'a> {
@@ -28,6 +32,62 @@ pub(crate) struct Frame<'a> {
     pub(crate) row_top: &'a [f64],
     /// Height of each row.
     pub(crate) row_height: &'a [f64],
+    /// The vertices of each row, left to right.
+    pub(crate) rows: &'a [Vec<usize>],
+}
+
+impl Frame<'_> {
+    /// The box or label a vertex draws, as (left, right, top, bottom),
+    /// grown by [`CLEARANCE`]; `None` for a dummy (which draws nothing).
+    fn obstacle(&self, layered: &Layered, v: usize) -> Option<[f64; 4]> {
+        let row = layered.vertices[v].row;
+        let top = match layered.vertices[v].kind {
+            Kind::Node(_) => self.row_top[row],
+            Kind::Label { .. } => self.row_top[row] + (self.row_height[row] - self.height[v]) / 2.0,
+            Kind::Dummy => return None,
+        };
+        let half = self.width[v] / 2.0 + CLEARANCE;
+        Some([
+            self.x[v] - half,
+            self.x[v] + half,
+            top - CLEARANCE,
+            top + self.height[v] + CLEARANCE,
+        ])
+    }
+
+    /// Whether the segment from `a` to `b` keeps clear of every box and
+    /// label but those of `own` (the edge's ends and label).
+    fn clear(&self, layered: &Layered, a: Point, b: Point, own: &[usize]) -> bool {
+        let (high, low) = (a.1.min(b.1), a.1.max(b.1));
+        let first = self
+            .row_top
+            .partition_point(|&top| top <= high)
+            .saturating_sub(1);
+        for row in first..self.rows.len() {
+            if self.row_top[row] > low {
+                break;
+            }
+            // The row is sorted by place: look only where the segment is.
+            let (west, east) = (a.0.min(b.0), a.0.max(b.0));
+            let row = &self.rows[row];
+            let start =
+                row.partition_point(|&v| self.x[v] + self.width[v] / 2.0 + CLEARANCE < west);
+            for &v in &row[start..] {
+                if self.x[v] - self.width[v] / 2.0 - CLEARANCE > east {
+                    break;
+                }
+                if own.contains(&v) {
+                    continue;
+                }
+                if let Some(rect) = self.obstacle(layered, v)
+                    && segment_enters(a, b, rect)
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
 }
 
 /// Each chain's path, in the order of `layered.chains`.
@@ -44,24 +104,77 @@ pub(crate) fn routes(layered: &Layered, frame: &Frame<'_>) -> Vec<Vec<Point>> {
         .enumerate()
         .map(|(c, chain)| {
             let (first, last) = (chain[0], chain[chain.len() - 1]);
+            // Out of the box and through the label: always drawn as is.
+            let label = chain[1];
             let mut points = vec![
                 (
                     out_ports[c],
                     frame.row_top[row_of(first)] + frame.height[first],
                 ),
                 (out_ports[c], bottom(first)),
+                (frame.x[label], frame.row_top[row_of(label)]),
+                (frame.x[label], bottom(label)),
             ];
-            for &v in &chain[1..chain.len() - 1] {
-                points.push((frame.x[v], frame.row_top[row_of(v)]));
-                points.push((frame.x[v], bottom(v)));
+            points.dedup();
+            // From the label on, bends are dropped where the line is clear.
+            let mut rest = vec![(frame.x[label], bottom(label))];
+            for &v in &chain[2..chain.len() - 1] {
+                rest.push((frame.x[v], frame.row_top[row_of(v)]));
+                rest.push((frame.x[v], bottom(v)));
             }
             let top = frame.row_top[row_of(last)];
-            points.push((in_ports[c], top - LEAD));
-            points.push((in_ports[c], top));
-            points.dedup();
+            rest.push((in_ports[c], top - LEAD));
+            rest.push((in_ports[c], top));
+            rest.dedup();
+            let own = [first, label, last];
+            let rest = straighten(&rest, |a, b| frame.clear(layered, a, b, &own));
+            points.extend_from_slice(&rest[1..]);
             points
         })
         .collect()
+}
+
+/// The path without the bends a straight line can skip (`clear` says
+/// which lines may be drawn); the first point and the last two stay, so
+/// edges enter boxes straight down.
+fn straighten(points: &[Point], clear: impl Fn(Point, Point) -> bool) -> Vec<Point> {
+    if points.len() <= 3 {
+        return points.to_vec();
+    }
+    let last = points.len() - 2;
+    let mut kept = vec![points[0]];
+    for i in 1..last {
+        let from = kept[kept.len() - 1];
+        if !clear(from, points[i + 1]) {
+            kept.push(points[i]);
+        }
+    }
+    kept.extend_from_slice(&points[last..]);
+    kept
+}
+
+/// Whether a segment enters a rectangle given as (left, right, top,
+/// bottom) (Liang–Barsky clipping).
+fn segment_enters(a: Point, b: Point, [left, right, top, bottom]: [f64; 4]) -> bool {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let (mut low, mut high) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, a.0 - left),
+        (dx, right - a.0),
+        (-dy, a.1 - top),
+        (dy, bottom - a.1),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            low = low.max(q / p);
+        } else {
+            high = high.min(q / p);
+        }
+    }
+    low < high
 }
 
 /// The `x` where each chain meets one of its end boxes: `ends` gives the
