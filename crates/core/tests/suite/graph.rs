@@ -53,6 +53,16 @@ fn the_checks_find_the_defects_of_the_old_layout() {
     // through two of them (the physical key, power-cycle and re-pair).
     assert_eq!(defects.edges_through_boxes, 4, "{defects:?}");
     assert_eq!(defects.crossings, 4, "{defects:?}");
+    let old = include_str!("../fixtures/graph/garage-door-before.svg");
+    let defects = Picture::from_svg(old).defects();
+    assert_eq!(
+        (
+            defects.label_overlaps,
+            defects.edges_through_boxes,
+            defects.crossings
+        ),
+        (3, 2, 8)
+    );
 }
 
 #[test]
@@ -177,5 +187,52 @@ proptest! {
         shape in shapes().prop_map(reachable)
     ) {
         readable("generated", &shape.source());
+    }
+}
+
+/// The defects of the shipped guides' pictures, before (the old layout's
+/// pictures, kept as fixtures), now, and as `dot` draws them (labels not
+/// counted: `-Tplain` gives no label boxes), for docs/benchmarks.md.
+/// Run: `cargo test --workspace --locked --test suite -- --ignored --nocapture graph::defects_report`.
+#[test]
+#[ignore = "a measurement, not a check"]
+fn defects_report() {
+    let before = [
+        include_str!("../fixtures/graph/smart-lock-before.svg"),
+        include_str!("../fixtures/graph/garage-door-before.svg"),
+    ];
+    for ((name, text), old) in SHIPPED.into_iter().zip(before) {
+        let guide = guide(text);
+        let now = Picture::from_svg(&graph::svg(&guide)).defects();
+        let dot = dot_plain(&graph::dot(&guide)).map(|plain| Picture::from_plain(&plain).defects());
+        eprintln!(
+            "{name}: before {:?}\n  now {now:?}\n  dot {dot:?}",
+            Picture::from_svg(old).defects()
+        );
+    }
+}
+
+/// Layout time of 5,000-question generated guides, for docs/benchmarks.md.
+/// Run: `cargo test --release --workspace --locked --test suite -- --ignored --nocapture graph::layout_time`.
+#[test]
+#[ignore = "a measurement, not a check: run it in release"]
+fn layout_time_of_5000_question_guides() {
+    for (name, shape) in [
+        ("tree", Shape::tree(5_000)),
+        ("chain", Shape::chain(5_000)),
+        ("dag", Shape::dag(5_000)),
+        ("three-way", Shape::three_way(5_000)),
+    ] {
+        let guide = guide(&shape.source());
+        let runs = 5;
+        let start = std::time::Instant::now();
+        let mut bytes = 0;
+        for _ in 0..runs {
+            bytes = graph::svg(&guide).len();
+        }
+        eprintln!(
+            "{name}-5000: {:.1} ms a picture ({bytes} bytes)",
+            start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs)
+        );
     }
 }

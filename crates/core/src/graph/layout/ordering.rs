@@ -174,15 +174,36 @@ fn transpose(rows: &mut [Vec<usize>], position: &mut [usize], neighbours: &Neigh
 }
 
 /// Crossings between the edges of `left` and of `right` when `left` stands
-/// just left of `right`.
+/// just left of `right`: pairs of neighbours on the same side where the
+/// right one's stands left of the left one's.
 fn pair_crossings(left: usize, right: usize, position: &[usize], neighbours: &Neighbours) -> usize {
     let count = |side: &[Vec<usize>]| {
-        let mut total = 0;
-        for &a in &side[left] {
-            total += side[right]
+        let (ours, theirs) = (&side[left], &side[right]);
+        if ours.len() * theirs.len() <= 64 {
+            return ours
                 .iter()
-                .filter(|&&b| position[b] < position[a])
-                .count();
+                .map(|&a| {
+                    theirs
+                        .iter()
+                        .filter(|&&b| position[b] < position[a])
+                        .count()
+                })
+                .sum();
+        }
+        // Many neighbours (an outcome many answers lead to): sort and merge.
+        let sorted = |list: &[usize]| {
+            let mut at: Vec<usize> = list.iter().map(|&w| position[w]).collect();
+            at.sort_unstable();
+            at
+        };
+        let (ours, theirs) = (sorted(ours), sorted(theirs));
+        let mut before = 0;
+        let mut total = 0;
+        for a in ours {
+            while before < theirs.len() && theirs[before] < a {
+                before += 1;
+            }
+            total += before;
         }
         total
     };
