@@ -50,8 +50,8 @@ pub fn svg(guide: &Guide) -> String {
         draw_lines(&mut out, label, Some(LABEL_FONT_SIZE));
         out.push_str("</g>");
     }
-    for placed in &layout.boxes {
-        let (class, fill, stroke, rounded) = match placed.item {
+    for (node, placed) in &layout.boxes {
+        let (class, fill, stroke, rounded) = match *node {
             Node::Question(_) => ("question", "#e8f0fd", "#0b57d0", 4.0),
             Node::Outcome(o) => match guide.outcomes[o].kind {
                 OutcomeKind::Resolved => ("resolved", "#e3f4e8", "#146c2e", 18.0),
@@ -103,7 +103,7 @@ fn draw_rect(
 }
 
 /// The lines of a box or label, centred in it (at `font_size` when given).
-fn draw_lines<T>(out: &mut String, placed: &Placed<T>, font_size: Option<f64>) {
+fn draw_lines(out: &mut String, placed: &Placed, font_size: Option<f64>) {
     let Rect {
         x,
         y,

@@ -9,7 +9,7 @@ pub(super) const LABEL_FONT_SIZE: f64 = 13.0;
 pub(super) const LINE: f64 = 17.0;
 
 /// Characters per line of a box's text.
-pub(super) const BOX_WRAP: usize = 26;
+pub(super) const BOX_WRAP: usize = 28;
 /// Characters per line of an answer label.
 pub(super) const LABEL_WRAP: usize = 18;
 

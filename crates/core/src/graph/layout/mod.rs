@@ -45,9 +45,7 @@ pub(crate) struct Rect {
 
 /// A box or label where it stands, with its text in lines.
 #[derive(Debug, Clone)]
-pub(crate) struct Placed<T> {
-    /// What it shows: a question or outcome, or an answer `(question, answer)`.
-    pub(crate) item: T,
+pub(crate) struct Placed {
     /// Where it stands.
     pub(crate) rect: Rect,
     /// Its text, wrapped.
@@ -58,9 +56,9 @@ pub(crate) struct Placed<T> {
 #[derive(Debug)]
 pub(crate) struct Layout {
     /// Every question and outcome box (an outcome may be drawn more than once).
-    pub(crate) boxes: Vec<Placed<Node>>,
+    pub(crate) boxes: Vec<(Node, Placed)>,
     /// Every answer's label.
-    pub(crate) labels: Vec<Placed<(usize, usize)>>,
+    pub(crate) labels: Vec<Placed>,
     /// Every answer's path, from its question to where it leads.
     pub(crate) edges: Vec<Vec<Point>>,
     /// Size of the picture.
@@ -145,18 +143,10 @@ impl Layout {
                 height: height[v],
             };
             match vertex.kind {
-                Kind::Node(node) => boxes.push(Placed {
-                    item: node,
-                    rect,
-                    lines,
-                }),
-                Kind::Label { question, answer } => {
+                Kind::Node(node) => boxes.push((node, Placed { rect, lines })),
+                Kind::Label { .. } => {
                     rect.y += (row_height[r] - height[v]) / 2.0;
-                    labels.push(Placed {
-                        item: (question, answer),
-                        rect,
-                        lines,
-                    });
+                    labels.push(Placed { rect, lines });
                 }
                 Kind::Dummy => {}
             }
