@@ -1,5 +1,5 @@
 //! The order of vertices within each row, chosen to reduce edge crossings:
-//! a depth-first first order, then barycentre sweeps down and up with
+//! depth-first first orders, then barycentre sweeps down and up with
 //! adjacent swaps ("transpose"), keeping the best order seen. Each sweep
 //! costs about O((V + E) log V); the number of sweeps is capped.
 
@@ -35,27 +35,40 @@ impl Neighbours {
 }
 
 /// The rows, each a list of vertices left to right, with few crossings:
-/// the better of two starts (answers met first to last, and last to first).
+/// the best of four starts (top vertices, and each vertex's edges, taken
+/// first to last or last to first).
 pub(crate) fn order(layered: &Layered, neighbours: &Neighbours) -> Vec<Vec<usize>> {
     let mut position = vec![0usize; layered.vertices.len()];
-    let (forward, fewest_forward) = improve(
-        depth_first_rows(layered, neighbours, false),
-        &mut position,
-        neighbours,
-    );
-    if fewest_forward == 0 {
-        return forward;
+    let mut best: Option<(Vec<Vec<usize>>, usize)> = None;
+    for (roots_reversed, edges_reversed) in
+        [(false, false), (false, true), (true, false), (true, true)]
+    {
+        let start = Start {
+            roots_reversed,
+            edges_reversed,
+        };
+        let (rows, crossings) = improve(
+            depth_first_rows(layered, neighbours, start),
+            &mut position,
+            neighbours,
+        );
+        if best.as_ref().is_none_or(|(_, fewest)| crossings < *fewest) {
+            best = Some((rows, crossings));
+        }
+        if crossings == 0 {
+            break;
+        }
     }
-    let (backward, fewest_backward) = improve(
-        depth_first_rows(layered, neighbours, true),
-        &mut position,
-        neighbours,
-    );
-    if fewest_backward < fewest_forward {
-        backward
-    } else {
-        forward
-    }
+    best.map(|(rows, _)| rows).unwrap_or_default()
+}
+
+/// How a depth-first first order walks the graph.
+#[derive(Debug, Clone, Copy)]
+struct Start {
+    /// Top vertices last to first.
+    roots_reversed: bool,
+    /// Each vertex's edges last to first.
+    edges_reversed: bool,
 }
 
 /// Sweeps and swaps from a first order; the best rows seen, and their
@@ -97,13 +110,18 @@ fn improve(
 }
 
 /// A first order: rows filled in the order a depth-first walk from the
-/// top vertices meets them, so that what hangs together starts together;
-/// `reversed` walks each vertex's edges last to first.
-fn depth_first_rows(layered: &Layered, neighbours: &Neighbours, reversed: bool) -> Vec<Vec<usize>> {
+/// top vertices meets them, so that what hangs together starts together.
+fn depth_first_rows(layered: &Layered, neighbours: &Neighbours, start: Start) -> Vec<Vec<usize>> {
     let mut rows = vec![Vec::new(); layered.rows];
     let mut seen = vec![false; layered.vertices.len()];
     let mut stack = Vec::new();
-    for root in (0..layered.vertices.len()).filter(|&v| neighbours.up[v].is_empty()) {
+    let mut roots: Vec<usize> = (0..layered.vertices.len())
+        .filter(|&v| neighbours.up[v].is_empty())
+        .collect();
+    if start.roots_reversed {
+        roots.reverse();
+    }
+    for root in roots {
         stack.push(root);
         while let Some(v) = stack.pop() {
             if std::mem::replace(&mut seen[v], true) {
@@ -111,7 +129,7 @@ fn depth_first_rows(layered: &Layered, neighbours: &Neighbours, reversed: bool) 
             }
             rows[layered.vertices[v].row].push(v);
             let next = neighbours.down[v].iter().filter(|&&w| !seen[w]);
-            if reversed {
+            if start.edges_reversed {
                 stack.extend(next);
             } else {
                 stack.extend(next.rev());
