@@ -157,3 +157,29 @@ fn place_row(
     }
     placed
 }
+
+#[cfg(test)]
+mod tests {
+    use super::place_row;
+
+    #[test]
+    fn a_crowded_row_keeps_its_order_and_gaps_as_near_its_wishes_as_it_can() {
+        let separation = |_: usize, _: usize| 10.0;
+        let even = |_: usize| 1.0;
+        assert_eq!(
+            place_row(&[0, 1, 2], &[0.0, 0.0, 0.0], &separation, &even),
+            [-10.0, 0.0, 10.0]
+        );
+        // Room enough: everyone where they wish.
+        assert_eq!(
+            place_row(&[0, 1], &[0.0, 50.0], &separation, &even),
+            [0.0, 50.0]
+        );
+        // A heavy vertex moves little.
+        let heavy_first = |v: usize| if v == 0 { 9.0 } else { 1.0 };
+        assert_eq!(
+            place_row(&[0, 1], &[0.0, 0.0], &separation, &heavy_first),
+            [-1.0, 9.0]
+        );
+    }
+}

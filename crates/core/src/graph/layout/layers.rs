@@ -160,3 +160,49 @@ fn question_levels(guide: &Guide) -> Vec<usize> {
     }
     level
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, Layered};
+    use crate::model::Node;
+    use unstuck_testkit::Shape;
+
+    /// How many boxes the layered graph of a shape draws for outcome `o`.
+    fn outcome_boxes(shape: &Shape, o: usize) -> usize {
+        let guide = crate::compile(&shape.source()).guide.expect("compiles");
+        let layered = Layered::new(&guide);
+        layered
+            .vertices
+            .iter()
+            .filter(|v| v.kind == Kind::Node(Node::Outcome(o)))
+            .count()
+    }
+
+    #[test]
+    fn an_outcome_many_answers_lead_to_is_drawn_on_each_level_it_is_reached_from() {
+        // Four answers lead to the chain's escalation: one box; six: six.
+        assert_eq!(outcome_boxes(&Shape::chain(4), 1), 1);
+        assert_eq!(outcome_boxes(&Shape::chain(6), 1), 6);
+    }
+
+    #[test]
+    fn each_answer_is_a_chain_through_its_label_and_every_row_it_crosses() {
+        let guide = crate::compile(&Shape::dag(3).source())
+            .guide
+            .expect("compiles");
+        let layered = Layered::new(&guide);
+        for chain in &layered.chains {
+            let rows: Vec<usize> = chain.iter().map(|&v| layered.vertices[v].row).collect();
+            assert!(
+                rows.windows(2).all(|pair| pair[1] == pair[0] + 1),
+                "{rows:?}"
+            );
+            assert!(matches!(
+                layered.vertices[chain[1]].kind,
+                Kind::Label { .. }
+            ));
+        }
+        // Question 0 leads to question 2, two levels down: four rows on.
+        assert_eq!(layered.chains[1].len(), 5);
+    }
+}

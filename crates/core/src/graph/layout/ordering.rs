@@ -230,7 +230,7 @@ fn pair_crossings(left: usize, right: usize, position: &[usize], neighbours: &Ne
 
 /// Edge crossings between every pair of neighbouring rows: the inversions
 /// among edges sorted by their upper end, counted with a Fenwick tree.
-pub(crate) fn crossings(rows: &[Vec<usize>], position: &[usize], neighbours: &Neighbours) -> usize {
+fn crossings(rows: &[Vec<usize>], position: &[usize], neighbours: &Neighbours) -> usize {
     let mut total = 0;
     let mut edges: Vec<(usize, usize)> = Vec::new();
     for pair in rows.windows(2) {
@@ -261,4 +261,29 @@ pub(crate) fn crossings(rows: &[Vec<usize>], position: &[usize], neighbours: &Ne
         }
     }
     total
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Neighbours, crossings};
+
+    /// Two rows of two vertices, joined as `edges` (upper, lower) say.
+    fn count(edges: &[(usize, usize)]) -> usize {
+        let mut neighbours = Neighbours {
+            up: vec![Vec::new(); 4],
+            down: vec![Vec::new(); 4],
+        };
+        for &(upper, lower) in edges {
+            neighbours.down[upper].push(lower);
+            neighbours.up[lower].push(upper);
+        }
+        crossings(&[vec![0, 1], vec![2, 3]], &[0, 1, 0, 1], &neighbours)
+    }
+
+    #[test]
+    fn crossings_are_counted_between_rows() {
+        assert_eq!(count(&[(0, 2), (1, 3)]), 0);
+        assert_eq!(count(&[(0, 3), (1, 2)]), 1);
+        assert_eq!(count(&[(0, 2), (0, 3), (1, 2), (1, 3)]), 1);
+    }
 }

@@ -205,3 +205,24 @@ fn ports(
     }
     port
 }
+
+#[cfg(test)]
+mod tests {
+    use super::straighten;
+
+    #[test]
+    fn bends_go_where_the_straight_line_is_clear_and_ends_stay() {
+        let zigzag = [
+            (0.0, 0.0),
+            (10.0, 10.0),
+            (0.0, 20.0),
+            (10.0, 30.0),
+            (10.0, 40.0),
+        ];
+        assert_eq!(
+            straighten(&zigzag, |_, _| true),
+            [(0.0, 0.0), (10.0, 30.0), (10.0, 40.0)]
+        );
+        assert_eq!(straighten(&zigzag, |_, _| false), zigzag);
+    }
+}
