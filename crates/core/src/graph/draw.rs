@@ -5,7 +5,7 @@
 //! Elements carry classes (`node`, `label`, `edge`) that say what they
 //! are, for the stylesheet and for tests that read the geometry back.
 
-use super::layout::{Layout, Placed, Point, Rect};
+use super::layout::{Layout, Placed, Point, Rect, Shows};
 use super::text::{FONT_SIZE, LABEL_FONT_SIZE, LINE, escape};
 use crate::model::{Guide, Node, OutcomeKind};
 use std::fmt::Write;
@@ -14,7 +14,7 @@ use std::fmt::Write;
 const DARK_STYLE: &str = "@media (prefers-color-scheme: dark){\
 .background{fill:#1c1d21}.edge{stroke:#a9adb4}.arrowhead{fill:#a9adb4}\
 .label{fill:#1c1d21;stroke:#5f636a}text{fill:#e8eaed}\
-.question .node{fill:#1d2b45;stroke:#8ab4f8}.resolved .node{fill:#16301f;stroke:#6dd58c}\
+.question .node{fill:#1d2b45;stroke:#8ab4f8}.reference .node{fill:#1c1d21}.resolved .node{fill:#16301f;stroke:#6dd58c}\
 .escalate .node{fill:#3b2612;stroke:#ffb37a}}";
 
 /// The decision graph of `guide` as an SVG document.
@@ -50,10 +50,11 @@ pub fn svg(guide: &Guide) -> String {
         draw_lines(&mut out, label, Some(LABEL_FONT_SIZE));
         out.push_str("</g>");
     }
-    for (node, placed) in &layout.boxes {
-        let (class, fill, stroke, rounded) = match *node {
-            Node::Question(_) => ("question", "#e8f0fd", "#0b57d0", 4.0),
-            Node::Outcome(o) => match guide.outcomes[o].kind {
+    for (shows, placed) in &layout.boxes {
+        let (class, fill, stroke, rounded) = match *shows {
+            Shows::Node(Node::Question(_)) => ("question", "#e8f0fd", "#0b57d0", 4.0),
+            Shows::Reference => ("question reference", "#ffffff", "#0b57d0", 4.0),
+            Shows::Node(Node::Outcome(o)) => match guide.outcomes[o].kind {
                 OutcomeKind::Resolved => ("resolved", "#e3f4e8", "#146c2e", 18.0),
                 OutcomeKind::Escalate => ("escalate", "#fff1e0", "#8a3b00", 18.0),
             },

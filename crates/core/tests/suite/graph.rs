@@ -9,7 +9,7 @@ use crate::properties::{reachable, shapes};
 use crate::support::{SMART_LOCK, guide};
 use proptest::prelude::*;
 use unstuck_core::graph;
-use unstuck_testkit::Shape;
+use unstuck_testkit::{Shape, Target};
 
 const GARAGE_DOOR: &str = include_str!("../../../../guides/garage-door.md");
 
@@ -80,6 +80,24 @@ fn generated_guides_of_every_shape_are_drawn_without_overlaps_or_edges_through_b
     for (name, shape) in generated() {
         readable(&name, &shape.source());
     }
+}
+
+#[test]
+fn a_question_far_below_is_referenced_not_reached_by_a_long_edge() {
+    // Every question also leads to the last one, up to 39 levels down.
+    let mut shape = Shape::chain(40);
+    for (i, answers) in shape.questions.iter_mut().enumerate().take(38) {
+        answers[1] = Target::Question(39);
+        if i == 0 {
+            answers.push(Target::Outcome(1));
+        }
+    }
+    let text = shape.source();
+    readable("funnel", &text);
+    let picture = graph::svg(&guide(&text));
+    assert!(picture.contains(">↪ Did step 39 work?<"), "{picture}");
+    // Each answer is one edge, however it is drawn.
+    assert_eq!(picture.matches(r#"<path class="edge""#).count(), 81);
 }
 
 #[test]

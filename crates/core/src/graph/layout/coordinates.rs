@@ -57,7 +57,7 @@ pub(crate) fn place(
         let kind = match kinds[v] {
             Kind::Dummy => 8.0,
             Kind::Label { .. } => 2.0,
-            Kind::Node(_) => 1.0,
+            Kind::Node(_) | Kind::Reference(_) => 1.0,
         };
         kind * pull[v].powi(4)
     };

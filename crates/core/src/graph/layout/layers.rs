@@ -12,6 +12,10 @@ use std::collections::HashMap;
 /// further up, the outcome is drawn again one level below the question,
 /// so a long chain of questions does not drag every edge to the bottom.
 const OUTCOME_REACH: usize = 6;
+/// How many levels an answer may fall to reach a question; from further
+/// up, it leads to a reference box one level below (the question's text,
+/// marked ↪), so no guide makes more than a few dummy vertices an answer.
+const QUESTION_REACH: usize = 12;
 /// How many answers may lead to one box of an outcome; an outcome more
 /// answers lead to is drawn once on each level it is reached from, so
 /// its edges do not all converge (and cross) on one box.
@@ -22,6 +26,8 @@ const OUTCOME_FAN_IN: usize = 4;
 pub(crate) enum Kind {
     /// A question's or outcome's box (an outcome may have several).
     Node(Node),
+    /// A question drawn again where an answer far above it leads to it.
+    Reference(usize),
     /// The label of answer `answer` of question `question`.
     Label {
         /// The question, by index.
@@ -84,11 +90,22 @@ impl Layered {
         let mut copies: HashMap<(usize, usize), usize> = (0..home.len())
             .map(|o| ((o, home[o]), questions + o))
             .collect();
+        // Reference boxes by (question, level).
+        let mut references: HashMap<(usize, usize), usize> = HashMap::new();
         let mut chains = Vec::new();
         for (q, question) in guide.questions.iter().enumerate() {
             for (a, answer) in question.answers.iter().enumerate() {
                 let target = match guide.next_node(answer) {
-                    Node::Question(next) => next,
+                    Node::Question(next) if level[next] - level[q] <= QUESTION_REACH => next,
+                    Node::Question(next) => {
+                        *references.entry((next, level[q] + 1)).or_insert_with(|| {
+                            vertices.push(Vertex {
+                                kind: Kind::Reference(next),
+                                row: 2 * (level[q] + 1),
+                            });
+                            vertices.len() - 1
+                        })
+                    }
                     Node::Outcome(o) => {
                         let at = if fan_in[o] > OUTCOME_FAN_IN || home[o] - level[q] > OUTCOME_REACH
                         {

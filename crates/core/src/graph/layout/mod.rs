@@ -52,11 +52,22 @@ pub(crate) struct Placed {
     pub(crate) lines: Vec<String>,
 }
 
+/// What a box shows.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Shows {
+    /// A question or outcome.
+    Node(Node),
+    /// A question drawn again where an answer far above leads to it (its
+    /// answers leave from its own box).
+    Reference,
+}
+
 /// The laid-out picture.
 #[derive(Debug)]
 pub(crate) struct Layout {
-    /// Every question and outcome box (an outcome may be drawn more than once).
-    pub(crate) boxes: Vec<(Node, Placed)>,
+    /// Every question and outcome box (an outcome may be drawn more than
+    /// once), and every reference to a question far below.
+    pub(crate) boxes: Vec<(Shows, Placed)>,
     /// Every answer's label.
     pub(crate) labels: Vec<Placed>,
     /// Every answer's path, from its question to where it leads.
@@ -76,6 +87,10 @@ impl Layout {
             .iter()
             .map(|vertex| match vertex.kind {
                 Kind::Node(node) => text::wrap(&box_text(guide, node), text::BOX_WRAP),
+                Kind::Reference(q) => text::wrap(
+                    &format!("↪ {}", guide.questions[q].prompt.plain()),
+                    text::BOX_WRAP,
+                ),
                 Kind::Label { question, answer } => text::wrap(
                     &guide.questions[question].answers[answer].label.plain(),
                     text::LABEL_WRAP,
@@ -89,7 +104,7 @@ impl Layout {
             .zip(&lines)
             .map(|(vertex, lines)| {
                 let (font, pad, pad_y, least) = match vertex.kind {
-                    Kind::Node(_) => (FONT_SIZE, PAD, PAD, MIN_BOX_WIDTH),
+                    Kind::Node(_) | Kind::Reference(_) => (FONT_SIZE, PAD, PAD, MIN_BOX_WIDTH),
                     Kind::Label { .. } => (LABEL_FONT_SIZE, LABEL_PAD, LABEL_PAD_Y, 0.0),
                     Kind::Dummy => return (0.0, 0.0),
                 };
@@ -143,7 +158,8 @@ impl Layout {
                 height: height[v],
             };
             match vertex.kind {
-                Kind::Node(node) => boxes.push((node, Placed { rect, lines })),
+                Kind::Node(node) => boxes.push((Shows::Node(node), Placed { rect, lines })),
+                Kind::Reference(_) => boxes.push((Shows::Reference, Placed { rect, lines })),
                 Kind::Label { .. } => {
                     rect.y += (row_height[r] - height[v]) / 2.0;
                     labels.push(Placed { rect, lines });

@@ -42,7 +42,7 @@ impl Frame<'_> {
     fn obstacle(&self, layered: &Layered, v: usize) -> Option<[f64; 4]> {
         let row = layered.vertices[v].row;
         let top = match layered.vertices[v].kind {
-            Kind::Node(_) => self.row_top[row],
+            Kind::Node(_) | Kind::Reference(_) => self.row_top[row],
             Kind::Label { .. } => self.row_top[row] + (self.row_height[row] - self.height[v]) / 2.0,
             Kind::Dummy => return None,
         };
