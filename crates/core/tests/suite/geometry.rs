@@ -24,6 +24,8 @@ pub(crate) struct Picture {
     pub(crate) labels: Vec<Rect>,
     /// Edges as polylines.
     pub(crate) edges: Vec<Vec<Point>>,
+    /// Where each text line is anchored (its middle, on the baseline).
+    pub(crate) texts: Vec<Point>,
 }
 
 /// What makes a picture hard to read, counted.
@@ -35,6 +37,8 @@ pub(crate) struct Defects {
     pub(crate) edges_through_boxes: usize,
     /// Points where two edges cross.
     pub(crate) crossings: usize,
+    /// Text lines anchored outside every box and label.
+    pub(crate) stray_texts: usize,
 }
 
 /// Curve pieces are flattened into this many segments.
@@ -67,6 +71,11 @@ impl Picture {
                     Some("node") => picture.boxes.push(rect),
                     Some("label") => picture.labels.push(rect),
                     _ => {}
+                }
+            } else if tag.starts_with("text ") {
+                let number = |name| attribute(tag, name).and_then(|v| v.parse().ok());
+                if let (Some(x), Some(y)) = (number("x"), number("y")) {
+                    picture.texts.push((x, y));
                 }
             } else if tag.starts_with("path ") && class == Some("edge") {
                 picture
@@ -172,6 +181,17 @@ impl Picture {
             label_overlaps,
             edges_through_boxes,
             crossings: points.len(),
+            stray_texts: self
+                .texts
+                .iter()
+                .filter(|&&(x, y)| {
+                    !self
+                        .boxes
+                        .iter()
+                        .chain(&self.labels)
+                        .any(|r| x > r.x && x < r.x + r.width && y > r.y && y < r.y + r.height)
+                })
+                .count(),
         }
     }
 }

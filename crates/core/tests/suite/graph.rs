@@ -33,8 +33,12 @@ fn readable(name: &str, text: &str) -> Defects {
     let picture = graph::svg(&guide(text));
     let defects = Picture::from_svg(&picture).defects();
     assert_eq!(
-        (defects.label_overlaps, defects.edges_through_boxes),
-        (0, 0),
+        (
+            defects.label_overlaps,
+            defects.edges_through_boxes,
+            defects.stray_texts
+        ),
+        (0, 0, 0),
         "{name}: {defects:?}\n{picture}"
     );
     defects
