@@ -3,7 +3,9 @@
 //! leads to it; each answer becomes a chain of vertices, one per row it
 //! passes: its question, its label (the row below the question), a dummy
 //! vertex for every further row it crosses, and where it leads. Rows
-//! alternate: boxes on even rows, answer labels on odd rows.
+//! alternate: boxes on even rows, answer labels on odd rows. An outcome
+//! reached from far above or by many answers is drawn again where it is
+//! reached, and a question far below is referenced, so every chain is short.
 
 use crate::model::{Guide, Node};
 use std::collections::HashMap;
