@@ -66,6 +66,50 @@ impl Shape {
         }
     }
 
+    /// A directed acyclic graph with shared questions: question `i` leads
+    /// to questions `i+1` and `i+2` (so most questions have two parents),
+    /// the last ones to the two outcomes.
+    pub fn dag(questions: usize) -> Shape {
+        let target = |n: usize, fallback: usize| {
+            if n < questions {
+                Target::Question(n)
+            } else {
+                Target::Outcome(fallback)
+            }
+        };
+        let questions = (0..questions)
+            .map(|i| vec![target(i + 1, 0), target(i + 2, 1)])
+            .collect();
+        Shape {
+            questions,
+            outcomes: 2,
+            triage: Vec::new(),
+        }
+    }
+
+    /// A tree of three-way questions: question `i` leads to `3i+1`, `3i+2`
+    /// and `3i+3`, or to one of three outcomes past the last question.
+    pub fn three_way(questions: usize) -> Shape {
+        let questions = (0..questions)
+            .map(|i| {
+                (1..=3)
+                    .map(|k| {
+                        if 3 * i + k < questions {
+                            Target::Question(3 * i + k)
+                        } else {
+                            Target::Outcome(k - 1)
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Shape {
+            questions,
+            outcomes: 3,
+            triage: Vec::new(),
+        }
+    }
+
     /// The guide's source text. Question `i` has id `q{i}` and section
     /// `s{i}`; outcome `k` has id `o{k}`; answers are `a0`, `a1`, …
     /// labelled "Answer 0", … (the first two are "Yes" and "No").
@@ -146,5 +190,37 @@ mod tests {
                 .source()
                 .contains("## Did step 2 work? {#q2 .question}")
         );
+    }
+
+    #[test]
+    fn dags_share_questions_and_reach_both_outcomes() {
+        let shape = Shape::dag(4);
+        assert_eq!(
+            shape.questions,
+            [
+                vec![Target::Question(1), Target::Question(2)],
+                vec![Target::Question(2), Target::Question(3)],
+                vec![Target::Question(3), Target::Outcome(1)],
+                vec![Target::Outcome(0), Target::Outcome(1)],
+            ]
+        );
+    }
+
+    #[test]
+    fn three_way_questions_have_three_answers() {
+        let shape = Shape::three_way(4);
+        assert_eq!(
+            shape.questions[0],
+            [
+                Target::Question(1),
+                Target::Question(2),
+                Target::Question(3)
+            ]
+        );
+        assert_eq!(
+            shape.questions[3],
+            [Target::Outcome(0), Target::Outcome(1), Target::Outcome(2)]
+        );
+        assert!(shape.source().contains("- Answer 2 → q3"));
     }
 }

@@ -1,13 +1,16 @@
 //! The decision graph as text: Mermaid and Graphviz DOT, and as an SVG
-//! picture laid out here (`svg.rs`), with no Graphviz needed.
+//! picture laid out here (`layout/`, drawn by `draw.rs`, text measured and
+//! escaped by `text.rs`), with no Graphviz needed.
 //!
 //! Questions are boxes, outcomes are rounded (resolved) or hexagonal
 //! (escalate), answers label the edges. Labels are escaped for each
 //! language, so guide text can never break out of a label.
 
-mod svg;
+mod draw;
+mod layout;
+mod text;
 
-pub use svg::svg;
+pub use draw::svg;
 
 use crate::model::{Guide, OutcomeKind};
 use std::fmt::Write;

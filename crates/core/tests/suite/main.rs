@@ -7,6 +7,8 @@
 mod diagnostics;
 mod engine;
 mod format;
+mod geometry;
+mod graph;
 mod hostile;
 mod includes;
 mod properties;

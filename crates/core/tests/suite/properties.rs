@@ -10,7 +10,7 @@ use unstuck_testkit::{Shape, Target};
 
 /// A random acyclic shape: answers of question `i` lead to a later question
 /// or an outcome, so every generated guide is valid.
-fn shapes() -> impl Strategy<Value = Shape> {
+pub(crate) fn shapes() -> impl Strategy<Value = Shape> {
     (1usize..12, 1usize..4).prop_flat_map(|(questions, outcomes)| {
         let answers = (0..questions)
             .map(move |i| {
@@ -39,7 +39,7 @@ fn shapes() -> impl Strategy<Value = Shape> {
 }
 
 /// Makes every question and outcome reachable by adding triage entries.
-fn reachable(mut shape: Shape) -> Shape {
+pub(crate) fn reachable(mut shape: Shape) -> Shape {
     shape.triage = (0..shape.questions.len()).collect();
     let mut used = vec![false; shape.outcomes];
     for target in shape.questions.iter().flatten() {

@@ -1,6 +1,6 @@
 //! Writes generated guides, for benchmarks: `unstuck-generate tree 10000`
-//! or `unstuck-generate chain 100000` print one guide of that many
-//! questions; `unstuck-generate guides 1000 DIR` writes 1,000 small guides
+//! or `unstuck-generate chain 100000` (also `dag`, `three-way`) print one
+//! guide of that many questions; `unstuck-generate guides 1000 DIR` writes 1,000 small guides
 //! (seven questions in a tree, like the shipped ones) into DIR.
 
 use std::io::Write;
@@ -13,6 +13,8 @@ fn main() -> std::process::ExitCode {
         [kind, n] => match (kind.as_str(), n.parse::<usize>()) {
             ("tree", Ok(n)) if n > 0 => print(&Shape::tree(n)),
             ("chain", Ok(n)) if n > 0 => print(&Shape::chain(n)),
+            ("dag", Ok(n)) if n > 0 => print(&Shape::dag(n)),
+            ("three-way", Ok(n)) if n > 0 => print(&Shape::three_way(n)),
             _ => return usage(),
         },
         [kind, n, folder] if kind == "guides" => match n.parse::<usize>() {
@@ -50,7 +52,7 @@ fn write_guides(count: usize, folder: &Path) -> std::io::Result<()> {
 
 fn usage() -> std::process::ExitCode {
     eprintln!(
-        "usage: unstuck-generate tree|chain QUESTIONS\n       unstuck-generate guides COUNT DIR"
+        "usage: unstuck-generate tree|chain|dag|three-way QUESTIONS\n       unstuck-generate guides COUNT DIR"
     );
     std::process::ExitCode::from(2)
 }
