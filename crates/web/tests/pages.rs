@@ -904,6 +904,22 @@ async fn the_full_guide_offers_the_decision_tree_picture() {
         &picture.body,
         "<title id=\"graph-title\">Decision tree: Fix a smart lock that will not open</title>",
     );
+    // Its dark-mode stylesheet is allowed by its hash, and only that.
+    let style = picture
+        .body
+        .split("<style>")
+        .nth(1)
+        .and_then(|rest| rest.split("</style>").next())
+        .expect("the picture's stylesheet");
+    let hash = {
+        use base64::Engine;
+        use sha2::Digest;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style))
+    };
+    assert_eq!(
+        picture.headers[header::CONTENT_SECURITY_POLICY],
+        format!("default-src 'none'; style-src 'sha256-{hash}'").as_str()
+    );
 }
 
 #[tokio::test]

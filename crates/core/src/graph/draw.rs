@@ -10,8 +10,9 @@ use super::text::{FONT_SIZE, LABEL_FONT_SIZE, LINE, escape};
 use crate::model::{Guide, Node, OutcomeKind};
 use std::fmt::Write;
 
-/// Dark-mode colours, applied over the light presentation attributes.
-const DARK_STYLE: &str = "@media (prefers-color-scheme: dark){\
+/// Dark-mode colours, applied over the light presentation attributes: the
+/// picture's only stylesheet (a server's CSP may allow it by its hash).
+pub const DARK_STYLE: &str = "@media (prefers-color-scheme: dark){\
 .background{fill:#1c1d21}.edge{stroke:#a9adb4}.arrowhead{fill:#a9adb4}\
 .label{fill:#1c1d21;stroke:#5f636a}text{fill:#e8eaed}\
 .question .node{fill:#1d2b45;stroke:#8ab4f8}.reference .node{fill:#1c1d21}.resolved .node{fill:#16301f;stroke:#6dd58c}\

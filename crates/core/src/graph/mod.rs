@@ -10,7 +10,7 @@ mod draw;
 mod layout;
 mod text;
 
-pub use draw::svg;
+pub use draw::{DARK_STYLE, svg};
 
 use crate::model::{Guide, OutcomeKind};
 use std::fmt::Write;

@@ -163,8 +163,25 @@ pub(crate) async fn graph(
         .get_or_render(key, "image/svg+xml; charset=utf-8", || {
             Ok::<_, AppError>((unstuck_core::graph::svg(&guide), Vec::new()))
         })?;
-    Ok(page.respond(&headers))
+    let mut response = page.respond(&headers);
+    // The picture's own stylesheet (dark mode) by its hash, and nothing else.
+    response
+        .headers_mut()
+        .insert(header::CONTENT_SECURITY_POLICY, PICTURE_POLICY.clone());
+    Ok(response)
 }
+
+/// The content security policy of the decision-tree picture.
+static PICTURE_POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
+    use base64::Engine;
+    use sha2::Digest;
+    let hash = sha2::Sha256::digest(unstuck_core::graph::DARK_STYLE.as_bytes());
+    let policy = format!(
+        "default-src 'none'; style-src 'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(hash)
+    );
+    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
+});
 
 /// `/guides/{id}/summary?…`: the support summary to complete and take away.
 pub(crate) async fn summary(
