@@ -153,7 +153,7 @@ export function pathsOf(guide) {
 }
 
 /** The name of the service worker's cache (see crates/web/assets/sw.js). */
-export const OFFLINE_CACHE = "unstuck-pages-v2";
+export const OFFLINE_CACHE = "unstuck-pages-v3";
 
 /** The addresses the service worker keeps in its cache, seen from `page`. */
 export async function keptAddresses(page) {

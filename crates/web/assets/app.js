@@ -37,6 +37,89 @@ for (const source of document.querySelectorAll("[data-print-into]")) {
   const copy = document.getElementById(source.dataset.printInto);
   source.addEventListener("input", () => { copy.textContent = source.value; });
 }
+// A static site's guide pages: a page is the same whatever path led to it.
+// The path rides in the query of the links followed (QUESTION=ANSWER, in
+// order); checked against the guide (guide.js), it shows the answers so far
+// with their Change links, the step number, and the answers in the summary.
+const guide = self.unstuckGuide;
+const place = document.querySelector("[data-path]");
+if (guide && place) {
+  const own = (object, key) => Object.hasOwn(object, key) ? object[key] : undefined;
+  const answerOf = ([q, a]) => own(own(guide.questions, q)?.answers ?? {}, a);
+  const steps = [];
+  for (const step of new URLSearchParams(location.search)) {
+    const previous = steps.at(-1);
+    if (!answerOf(step) || (previous && answerOf(previous).next !== step[0])) { steps.length = 0; break; }
+    steps.push(step);
+  }
+  if (steps.length && answerOf(steps.at(-1)).next !== place.dataset.path) steps.length = 0;
+  const query = (path) => (path.length ? "?" + path.map(([q, a]) => `${q}=${a}`).join("&") : "");
+  const carry = (link, path) => {
+    const [file, hash] = link.getAttribute("href").split("#");
+    link.href = file.split("?")[0] + query(path) + (hash === undefined ? "" : `#${hash}`);
+  };
+  for (const link of document.querySelectorAll("a[data-path-link]")) carry(link, steps);
+  for (const link of document.querySelectorAll("a[data-step]")) carry(link, [...steps, link.dataset.step.split("=")]);
+  const element = (name, text, className) => {
+    const made = document.createElement(name);
+    if (text !== undefined) made.textContent = text;
+    if (className) made.className = className;
+    return made;
+  };
+  // The support summary's facts, from the answers (as the server's Summary).
+  const tried = [];
+  const filled = new Map();
+  for (const step of steps) {
+    const question = guide.questions[step[0]];
+    if (question.section && !tried.includes(question.section)) tried.push(question.section);
+    for (const fact of question.fills) filled.set(fact, answerOf(step).label);
+  }
+  const facts = guide.facts.map((fact) => ({
+    label: fact.label,
+    value: fact.steps ? (tried.length ? tried.join("; ") : null) : filled.get(fact.id) ?? null,
+  }));
+  document.querySelectorAll("dl.results dd").forEach((value, n) => {
+    if (facts[n]?.value) value.textContent = facts[n].value;
+  });
+  const label = document.querySelector("[data-step-label]");
+  if (label) {
+    label.textContent = `Step ${steps.length + 1}`;
+    label.hidden = false;
+    document.title = `Step ${steps.length + 1} — ${document.title}`;
+  }
+  if (place.hasAttribute("data-answers-given") && steps.length) {
+    let text = `Support summary: ${guide.title}\nOutcome: ${own(guide.outcomes, place.dataset.path)}\n\n`;
+    for (const fact of facts) text += `${fact.label}: ${fact.value ?? "____"}\n`;
+    text += "\nAnswers given:\n";
+    for (const step of steps) {
+      text += `- ${guide.questions[step[0]].prompt} ${answerOf(step).label}\n`;
+      const item = element("li", `${guide.questions[step[0]].prompt} `);
+      item.append(element("strong", answerOf(step).label));
+      place.querySelector("ol").append(item);
+    }
+    const box = document.getElementById("summary-text");
+    box.value = text;
+    document.getElementById(box.dataset.printInto).textContent = text;
+    place.hidden = false;
+  } else if (steps.length) {
+    const page = (q) => (q === guide.start ? place.dataset.startAsk : place.dataset.ask.replace("{}", q));
+    steps.forEach((step, n) => {
+      const prompt = guide.questions[step[0]].prompt;
+      const change = element("a", "Change");
+      change.href = `${page(step[0])}${query(steps.slice(0, n))}#step`;
+      change.setAttribute("aria-label", `Change your answer to: ${prompt}`);
+      const item = element("li");
+      item.append(element("span", prompt, "q"), element("span", answerOf(step).label, "a"), change);
+      place.querySelector("ol").append(item);
+    });
+    place.hidden = false;
+    const back = document.querySelector("[data-back]");
+    if (back) {
+      back.href = `${page(steps.at(-1)[0])}${query(steps.slice(0, -1))}#step`;
+      back.parentElement.hidden = false;
+    }
+  }
+}
 // A static site's catalog: filter the guides as you type (no server to search).
 for (const box of document.querySelectorAll("[data-filter]")) {
   const items = [...document.getElementById(box.dataset.filter).children];

@@ -4,20 +4,23 @@
 // What the server marks `no-store` or `private`, and any address carrying
 // what a person typed (`fact-…`), is never kept.
 "use strict";
-const CACHE = "unstuck-pages-v2";
+const CACHE = "unstuck-pages-v3";
 
 self.addEventListener("install", () => self.skipWaiting());
-// Earlier workers' caches go: v1 kept support summaries with typed text.
+// Earlier workers' caches go: v1 kept support summaries with typed text,
+// v2 a static page once per path.
 self.addEventListener("activate", (event) => event.waitUntil((async () => {
   for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
   await self.clients.claim();
 })()));
 
-/** One key per state, whatever the order of the parameters. */
+/** One key per state, whatever the order of the parameters. A static
+ * site's page (`….html`) is the same file whatever its query (the path the
+ * page's script shows), so its key has none. */
 function key(address) {
   const url = new URL(address);
   const pairs = [...url.searchParams].sort(([a, x], [b, y]) => (a + "=" + x < b + "=" + y ? -1 : 1));
-  url.search = new URLSearchParams(pairs).toString();
+  url.search = url.pathname.endsWith(".html") ? "" : new URLSearchParams(pairs).toString();
   url.hash = "";
   return url.href;
 }

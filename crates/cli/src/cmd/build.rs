@@ -111,7 +111,7 @@ fn render_all(guides: &[&Guide], out: &OutputFolder) -> anyhow::Result<Vec<(Stri
 }
 
 fn build_guide(guide: &Guide, out: &OutputFolder) -> anyhow::Result<Built> {
-    let files = static_site::guide_files(guide)?;
+    let files = static_site::guide_files(guide);
     for file in &files {
         out.write(&file.path, &file.bytes)?;
     }

@@ -112,6 +112,7 @@ pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> S
         structured_data: Some(super::jsonld::full(guide, &site.full(guide))),
         main,
         root: site.guide_root(),
+        guide_script: None,
     }
     .render()
 }

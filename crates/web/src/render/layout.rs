@@ -36,6 +36,9 @@ pub(crate) struct Page {
     pub(crate) main: Markup,
     /// Where the page stands, which says how it refers to the shared files.
     pub(crate) root: Root,
+    /// A script of the guide's own, beside the page, to load before the
+    /// site's (see [`super::Site::guide_script`]).
+    pub(crate) guide_script: Option<&'static str>,
 }
 
 /// Where a page stands in the site.
@@ -59,6 +62,7 @@ impl Page {
             structured_data: None,
             main,
             root: Root::Served,
+            guide_script: None,
         }
     }
 
@@ -95,6 +99,9 @@ impl Page {
                     @match self.root {
                         Root::Served => { style { (PreEscaped(ASSETS.style())) } }
                         Root::Static(root) => { link rel="stylesheet" href=(format!("{root}{}", ASSETS.style_path())); }
+                    }
+                    @if let Some(data) = self.guide_script {
+                        script src=(data) defer {}
                     }
                     script src=(script) defer {}
                     @if let Some(data) = &self.structured_data {

@@ -6,11 +6,12 @@
 //! edited text instead).
 
 use super::layout::Page;
+use super::static_pages::StaticPage;
 use super::{Site, guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
-use unstuck_core::engine::{Session, Summary, walk};
+use unstuck_core::engine::{Summary, walk};
 
 /// The summary of a state, with the values the person typed in.
 pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
@@ -84,12 +85,16 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
     shell(guide, main, Site::Served)
 }
 
-/// The summary page of a static site: the text to edit, copy, download or
-/// print.
-pub(crate) fn static_page(guide: &Guide, session: &Session) -> String {
-    let summary = Summary::new(guide, &walk(guide, session));
+/// The summary page of a static site's "get help" outcome: the text to
+/// edit, copy, download or print. The page cannot know the path, so the
+/// text has blanks for the facts; the optional script fills in the
+/// answers from the path it carries (`data-path`).
+pub(crate) fn static_page(guide: &Guide, outcome: usize) -> String {
+    let session = StaticPage::Summary(outcome).session(guide, None);
+    let summary = Summary::new(guide, &walk(guide, &session));
     let text = summary.to_text();
-    let back = format!("{}#step", Site::Static.state(guide, session));
+    let outcome_page = StaticPage::Outcome(outcome).file_name(guide, None);
+    let back = format!("{outcome_page}#step");
     let main = html! {
         (heading(&summary, &back))
         section.no-print {
@@ -103,9 +108,12 @@ pub(crate) fn static_page(guide: &Guide, session: &Session) -> String {
                 button.quiet hidden type="button" data-print { "Print" }
             }
         }
-        (answers_given(&summary))
+        section.no-print hidden data-path=(guide.outcomes[outcome].id.as_str()) data-answers-given {
+            h2 { "Answers given" }
+            ol {}
+        }
         pre.print-only #summary-print { (text) }
-        p.no-print { a href=(back) { "Back to the guide" } }
+        p.no-print { a href=(back) data-path-link { "Back to the guide" } }
     };
     shell(guide, main, Site::Static)
 }
@@ -141,6 +149,7 @@ fn shell(guide: &Guide, main: Markup, site: Site) -> String {
         structured_data: None,
         main,
         root: site.guide_root(),
+        guide_script: site.guide_script(),
     }
     .render()
 }
