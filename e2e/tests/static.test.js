@@ -1,7 +1,8 @@
 // The static site of `unstuck build`, opened from disk (file://) and from a
 // plain static file server, with JavaScript on and off: every smart-lock
-// path walked to its outcome by following links, the back button and
-// "Change" to change answers, the support summary, and offline use.
+// path walked to its outcome by following links, the back button to change
+// answers (and, with the script, the answers so far and "Change"),
+// cautions, the support summary, and offline use.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -64,7 +65,7 @@ for (const [where, origin] of Object.entries(origins)) {
         await page.context().close();
       });
 
-      test("the back button and Change both change an answer", async () => {
+      test("the back button changes an answer; with JavaScript, the answers so far and Change too", async () => {
         const page = await open();
         await answer(page, "No");
         await answer(page, "No");
@@ -75,10 +76,50 @@ for (const [where, origin] of Object.entries(origins)) {
         assert.equal(await page.locator("#outcome").innerText(), "Lock unlocked");
         await page.goBack();
         await answer(page, "No");
+        const answers = page.getByRole("region", { name: "Your answers" });
+        if (!javaScriptEnabled) {
+          // A page is the same whatever path led to it: without the script
+          // it cannot list the answers, and says no step number.
+          assert.equal(await answers.count(), 0);
+          assert.equal(await page.locator(".step-label").isVisible(), false);
+          await page.getByRole("link", { name: "Start over" }).click();
+          assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
+          await page.context().close();
+          return;
+        }
+        assert.equal(await page.locator(".step-label").textContent(), "Step 3");
+        assert.match(await page.title(), /^Step 3 — Does the physical key work\?/);
+        assert.deepEqual(await answers.locator(".q").allInnerTexts(), [
+          "Does the keypad light or does the app connect?",
+          "Did replacing the battery fix it?",
+        ]);
+        assert.deepEqual(await answers.locator(".a").allInnerTexts(), ["No", "No"]);
+        await page.getByRole("link", { name: "Change your answer to: Did replacing the battery fix it?" }).click();
+        assert.equal(await page.locator("#question").innerText(), "Did replacing the battery fix it?");
+        assert.equal(await page.locator(".step-label").textContent(), "Step 2");
         await page.getByRole("link", { name: "Change your answer to: Does the keypad light or does the app connect?" }).click();
         assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
         await answer(page, "Yes");
         assert.equal(await page.locator("#question").innerText(), "Does the motor run but the bolt not retract?");
+        assert.equal(await answers.locator("li").count(), 1);
+        // A path that does not lead to this page (typed, or from an older guide) is not shown.
+        await page.goto(origin() + "/guides/smart-lock/q-key-works.html?keypad-lights=yes");
+        assert.equal(await answers.count(), 0);
+        await page.context().close();
+      });
+
+      test("a caution is acknowledged by a link, and covers the rest of its section", async () => {
+        const page = await open();
+        for (const label of ["Yes", "No", "No"]) await answer(page, label);
+        assert.equal(await page.locator("#question").innerText(), "Before you continue: Factory reset");
+        assert.match(await page.locator(".caution").innerText(), /^Caution: A factory reset erases every PIN code/);
+        if (javaScriptEnabled) {
+          await page.getByRole("link", { name: "Go back to the previous question" }).click();
+          assert.equal(await page.locator("#question").innerText(), "Did power-cycle and re-pair work?");
+          await answer(page, "No");
+        }
+        await page.getByRole("link", { name: "I understand — show the step" }).click();
+        assert.equal(await page.locator("#question").innerText(), "Did factory reset work?");
         await page.context().close();
       });
 
@@ -118,6 +159,14 @@ for (const [where, origin] of Object.entries(origins)) {
         if (javaScriptEnabled) await page.getByRole("button", { name: "Copy" }).waitFor();
         const text = page.locator("#summary-text");
         assert.match(await text.inputValue(), /Call a locksmith/);
+        // The page cannot know the answers; the script, carrying the path, adds them.
+        if (javaScriptEnabled) {
+          assert.match(await text.inputValue(), /Whether the keypad lights: No\n/);
+          assert.match(await text.inputValue(), /Answers given:\n- Does the keypad light or does the app connect\? No\n/);
+        } else {
+          assert.match(await text.inputValue(), /Whether the keypad lights: ____\n/);
+          assert.doesNotMatch(await text.inputValue(), /Answers given/);
+        }
         await text.fill(`${await text.inputValue()}\nLock model: Acme 5`);
         const link = page.getByRole("link", { name: "Download .txt" });
         const download = page.waitForEvent("download");
@@ -199,7 +248,8 @@ test("the static site's kinds of page have no accessibility violations", async (
     "guides/smart-lock/index.html",
     `guides/smart-lock/${having("Before you continue")}`,
     `guides/smart-lock/${having("Time to get help")}`,
-    `guides/smart-lock/${pages.find((name) => name.endsWith("-summary.html"))}`,
+    "guides/smart-lock/s-locksmith.html?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+    "guides/smart-lock/q-key-works.html?keypad-lights=no&battery-fixed=no",
     "guides/smart-lock/full.html",
   ];
   const page = await running.browser.newPage({ viewport: { width: 360, height: 640 } });
