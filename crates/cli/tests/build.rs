@@ -81,10 +81,8 @@ fn two_builds_of_the_same_guides_are_identical_byte_for_byte() {
         files(&dir.path().join("one")),
         files(&dir.path().join("two")),
     );
-    assert!(one.len() > 40, "{} files", one.len());
     assert!(one.contains_key("index.html") && one.contains_key("sw.js"));
     assert!(one.contains_key("guides/smart-lock/index.html"));
-    assert!(one.contains_key("guides/smart-lock/full.html"));
     assert_eq!(
         one.keys().collect::<Vec<_>>(),
         two.keys().collect::<Vec<_>>()
@@ -95,14 +93,14 @@ fn two_builds_of_the_same_guides_are_identical_byte_for_byte() {
 }
 
 #[test]
-fn only_changed_guides_are_rebuilt_and_files_of_removed_pages_go() {
+fn only_changed_guides_are_rebuilt_and_files_of_removed_guides_go() {
     let dir = project();
     let out = dir.path().join("site");
     let first = build(dir.path(), "site");
     assert!(first.contains("2 rendered"), "{first}");
     // Something of the author's own in the output folder is left alone.
     std::fs::write(out.join("CNAME"), "guides.example").expect("write");
-    let garage = out.join("guides/garage-door/full.html");
+    let garage = out.join("guides/garage-door/index.html");
     let garage_date = std::fs::metadata(&garage)
         .and_then(|m| m.modified())
         .expect("date");
@@ -116,7 +114,12 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_pages_go() {
     // Edit one guide: only it is rebuilt, and its pages show the edit.
     let guide = dir.path().join("guides/smart-lock.md");
     let text = std::fs::read_to_string(&guide).expect("read");
-    assert!(out.join("guides/smart-lock/q-battery-fixed.html").is_file());
+    let page = out.join("guides/smart-lock/index.html");
+    let has = |anchor: &str| {
+        let html = std::fs::read_to_string(&page).expect("the page");
+        html.contains(&format!("id=\"{anchor}\""))
+    };
+    assert!(has("q_battery-fixed"));
     std::fs::write(
         &guide,
         text.replace(
@@ -138,12 +141,8 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_pages_go() {
             .any(|(name, bytes)| name.starts_with("guides/smart-lock/")
                 && String::from_utf8_lossy(bytes).contains("Did fresh batteries fix it?"))
     );
-    // The page of the renamed question goes; its new one is there.
-    assert!(!out.join("guides/smart-lock/q-battery-fixed.html").exists());
-    assert!(
-        out.join("guides/smart-lock/q-batteries-fixed.html")
-            .is_file()
-    );
+    // The step of the renamed question goes; its new one is there.
+    assert!(!has("q_battery-fixed") && has("q_batteries-fixed"));
     let garage_after = std::fs::metadata(&garage)
         .and_then(|m| m.modified())
         .expect("date");
@@ -161,10 +160,10 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_pages_go() {
     assert!(out.join("CNAME").is_file());
 
     // A deleted page is noticed and the guide rebuilt.
-    std::fs::remove_file(out.join("guides/smart-lock/full.html")).expect("remove");
+    std::fs::remove_file(&page).expect("remove");
     let repaired = build(dir.path(), "site");
     assert!(repaired.contains("1 rendered"), "{repaired}");
-    assert!(out.join("guides/smart-lock/full.html").is_file());
+    assert!(page.is_file());
 }
 
 #[test]
@@ -219,7 +218,7 @@ fn shared_files_are_included_not_built_and_their_edits_rebuild_their_guides() {
     std::fs::copy(fixtures.join("_shared/power-cycle.md"), &shared).expect("copy");
     let first = build(dir.path(), "site");
     assert!(first.starts_with("built 3 guides"), "{first}");
-    let full = dir.path().join("site/guides/hub-offline/full.html");
+    let full = dir.path().join("site/guides/hub-offline/index.html");
     assert!(
         std::fs::read_to_string(&full)
             .expect("page")
@@ -258,20 +257,16 @@ fn the_shipped_guides_fit_a_static_hosts_file_budget() {
     let dir = project();
     build(dir.path(), "site");
     let out = dir.path().join("site");
-    // A page per question, caution and outcome, not per path: the smart
-    // lock (7 questions, 2 outcomes) takes 15 files, well under the 20 per
-    // guide that lets 1,000 guides fit a 20,000-file host.
-    let smart_lock = count_files(&out.join("guides/smart-lock"));
-    assert!(smart_lock <= 20, "smart-lock: {smart_lock} files");
-    // Two models: each page once with no model and once per model.
-    let garage = count_files(&out.join("guides/garage-door"));
-    assert!(garage <= 3 * 20, "garage-door: {garage} files");
+    // A page per guide, not per path: 1,000 guides fit a 20,000-file host.
+    // A guide is one page, whatever its steps, models and paths.
+    assert_eq!(count_files(&out.join("guides/smart-lock")), 1);
+    assert_eq!(count_files(&out.join("guides/garage-door")), 1);
     // Shared by every guide: the catalog, stylesheet, script, worker, manifest.
-    assert_eq!(count_files(&out), smart_lock + garage + 5);
+    assert_eq!(count_files(&out), 2 + 5);
 }
 
 #[test]
-fn a_guide_whose_answers_all_lead_on_builds_a_page_per_question() {
+fn a_guide_whose_answers_all_lead_on_builds_one_page_with_a_step_per_question() {
     // Both answers of each of 70 questions lead on: 2^70 ways through.
     let dir = tempfile::tempdir().expect("a temporary folder");
     std::fs::create_dir(dir.path().join("guides")).expect("guides folder");
@@ -284,23 +279,29 @@ fn a_guide_whose_answers_all_lead_on_builds_a_page_per_question() {
     let stderr = build(dir.path(), "site");
     assert!(stderr.contains("1 rendered"), "{stderr}");
     let out = dir.path().join("site/guides/braid");
-    // 70 question pages, the outcome, the full guide, the picture, the
-    // guide's script and the offline list.
-    assert_eq!(count_files(&out), 75);
-    for name in names(&out) {
-        assert!(name.len() <= 120, "`{name}` is {} bytes long", name.len());
-    }
+    assert_eq!(count_files(&out), 1);
+    let page = std::fs::read_to_string(out.join("index.html")).expect("the page");
+    assert_eq!(
+        page.matches("<section class=\"step-page\"").count(),
+        70 + 1 + 2
+    );
     every_link_leads_to_a_file(&out);
 }
 
-/// Every link from page to page in a guide's folder leads to a file of it.
+/// Every link of a guide's page leads to a file of its folder or to a
+/// part of the page.
 fn every_link_leads_to_a_file(folder: &Path) {
     let pages = files(folder);
     for (name, bytes) in pages.iter().filter(|(n, _)| n.ends_with(".html")) {
         let page = String::from_utf8_lossy(bytes);
         for link in page.split("href=\"").skip(1) {
-            let link = link.split(['"', '#']).next().unwrap_or_default();
-            if link.ends_with(".html") && !link.contains('/') {
+            let link = link.split('"').next().unwrap_or_default();
+            if let Some(anchor) = link.strip_prefix('#') {
+                assert!(
+                    page.contains(&format!("id=\"{anchor}\"")),
+                    "{name} links to {link}, which is not there"
+                );
+            } else if link.ends_with(".html") && !link.contains('/') {
                 assert!(
                     pages.contains_key(link),
                     "{name} links to {link}, which is not there"
@@ -421,22 +422,6 @@ fn a_guide_that_includes_a_file_outside_the_guides_folder_is_not_published() {
     assert!(stderr.contains("outside the guides folder"), "{stderr}");
     assert!(!stderr.contains("admin-token-7f3a"), "{stderr}");
     assert!(!dir.path().join("site/index.html").exists());
-}
-
-/// Every file name under `folder`, at any depth.
-fn names(folder: &Path) -> Vec<String> {
-    let mut found = Vec::new();
-    let mut folders = vec![folder.to_owned()];
-    while let Some(current) = folders.pop() {
-        for entry in std::fs::read_dir(&current).expect("list") {
-            let entry = entry.expect("entry");
-            found.push(entry.file_name().to_string_lossy().into_owned());
-            if entry.path().is_dir() {
-                folders.push(entry.path());
-            }
-        }
-    }
-    found
 }
 
 #[test]

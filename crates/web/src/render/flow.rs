@@ -51,23 +51,22 @@ impl<'a> Flow<'a> {
     }
 
     pub(super) fn links(&self) -> Links<'_> {
-        Links::On(&self.full_url)
+        self.site.guide_links(&self.full_url)
     }
 
-    /// The model whose items this page shows.
-    fn model(&self) -> Model<'a> {
-        Model::chosen(self.guide, self.query.session.variant())
-    }
-
-    /// The page for this state; `feedback` says what the feedback form shows.
-    pub(crate) fn render(&self, feedback: &FeedbackState<'_>) -> String {
-        let guide = self.guide;
-        let title = self.title();
-        let start = self.walk.path.is_empty()
+    /// Whether this is the guide's start: its summary and extras show.
+    fn is_start(&self) -> bool {
+        self.walk.path.is_empty()
             && self.query.session.entry().is_none()
-            && self.query.change.is_none();
-        let main = html! {
-            h1.guide-title { (markdown::inline(&guide.title, Links::InPage)) }
+            && self.query.change.is_none()
+    }
+
+    /// The page's content below the guide's title: the step, what a change
+    /// did, the answers so far, and the links to the rest of the guide.
+    pub(crate) fn content(&self, feedback: &FeedbackState<'_>) -> Markup {
+        let guide = self.guide;
+        let start = self.is_start();
+        html! {
             @if start {
                 p.lead { (markdown::inline(&guide.summary, self.links())) }
             }
@@ -91,7 +90,23 @@ impl<'a> Flow<'a> {
                     " · " (link)
                 }
             }
+        }
+    }
+
+    /// The model whose items this page shows.
+    fn model(&self) -> Model<'a> {
+        Model::chosen(self.guide, self.query.session.variant())
+    }
+
+    /// The page for this state; `feedback` says what the feedback form shows.
+    pub(crate) fn render(&self, feedback: &FeedbackState<'_>) -> String {
+        let main = html! {
+            h1.guide-title { (markdown::inline(&self.guide.title, Links::InPage)) }
+            (self.content(feedback))
         };
+        let guide = self.guide;
+        let title = self.title();
+        let start = self.is_start();
         Page {
             title,
             lang: guide.lang.clone(),
@@ -99,9 +114,13 @@ impl<'a> Flow<'a> {
             structured_data: start.then(|| super::jsonld::faq(guide)).flatten(),
             main,
             root: self.site.guide_root(),
-            guide_script: self.site.guide_script(),
         }
         .render()
+    }
+
+    /// The id of the page's element `name`, unique in its page.
+    fn id(&self, name: &str) -> String {
+        self.controls.id(self, name)
     }
 
     /// "Step 3", when the page knows it; when it does not, an empty
@@ -162,9 +181,9 @@ impl<'a> Flow<'a> {
                 .iter()
                 .all(|a| a.label.plain().chars().count() <= 12);
         html! {
-            section.card.step #step aria-labelledby="question" {
+            section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
                 (self.step_label(changing))
-                h2 #question tabindex="-1" { (markdown::inline(&question.prompt, self.links())) }
+                h2 id=(self.id("question")) tabindex="-1" { (markdown::inline(&question.prompt, self.links())) }
                 @let section = guide.section_of(question);
                 @if let Some(section) = section {
                     (self.model_choice(section))
@@ -192,9 +211,9 @@ impl<'a> Flow<'a> {
         let guide = self.guide;
         let section = &guide.sections[index];
         html! {
-            section.card.step #step aria-labelledby="question" {
+            section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
                 (self.step_label(false))
-                h2 #question tabindex="-1" { "Before you continue: " (markdown::inline(&section.title, self.links())) }
+                h2 id=(self.id("question")) tabindex="-1" { "Before you continue: " (markdown::inline(&section.title, self.links())) }
                 (parts::caution(section, self.links()))
                 p { "The next question is: " (markdown::inline(&guide.questions[question].prompt, self.links())) }
                 (self.controls.acknowledge(self, index))
@@ -211,20 +230,20 @@ impl<'a> Flow<'a> {
             OutcomeKind::Escalate => ("outcome escalate", "!", "Time to get help"),
         };
         html! {
-            section class=(class) #step aria-labelledby="outcome" {
+            section class=(class) id=(self.id("step")) aria-labelledby=(self.id("outcome")) {
                 p.badge { span aria-hidden="true" { (icon) " " } (word) }
-                h2 #outcome tabindex="-1" { (markdown::inline(&outcome.title, self.links())) }
+                h2 id=(self.id("outcome")) tabindex="-1" { (markdown::inline(&outcome.title, self.links())) }
                 @if let Some(body) = &outcome.body { (markdown::blocks(body, self.links())) }
             }
             @match outcome.kind {
                 OutcomeKind::Resolved => {
                     @if let Some(verification) = &guide.verification {
-                        (parts::verification(verification, self.links(), self.model()))
+                        (parts::verification(verification, &self.id(verification.id.as_str()), self.links(), self.model()))
                     }
                 }
                 OutcomeKind::Escalate => {
                     @if let Some(help) = &guide.get_help {
-                        (parts::get_help(help, self.links()))
+                        (parts::get_help(help, &self.id(help.id.as_str()), self.links()))
                     }
                     h2 { "Support summary" }
                     p { "Have this ready when you call. It is built from your answers." }
@@ -328,8 +347,8 @@ impl<'a> Flow<'a> {
         let guide = self.guide;
         html! {
             @if let Some(triage) = &guide.triage {
-                section aria-labelledby="triage-title" {
-                    h2 #triage-title { (markdown::inline(&triage.title, self.links())) }
+                section aria-labelledby=(self.id("triage-title")) {
+                    h2 id=(self.id("triage-title")) { (markdown::inline(&triage.title, self.links())) }
                     @if let Some(intro) = &triage.intro { (markdown::blocks(intro, self.links())) }
                     ul.triage {
                         @for entry in &triage.entries {
@@ -349,8 +368,8 @@ impl<'a> Flow<'a> {
                 }
             }
             @if let Some(faq) = &guide.faq {
-                section aria-labelledby="faq-title" {
-                    h2 #faq-title { (markdown::inline(&faq.title, self.links())) }
+                section aria-labelledby=(self.id("faq-title")) {
+                    h2 id=(self.id("faq-title")) { (markdown::inline(&faq.title, self.links())) }
                     @for entry in &faq.entries {
                         details {
                             summary { (markdown::inline(&entry.question, self.links())) }

@@ -36,9 +36,6 @@ pub(crate) struct Page {
     pub(crate) main: Markup,
     /// Where the page stands, which says how it refers to the shared files.
     pub(crate) root: Root,
-    /// A script of the guide's own, beside the page, to load before the
-    /// site's (see [`super::Site::guide_script`]).
-    pub(crate) guide_script: Option<&'static str>,
 }
 
 /// Where a page stands in the site.
@@ -62,7 +59,6 @@ impl Page {
             structured_data: None,
             main,
             root: Root::Served,
-            guide_script: None,
         }
     }
 
@@ -100,16 +96,17 @@ impl Page {
                         Root::Served => { style { (PreEscaped(ASSETS.style())) } }
                         Root::Static(root) => { link rel="stylesheet" href=(format!("{root}{}", ASSETS.style_path())); }
                     }
-                    @if let Some(data) = self.guide_script {
-                        script src=(data) defer {}
-                    }
                     script src=(script) defer {}
                     @if let Some(data) = &self.structured_data {
                         script type="application/ld+json" { (PreEscaped(data)) }
                     }
                 }
                 body {
-                    a.skip href="#main" { "Skip to content" }
+                    @if self.root == Root::Served {
+                        // A static guide page shows the step its address's
+                        // fragment names: a jump to `#main` would lose it.
+                        a.skip href="#main" { "Skip to content" }
+                    }
                     header.site {
                         div.wrap {
                             a href=(home) { "Unstuck" }

@@ -9,14 +9,15 @@ mod controls;
 pub(crate) mod errors;
 pub(crate) mod flow;
 pub(crate) mod full;
-mod jsonld;
+pub(crate) mod jsonld;
 pub(crate) mod layout;
-mod markdown;
+pub(crate) mod markdown;
 pub(crate) mod parts;
 pub(crate) mod static_pages;
 pub(crate) mod summary;
 
 use layout::Root;
+use markdown::Links;
 use static_pages::StaticPage;
 use unstuck_core::Guide;
 use unstuck_core::engine::{Session, query};
@@ -53,15 +54,15 @@ pub(crate) fn summary_url(guide: &Guide, session: &Session) -> String {
 }
 
 /// How pages address each other: the server's routes, or the files of a
-/// static site. Guide pages of a static site all live in `guides/ID/`, so
-/// links between them are bare file names, and every address is relative:
-/// the site works from any folder of any host, and from disk.
+/// static site. A static site's guide is one page, `guides/ID/index.html`,
+/// whose steps link to each other by their anchors, and every address is
+/// relative: the site works from any folder of any host, and from disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Site {
     /// Served by `unstuck serve`: state in the query, forms, feedback.
     Served,
-    /// Written by `unstuck build`: one file per question, caution and
-    /// outcome ([`StaticPage`]), links only.
+    /// Written by `unstuck build`: one page per guide, a section per
+    /// question, caution and outcome ([`StaticPage`]), links only.
     Static,
 }
 
@@ -75,10 +76,10 @@ impl Site {
                 session.set_entry(entry);
                 state_url(guide, &session)
             }
-            Site::Static => {
-                let node = entry.unwrap_or_else(|| guide.start_node());
-                StaticPage::into_node(guide, node, None).file_name(guide, None)
-            }
+            Site::Static => match entry {
+                Some(node) => StaticPage::into_node(guide, node, None).href(guide, None),
+                None => "index.html".to_owned(),
+            },
         }
     }
 
@@ -91,7 +92,7 @@ impl Site {
     pub(crate) fn full(self, guide: &Guide) -> String {
         match self {
             Site::Served => format!("{}/full", guide_url(guide.id.as_str())),
-            Site::Static => "full.html".to_owned(),
+            Site::Static => format!("#{}", static_pages::FULL),
         }
     }
 
@@ -99,7 +100,7 @@ impl Site {
     pub(crate) fn graph(self, guide: &Guide) -> String {
         match self {
             Site::Served => format!("{}/graph.svg", guide_url(guide.id.as_str())),
-            Site::Static => "graph.svg".to_owned(),
+            Site::Static => format!("#{}", static_pages::GRAPH),
         }
     }
 
@@ -111,13 +112,13 @@ impl Site {
         }
     }
 
-    /// The guide's own script, loaded before the site's by its flow and
-    /// summary pages: what the optional script needs to show the path
-    /// on a static site's pages.
-    pub(crate) fn guide_script(self) -> Option<&'static str> {
+    /// How guide text's `#id` links reach the guide's parts from a flow
+    /// page, given the full guide's address: on the full guide when
+    /// served, in the page itself on a static site (which holds it).
+    pub(crate) fn guide_links(self, full: &str) -> Links<'_> {
         match self {
-            Site::Served => None,
-            Site::Static => Some(GUIDE_SCRIPT),
+            Site::Served => Links::On(full),
+            Site::Static => Links::InPage,
         }
     }
 
@@ -130,11 +131,11 @@ impl Site {
     }
 }
 
-/// The file name of a static guide's script (see [`Site::guide_script`]).
-pub(crate) const GUIDE_SCRIPT: &str = "guide.js";
-
 /// Where a triage entry starts the flow, from a page of the same guide.
 pub(crate) fn triage_link(site: Site, guide: &Guide, entry: &LinkEntry) -> String {
     let node = guide.node(entry.target.as_str());
-    format!("{}#step", site.entry(guide, node))
+    match site {
+        Site::Served => format!("{}#step", site.entry(guide, node)),
+        Site::Static => site.entry(guide, node),
+    }
 }

@@ -1,19 +1,19 @@
-//! The pages of a static site's guide: one per question, caution and
+//! The steps of a static site's guide: one per question, caution and
 //! outcome (once per model the person may choose), and a support summary
-//! per "get help" outcome, so a guide's files grow with its size, never
-//! with its number of paths.
+//! per "get help" outcome, all in the guide's one page, so a guide's size
+//! grows with its steps, never with its number of paths.
 //!
-//! File names use the ids (`q-ID.html`, `c-ID.html`, `o-ID.html`,
-//! `s-ID.html`, `_MODEL` before `.html` for a model's page); ids hold
-//! only `a-z`, `0-9` and `-`, so no two pages and none of the guide's
-//! other files (`index.html`, `full.html`, …) can share a name. The first
-//! page of the start question with no model is `index.html`.
+//! Each step is a section of the page, shown when the address's fragment
+//! names it (CSS `:target`); the first one when none does. Their anchors
+//! use the ids (`q_ID`, `c_ID`, `o_ID`, `s_ID`, and `_MODEL` after for a
+//! model's): ids hold only `a-z`, `0-9` and `-`, so no two steps and no
+//! anchor of the guide's own text can share one.
 
 use unstuck_core::Guide;
 use unstuck_core::engine::Session;
 use unstuck_core::model::{Node, OutcomeKind};
 
-/// One page of a guide's flow on a static site.
+/// One step of a guide's flow on a static site: a section of its page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StaticPage {
     /// A question with its step and answers, by index.
@@ -40,7 +40,7 @@ impl StaticPage {
         }
     }
 
-    /// Every flow page of a guide for one model, and the summaries.
+    /// Every step of a guide for one model, and the summaries.
     pub(crate) fn all(guide: &Guide) -> impl Iterator<Item = StaticPage> + '_ {
         let questions = (0..guide.questions.len()).flat_map(|question| {
             let caution = caution_of(guide, question).map(|_| StaticPage::Caution(question));
@@ -53,11 +53,19 @@ impl StaticPage {
         questions.chain(outcomes).chain(summaries)
     }
 
-    /// The page's file name, in the guide's folder, for `model`.
-    pub(crate) fn file_name(self, guide: &Guide, model: Option<usize>) -> String {
-        if model.is_none() && self == Self::into_node(guide, guide.start_node(), None) {
-            return "index.html".to_owned();
-        }
+    /// Whether this is the step the guide's page shows first, when its
+    /// address names none.
+    pub(crate) fn is_first(self, guide: &Guide, model: Option<usize>) -> bool {
+        model.is_none() && self == Self::into_node(guide, guide.start_node(), None)
+    }
+
+    /// The link to this step for `model`, from the guide's page.
+    pub(crate) fn href(self, guide: &Guide, model: Option<usize>) -> String {
+        format!("#{}", self.anchor(guide, model))
+    }
+
+    /// The step's anchor in the guide's page, for `model`.
+    pub(crate) fn anchor(self, guide: &Guide, model: Option<usize>) -> String {
         match self {
             StaticPage::Ask(q) => named("q", guide.questions[q].id.as_str(), guide, model),
             StaticPage::Caution(q) => named("c", guide.questions[q].id.as_str(), guide, model),
@@ -66,8 +74,8 @@ impl StaticPage {
         }
     }
 
-    /// The file name of any question's page for `model`, with `{}` for
-    /// the question's id: the optional script makes "Change" links of it.
+    /// The anchor of any question's step for `model`, with `{}` for the
+    /// question's id: the optional script makes "Change" links of it.
     pub(crate) fn ask_template(guide: &Guide, model: Option<usize>) -> String {
         named("q", "{}", guide, model)
     }
@@ -92,11 +100,17 @@ impl StaticPage {
     }
 }
 
-/// `KIND-ID.html`, or `KIND-ID_MODEL.html` for a model's page.
+/// The anchor of the full guide's section in a guide's page.
+pub(crate) const FULL: &str = "_full";
+
+/// The anchor of the decision-tree picture's section in a guide's page.
+pub(crate) const GRAPH: &str = "_graph";
+
+/// `KIND_ID`, or `KIND_ID_MODEL` for a model's step.
 fn named(kind: &str, id: &str, guide: &Guide, model: Option<usize>) -> String {
     match model.and_then(|n| guide.variants.as_ref()?.entries.get(n)) {
-        Some(variant) => format!("{kind}-{id}_{}.html", variant.id),
-        None => format!("{kind}-{id}.html"),
+        Some(variant) => format!("{kind}_{id}_{}", variant.id),
+        None => format!("{kind}_{id}"),
     }
 }
 

@@ -1,13 +1,16 @@
 //! The guides as a static site: the pages `unstuck serve` shows, as files
 //! that work from any static host and straight from disk.
 //!
-//! Each question, caution and outcome of a guide is one page, once per
-//! model ([`StaticPage`]), so a guide's files grow with its size, never
-//! with the number of ways through it. Answers are links to the page of
-//! the next question, so the flow needs no script and the browser's back
-//! button works as on any site. A page cannot know the path that led to
-//! it; the optional script carries the path in the query of the links it
-//! follows and shows it (`guide.js`, [`script_data`], gives it the
+//! A guide is one page, `guides/ID/index.html`, with a section per
+//! question, caution and outcome (once per model, [`StaticPage`]), the
+//! support summaries, the full guide and the decision-tree picture. The
+//! address's fragment says which section shows (CSS `:target`), so a
+//! guide's size grows with its steps, never with the number of ways
+//! through it, and a site has two files and a folder per guide. Answers
+//! are links to the next step's section, so the flow needs no script and
+//! the browser's back button works as on any site. A step cannot know the
+//! path that led to it; the optional script carries the path in the query
+//! of the links it follows and shows it ([`script_data`] gives it the
 //! guide's questions). Every address is relative. Rendering is pure and
 //! deterministic: the same guides give the same bytes, so builds are
 //! reproducible and a build tool can skip the guides that did not change.
@@ -17,9 +20,12 @@ mod script_data;
 
 use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
 use crate::render::flow::Flow;
+use crate::render::layout::Page;
+use crate::render::markdown::{self, Links};
 use crate::render::parts::FeedbackState;
-use crate::render::static_pages::StaticPage;
-use crate::render::{GUIDE_SCRIPT, Site, catalog, full, summary};
+use crate::render::static_pages::{FULL, GRAPH, StaticPage};
+use crate::render::{Site, catalog, full, jsonld, summary};
+use maud::{Markup, PreEscaped, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::FlowQuery;
 
@@ -59,72 +65,66 @@ pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
     SiteFile::new("index.html".to_owned(), catalog::static_page(guides))
 }
 
-/// Every file of one guide, under `guides/ID/`: a page per question,
-/// caution and outcome for each model (and for none), a support summary
-/// page per "get help" outcome, the full guide, the decision-tree picture,
-/// the guide's script for the optional one, and `offline.json`, the list
-/// the service worker fetches to keep the whole guide for offline use.
+/// Every file of one guide: its page, `guides/ID/index.html`.
 pub fn guide_files(guide: &Guide) -> Vec<SiteFile> {
-    let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
-    let folder = format!("guides/{}", guide.id);
-    let at = |name: &str| format!("{folder}/{name}");
-    let site = Site::Static;
-    let mut files = Vec::new();
-    let mut pages = Vec::new();
-    let mut add = |name: String, bytes: String| {
-        files.push(SiteFile::new(at(&name), bytes));
-        pages.push(name);
-    };
-    for page in StaticPage::all(guide) {
-        if let StaticPage::Summary(outcome) = page {
-            add(
-                page.file_name(guide, None),
-                summary::static_page(guide, outcome),
-            );
-            continue;
-        }
-        // Each page once with no model chosen, and once per model.
-        for model in std::iter::once(None).chain((0..models).map(Some)) {
-            let query = FlowQuery {
-                session: page.session(guide, model),
-                ..FlowQuery::default()
-            };
-            let html = Flow::new(guide, &query, site).render(&FeedbackState::Ask);
-            add(page.file_name(guide, model), html);
-        }
-    }
-    add(
-        site.full(guide),
-        full::page(guide, site, &FeedbackState::Ask),
-    );
-    files.push(SiteFile::new(
-        at(&site.graph(guide)),
-        unstuck_core::graph::svg(guide),
-    ));
-    files.push(SiteFile::new(at(GUIDE_SCRIPT), script_data::script(guide)));
-    pages.push(GUIDE_SCRIPT.to_owned());
-    files.push(SiteFile::new(
-        at("offline.json"),
-        offline_list(guide, pages),
-    ));
-    files
+    vec![SiteFile::new(
+        format!("guides/{}/index.html", guide.id),
+        guide_page(guide),
+    )]
 }
 
-/// `{"version": …, "urls": […]}`: the guide's pages, the catalog and the
-/// shared files (a visit before the worker ran did not keep them), relative
-/// to the list. The version changes with the guide and with the renderer's
-/// release and script, which is when the worker fetches everything again.
-fn offline_list(guide: &Guide, mut urls: Vec<String>) -> String {
-    urls.push("../../index.html".to_owned());
-    urls.push(format!("../../{}", ASSETS.style_path()));
-    urls.push(format!("../../{}", ASSETS.script_path()));
-    let script_hash = ASSETS.script_path().rsplit('.').nth(1).unwrap_or_default();
-    let version = format!(
-        "{}-{}-{script_hash}",
-        guide.version,
-        env!("CARGO_PKG_VERSION")
-    );
-    serde_json::json!({ "version": version, "urls": urls }).to_string()
+/// The guide's page: a section per step, the first one shown when the
+/// address names none, then the full guide and the picture.
+fn guide_page(guide: &Guide) -> String {
+    let site = Site::Static;
+    let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
+    let mut steps: Vec<(StaticPage, Option<usize>)> = StaticPage::all(guide)
+        .flat_map(|page| {
+            // Each step once with no model chosen, and once per model.
+            let per_model = !matches!(page, StaticPage::Summary(_));
+            let models = (0..models).filter(move |_| per_model).map(Some);
+            std::iter::once(None)
+                .chain(models)
+                .map(move |model| (page, model))
+        })
+        .collect();
+    steps.sort_by_key(|&(page, model)| !page.is_first(guide, model));
+    let main = html! {
+        h1.guide-title { (markdown::inline(&guide.title, Links::InPage)) }
+        div.steps {
+            @for &(page, model) in &steps {
+                section.step-page id=(page.anchor(guide, model)) { (step(guide, page, model)) }
+            }
+            section.step-page id=(FULL) { (full::content(guide, site)) }
+            section.step-page id=(GRAPH) {
+                h2 { "The decision tree" }
+                (PreEscaped(unstuck_core::graph::svg(guide)))
+                p { a href=(site.full(guide)) { "Back to the full guide" } }
+            }
+        }
+        script type="application/json" #guide-data { (PreEscaped(script_data::json(guide))) }
+    };
+    Page {
+        title: guide.title.plain(),
+        lang: guide.lang.clone(),
+        description: Some(guide.summary.plain()),
+        structured_data: jsonld::faq(guide),
+        main,
+        root: site.guide_root(),
+    }
+    .render()
+}
+
+/// One step's section content.
+fn step(guide: &Guide, page: StaticPage, model: Option<usize>) -> Markup {
+    if let StaticPage::Summary(outcome) = page {
+        return summary::static_section(guide, outcome);
+    }
+    let query = FlowQuery {
+        session: page.session(guide, model),
+        ..FlowQuery::default()
+    };
+    Flow::new(guide, &query, Site::Static).content(&FeedbackState::Ask)
 }
 
 #[cfg(test)]
@@ -153,42 +153,55 @@ mod tests {
         compiled(&Shape::braid(n).guide("braid", "Every answer leads on"))
     }
 
-    /// A guide's files by name in its folder.
-    fn by_name(guide: &Guide) -> HashMap<String, String> {
-        let folder = format!("guides/{}/", guide.id);
-        guide_files(guide)
-            .into_iter()
-            .map(|file| {
-                let name = file
-                    .path
-                    .strip_prefix(&folder)
-                    .expect("in the folder")
-                    .to_owned();
-                (name, String::from_utf8(file.bytes).expect("UTF-8"))
-            })
-            .collect()
+    /// The guide's page.
+    fn page_of(guide: &Guide) -> String {
+        let files = guide_files(guide);
+        assert_eq!(files.len(), 1, "one page per guide");
+        String::from_utf8(files[0].bytes.clone()).expect("UTF-8")
+    }
+
+    /// The step sections of a guide's page by anchor, and the first one's.
+    fn steps_of(page: &str) -> (HashMap<String, String>, String) {
+        const START: &str = "<section class=\"step-page\" id=\"";
+        let mut steps = HashMap::new();
+        let mut first = None;
+        for part in page.split(START).skip(1) {
+            let (anchor, html) = part.split_once('"').expect("an id");
+            first.get_or_insert_with(|| anchor.to_owned());
+            steps.insert(anchor.to_owned(), html.to_owned());
+        }
+        (steps, first.expect("a step"))
     }
 
     #[test]
-    fn every_relative_link_of_every_page_names_a_file_of_the_site() {
+    fn every_relative_link_of_every_page_names_a_file_or_a_part_of_its_page() {
         every_link_names_a_file(&smart_lock());
         every_link_names_a_file(&garage_door());
     }
 
     #[test]
-    fn a_guide_has_a_page_per_question_and_outcome_not_per_path() {
-        // Smart lock: 7 questions, 1 caution, 2 outcomes, 1 summary, and
-        // the full guide, the picture, the guide's script, the offline list.
-        assert_eq!(guide_files(&smart_lock()).len(), 15);
-        // Garage door: 7 questions, 1 caution, 2 outcomes, each for no
-        // model and for each of its 2 models, 1 summary, and the 4.
-        assert_eq!(guide_files(&garage_door()).len(), 10 * 3 + 1 + 4);
-        // 2^70 ways through 70 questions: still a page each.
-        let files = guide_files(&braid(70));
-        assert_eq!(files.len(), 70 + 1 + 4);
-        for file in &files {
-            let name = file.path.rsplit('/').next().unwrap_or_default();
-            assert!(name.len() <= 120, "{} is too long a file name", file.path);
+    fn a_guide_is_one_page_whose_size_grows_with_its_steps_not_its_paths() {
+        let sizes: Vec<usize> = [10, 20, 70]
+            .into_iter()
+            .map(|n| page_of(&braid(n)).len())
+            .collect();
+        // 2^70 ways through 70 questions: a section each, no more.
+        let (steps, _) = steps_of(&page_of(&braid(70)));
+        assert_eq!(
+            steps.len(),
+            70 + 1 + 2,
+            "70 questions, the outcome, full guide, picture"
+        );
+        let per_question = (sizes[2] - sizes[1]) / 50;
+        assert!(per_question < 4_000, "{per_question} bytes per question");
+        assert!(
+            sizes[1] - sizes[0] <= (sizes[2] - sizes[1]) / 5 + 10 * 200,
+            "linear: {sizes:?}"
+        );
+        // The shipped guides stay within the served pages' budget, gzipped.
+        for guide in [smart_lock(), garage_door()] {
+            let page = page_of(&guide);
+            assert!(page.len() < 100_000, "{}: {} bytes", guide.id, page.len());
         }
     }
 
@@ -199,13 +212,19 @@ mod tests {
         every_answer_opens_its_next_step(&guide);
     }
 
+    #[test]
+    fn every_answer_of_every_model_opens_its_next_step() {
+        every_answer_opens_its_next_step(&smart_lock());
+        every_answer_opens_its_next_step(&garage_door());
+    }
+
     /// Every path of the smart-lock guide, walked without a script: from
-    /// the first page, following the answer links (and a caution's "I
-    /// understand"), to the page of its outcome.
+    /// the first step, following the answer links (and a caution's "I
+    /// understand"), to the step of its outcome.
     #[test]
     fn every_path_walks_by_links_to_its_outcome() {
         let guide = smart_lock();
-        let pages = by_name(&guide);
+        let (steps, first) = steps_of(&page_of(&guide));
         let mut paths = vec![(guide.start_node(), Vec::new())];
         let mut walked = 0;
         while let Some((node, answers)) = paths.pop() {
@@ -219,17 +238,16 @@ mod tests {
                     }
                 }
                 Node::Outcome(o) => {
-                    let mut page = "index.html".to_owned();
+                    let mut at = first.clone();
                     for step in &answers {
-                        page =
-                            follow(&pages, &page, "I understand — show the step").unwrap_or(page);
-                        page = link_with(&pages, &page, &format!("data-step=\"{step}\""))
-                            .unwrap_or_else(|| panic!("{page} has no answer {step}"));
+                        at = follow(&steps, &at, "I understand — show the step").unwrap_or(at);
+                        at = link_with(&steps, &at, &format!("data-step=\"{step}\""))
+                            .unwrap_or_else(|| panic!("{at} has no answer {step}"));
                     }
                     let outcome = &guide.outcomes[o];
                     assert!(
-                        pages[&page].contains(&format!("data-path=\"{}\"", outcome.id)),
-                        "{answers:?} led to {page}, not to {}",
+                        steps[&at].contains(&format!("data-path=\"{}\"", outcome.id)),
+                        "{answers:?} led to {at}, not to {}",
                         outcome.id
                     );
                     walked += 1;
@@ -239,48 +257,44 @@ mod tests {
         assert_eq!(walked, 11, "the smart-lock guide has 11 paths");
     }
 
-    /// For every answer of every question page (each model's too), the
-    /// page it links to shows the question or outcome the answer leads to
-    /// (or its caution first, whose link shows the question).
+    /// For every answer of every step (each model's too), the step it
+    /// links to shows the question or outcome the answer leads to (or its
+    /// caution first, whose link shows the question).
     fn every_answer_opens_its_next_step(guide: &Guide) {
-        let pages = by_name(guide);
-        for name in pages.keys().filter(|n| n.ends_with(".html")) {
+        let (steps, _) = steps_of(&page_of(guide));
+        for at in steps.keys() {
             for question in &guide.questions {
                 for answer in &question.answers {
                     let step = format!("data-step=\"{}={}\"", question.id, answer.id);
-                    let Some(mut next) = link_with(&pages, name, &step) else {
+                    let Some(mut next) = link_with(&steps, at, &step) else {
                         continue;
                     };
-                    next = follow(&pages, &next, "I understand — show the step").unwrap_or(next);
+                    next = follow(&steps, &next, "I understand — show the step").unwrap_or(next);
                     assert!(
-                        pages[&next].contains(&format!("data-path=\"{}\"", answer.next)),
-                        "{name}: {step} opens {next}"
+                        steps[&next].contains(&format!("data-path=\"{}\"", answer.next)),
+                        "{at}: {step} opens {next}"
                     );
                 }
             }
         }
     }
 
-    /// The file a link of `page` whose attributes include `marker` opens.
-    fn link_with(pages: &HashMap<String, String>, page: &str, marker: &str) -> Option<String> {
-        let html = pages.get(page)?;
-        let at = html.find(marker)?;
-        let start = html[..at].rfind("href=\"")? + "href=\"".len();
+    /// The step a link of step `at` whose attributes include `marker` opens.
+    fn link_with(steps: &HashMap<String, String>, at: &str, marker: &str) -> Option<String> {
+        let html = steps.get(at)?;
+        let found = html.find(marker)?;
+        let start = html[..found].rfind("href=\"#")? + "href=\"#".len();
         let href = &html[start..];
-        Some(href[..href.find(['#', '"'])?].to_owned())
+        Some(href[..href.find('"')?].to_owned())
     }
 
-    /// The file the link saying `text` on `page` opens, if it has one.
-    fn follow(pages: &HashMap<String, String>, page: &str, text: &str) -> Option<String> {
-        let html = pages.get(page)?;
-        let at = html.find(&format!(">{text}</a>"))?;
-        let start = html[..at].rfind("href=\"")? + "href=\"".len();
-        let href = &html[start..];
-        Some(href[..href.find(['#', '"'])?].to_owned())
+    /// The step the link saying `text` on step `at` opens, if it has one.
+    fn follow(steps: &HashMap<String, String>, at: &str, text: &str) -> Option<String> {
+        link_with(steps, at, &format!(">{text}</a>"))
     }
 
-    /// Asserts that every relative link of every page of `guide`'s site,
-    /// and every entry of its offline list, names a file of the site.
+    /// Asserts that every relative link of `guide`'s page and of the
+    /// catalog names a file of the site, or an element of the page.
     fn every_link_names_a_file(guide: &Guide) {
         let mut files = guide_files(guide);
         files.push(catalog([guide]));
@@ -291,8 +305,16 @@ mod tests {
             let page = String::from_utf8_lossy(&file.bytes);
             let folder = file.path.rsplit_once('/').map_or("", |(folder, _)| folder);
             for link in links_of(&page) {
+                if let Some(anchor) = link.strip_prefix('#') {
+                    assert!(
+                        page.contains(&format!(" id=\"{anchor}\"")),
+                        "{} links to {link}, which it does not have",
+                        file.path
+                    );
+                    continue;
+                }
                 let target = link.split('#').next().unwrap_or_default();
-                if target.is_empty() || target.starts_with("data:") || target.contains("://") {
+                if target.starts_with("data:") || target.contains("://") {
                     continue;
                 }
                 let resolved = resolve(folder, target);
@@ -303,28 +325,6 @@ mod tests {
                 );
             }
         }
-        let folder = format!("guides/{}", guide.id);
-        assert!(paths.contains(format!("{folder}/index.html").as_str()));
-        // The offline list names files of the site, every page of the guide among them.
-        let list = files
-            .iter()
-            .find(|f| f.path.ends_with("offline.json"))
-            .expect("a list");
-        let list: serde_json::Value = serde_json::from_slice(&list.bytes).expect("JSON");
-        let urls = list["urls"].as_array().expect("urls");
-        for url in urls.iter().filter_map(|u| u.as_str()) {
-            let resolved = resolve(&folder, url);
-            assert!(
-                paths.contains(resolved.as_str()),
-                "offline.json names {url}"
-            );
-        }
-        let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-        assert_eq!(
-            urls.len(),
-            pages + 3,
-            "every page, the guide's script, the stylesheet and the script"
-        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! `guide.js`: what the optional script needs to show, on a static
-//! site's pages, the path that led there: each question's prompt, section
+//! The guide as data for the optional script, in the guide's page (a
+//! `<script type="application/json">`, which runs nothing): what it needs
+//! to show the path that led to a step: each question's prompt, section
 //! and answers (label and where each leads), the facts of the support
 //! summary and which answers fill them, and the outcomes' titles. Plain
 //! text only (no Markdown, no HTML): the script sets it as text.
@@ -7,8 +8,8 @@
 use serde_json::{Map, Value, json};
 use unstuck_core::Guide;
 
-/// The script: `self.unstuckGuide = {…};`.
-pub(super) fn script(guide: &Guide) -> String {
+/// The data as JSON, safe inside a `<script>` element (no `<` in it).
+pub(super) fn json(guide: &Guide) -> String {
     let questions: Map<String, Value> = (guide.questions.iter())
         .map(|question| {
             let answers: Map<String, Value> = (question.answers.iter())
@@ -40,5 +41,6 @@ pub(super) fn script(guide: &Guide) -> String {
         "facts": facts,
         "outcomes": outcomes,
     });
-    format!("self.unstuckGuide = {data};\n")
+    // `<` appears only in strings, where `\u003c` means the same.
+    data.to_string().replace('<', "\\u003c")
 }

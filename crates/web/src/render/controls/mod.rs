@@ -13,6 +13,10 @@ use maud::Markup;
 
 /// The controls of one kind of site.
 pub(crate) trait Controls: Sync {
+    /// The id of the page's element `name` (`question`, `step`…): unique
+    /// in a page that holds several steps.
+    fn id(&self, flow: &Flow<'_>, name: &str) -> String;
+
     /// The step number shown ("Step 3"), when the page knows it.
     fn step(&self, flow: &Flow<'_>) -> Option<usize>;
 

@@ -34,6 +34,10 @@ impl Served {
 }
 
 impl Controls for Served {
+    fn id(&self, _: &Flow<'_>, name: &str) -> String {
+        name.to_owned()
+    }
+
     fn step(&self, flow: &Flow<'_>) -> Option<usize> {
         let after = flow.walk.path.len() + 1;
         Some(match flow.query.change {

@@ -1,10 +1,10 @@
-//! A static site's controls: plain links between the files of
-//! [`StaticPage`]s. A page is the same whatever path led to it, so it
-//! cannot list the answers so far; it carries empty places for them
-//! (`data-path` and friends) that the optional script fills in from the
-//! path it keeps in the address's query, and marks the links that carry
-//! that path on (`data-step` adds an answer to it, `data-path-link` keeps
-//! it as it is).
+//! A static site's controls: plain links between the steps of a guide's
+//! page ([`StaticPage`]). A step is the same whatever path led to it, so
+//! it cannot list the answers so far; it carries an empty place for them
+//! (`data-path`, the step's question or outcome) that the optional script
+//! fills in from the path it keeps in the address's query, and marks the
+//! links that carry that path on (`data-step` adds an answer to it,
+//! `data-path-link` keeps it as it is).
 
 use super::Controls;
 use crate::render::flow::Flow;
@@ -13,13 +13,13 @@ use crate::render::parts::FeedbackState;
 use crate::render::static_pages::{StaticPage, caution_of};
 use maud::{Markup, html};
 use unstuck_core::engine::Position;
-use unstuck_core::model::{Node, OutcomeKind};
+use unstuck_core::model::OutcomeKind;
 
 /// `unstuck build`'s controls.
 pub(super) struct StaticLinks;
 
 impl StaticLinks {
-    /// The page `flow` shows.
+    /// The step `flow` shows.
     fn page(flow: &Flow<'_>) -> StaticPage {
         match flow.walk.position {
             Position::Question {
@@ -34,14 +34,18 @@ impl StaticLinks {
         }
     }
 
-    /// The address of `page` for the model of `flow`'s page.
+    /// The link to `page` for the model of `flow`'s step.
     fn href(flow: &Flow<'_>, page: StaticPage) -> String {
-        let model = flow.query.session.variant();
-        format!("{}#step", page.file_name(flow.guide, model))
+        page.href(flow.guide, flow.query.session.variant())
     }
 }
 
 impl Controls for StaticLinks {
+    fn id(&self, flow: &Flow<'_>, name: &str) -> String {
+        let anchor = Self::page(flow).anchor(flow.guide, flow.query.session.variant());
+        format!("{anchor}-{name}")
+    }
+
     fn step(&self, _: &Flow<'_>) -> Option<usize> {
         None
     }
@@ -89,30 +93,25 @@ impl Controls for StaticLinks {
     fn answered(&self, flow: &Flow<'_>) -> Markup {
         let guide = flow.guide;
         let model = flow.query.session.variant();
-        let node = match Self::page(flow) {
+        let page = Self::page(flow);
+        let node = match page {
             StaticPage::Ask(q) | StaticPage::Caution(q) => guide.questions[q].id.as_str(),
             StaticPage::Outcome(o) | StaticPage::Summary(o) => guide.outcomes[o].id.as_str(),
         };
-        let start = match guide.start_node() {
-            Node::Question(question) => StaticPage::Ask(question),
-            Node::Outcome(outcome) => StaticPage::Outcome(outcome),
-        };
-        let first = flow.site.start(guide);
-        let here = Self::page(flow).file_name(guide, model);
+        let title = self.id(flow, "answers-title");
         html! {
-            section.no-print hidden aria-labelledby="answers-title" data-path=(node)
-                data-ask=(StaticPage::ask_template(guide, model)) data-start-ask=(start.file_name(guide, model)) {
-                h2 #answers-title { "Your answers" }
+            section.no-print hidden aria-labelledby=(title) data-path=(node) data-ask=(StaticPage::ask_template(guide, model)) {
+                h2 id=(title) { "Your answers" }
                 ol.answered {}
             }
-            @if here != first {
-                p.no-print { a href=(first) { "Start over" } }
+            @if !page.is_first(guide, model) {
+                p.no-print { a href=(flow.site.start(guide)) { "Start over" } }
             }
         }
     }
 
     fn model_link(&self, flow: &Flow<'_>, variant: Option<usize>, label: String) -> Markup {
-        let href = format!("{}#step", Self::page(flow).file_name(flow.guide, variant));
+        let href = Self::page(flow).href(flow.guide, variant);
         html! { a href=(href) data-path-link { (label) } }
     }
 
@@ -121,7 +120,7 @@ impl Controls for StaticLinks {
             return None;
         };
         let escalate = flow.guide.outcomes[outcome].kind == OutcomeKind::Escalate;
-        let href = StaticPage::Summary(outcome).file_name(flow.guide, None);
+        let href = StaticPage::Summary(outcome).href(flow.guide, None);
         escalate.then(|| html! { a href=(href) data-path-link { (text) } })
     }
 
