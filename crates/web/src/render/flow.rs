@@ -230,7 +230,7 @@ impl<'a> Flow<'a> {
             OutcomeKind::Escalate => ("outcome escalate", "!", "Time to get help"),
         };
         html! {
-            section class=(class) id=(self.id("step")) aria-labelledby=(self.id("outcome")) {
+            section id=(self.id("step")) class=(class) aria-labelledby=(self.id("outcome")) {
                 p.badge { span aria-hidden="true" { (icon) " " } (word) }
                 h2 id=(self.id("outcome")) tabindex="-1" { (markdown::inline(&outcome.title, self.links())) }
                 @if let Some(body) = &outcome.body { (markdown::blocks(body, self.links())) }
