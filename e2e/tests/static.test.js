@@ -48,7 +48,7 @@ const origins = {
 for (const [where, origin] of Object.entries(origins)) {
   for (const javaScriptEnabled of [true, false]) {
     describe(`static site ${where}, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
-      const open = async (path = "/guides/smart-lock/index.html") => {
+      const open = async (path = "/guides/smart-lock.html") => {
         const context = await running.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 640 } });
         const page = await context.newPage();
         await page.goto(origin() + path);
@@ -67,7 +67,7 @@ for (const [where, origin] of Object.entries(origins)) {
         await go(page.getByRole("link", { name: "Fix a smart lock that will not open" }));
         assert.equal(await shown(page), "Does the keypad light or does the app connect?");
         for (const { answers, outcome } of paths) {
-          await page.goto(origin() + "/guides/smart-lock/index.html");
+          await page.goto(origin() + "/guides/smart-lock.html");
           await followPath(page, answers, "link", answer, shownHeading);
           assert.equal(await shown(page), outcome);
         }
@@ -112,7 +112,7 @@ for (const [where, origin] of Object.entries(origins)) {
         assert.equal(await shown(page), "Does the motor run but the bolt not retract?");
         assert.equal(await answers.locator("li").count(), 1);
         // A path that does not lead to this page (typed, or from an older guide) is not shown.
-        await page.goto(origin() + "/guides/smart-lock/index.html?keypad-lights=yes#q_key-works");
+        await page.goto(origin() + "/guides/smart-lock.html?keypad-lights=yes#q_key-works");
         assert.equal(await shown(page), "Does the physical key work?");
         assert.equal(await answers.count(), 0);
         await page.context().close();
@@ -139,7 +139,7 @@ for (const [where, origin] of Object.entries(origins)) {
         page.on("console", (message) => {
           if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
         });
-        for (const path of ["/index.html", "/guides/smart-lock/index.html", "/guides/smart-lock/index.html#_full"]) {
+        for (const path of ["/index.html", "/guides/smart-lock.html", "/guides/smart-lock.html#_full"]) {
           await page.goto(origin() + path);
           // The stylesheet applied, though inline styles are refused.
           assert.equal(await page.locator("main").evaluate((main) => getComputedStyle(main).maxWidth), "672px");
@@ -205,7 +205,7 @@ test("a guide that smuggles a script link or an outside image gets neither on it
   const page = await context.newPage();
   const loaded = [];
   page.on("request", (request) => loaded.push(request.url()));
-  await page.goto(pathToFileURL(site).href + "/guides/smart-lock/index.html#_full");
+  await page.goto(pathToFileURL(site).href + "/guides/smart-lock.html#_full");
   assert.match(await page.locator("main").innerText(), /\[click\]\(javascript:window.hacked=1\)/);
   assert.equal(await page.locator('[href^="javascript:" i], img').count(), 0);
   // Even a link slipped into the page by hand would meet the page's own policy.
@@ -225,7 +225,7 @@ test("a static guide visited once works offline, to both outcomes", async () => 
   const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });
   const page = await context.newPage();
   const base = running.server.url;
-  await page.goto(`${base}/guides/smart-lock/index.html`);
+  await page.goto(`${base}/guides/smart-lock.html`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await waitUntilKept(page, "smart-lock");
   await running.server.close();
@@ -235,14 +235,14 @@ test("a static guide visited once works offline, to both outcomes", async () => 
   const answers = page.getByRole("navigation", { name: "Answers" });
   for (const label of ["No", "No", "No", "No"]) await go(answers.getByRole("link", { name: label, exact: true }));
   assert.equal(await shown(page), "Call a locksmith");
-  await page.goto(`${base}/guides/smart-lock/index.html`);
+  await page.goto(`${base}/guides/smart-lock.html`);
   await go(answers.getByRole("link", { name: "Yes", exact: true }));
   await go(answers.getByRole("link", { name: "No", exact: true }));
   await go(answers.getByRole("link", { name: "No", exact: true }));
   await go(page.getByRole("link", { name: "I understand — show the step" }));
   await go(answers.getByRole("link", { name: "Yes", exact: true }));
   assert.equal(await shown(page), "Lock unlocked");
-  await page.goto(`${base}/guides/smart-lock/index.html#_full`);
+  await page.goto(`${base}/guides/smart-lock.html#_full`);
   assert.match(await page.locator("h1").innerText(), /Fix a smart lock/);
   await context.close();
   running.server = await serveFolder(running.site);
@@ -253,15 +253,15 @@ test("the static site's kinds of page have no accessibility violations", async (
   const path = "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no";
   const chosen = [
     "index.html",
-    "guides/smart-lock/index.html",
-    "guides/smart-lock/index.html#c_reset-worked",
-    "guides/smart-lock/index.html#o_locksmith",
-    `guides/smart-lock/index.html?${path}#o_locksmith`,
-    `guides/smart-lock/index.html?${path}#s_locksmith`,
-    "guides/smart-lock/index.html?keypad-lights=no&battery-fixed=no#q_key-works",
-    "guides/smart-lock/index.html#_full",
-    "guides/smart-lock/index.html#_graph",
-    "guides/garage-door/index.html#q_power-restored_wall",
+    "guides/smart-lock.html",
+    "guides/smart-lock.html#c_reset-worked",
+    "guides/smart-lock.html#o_locksmith",
+    `guides/smart-lock.html?${path}#o_locksmith`,
+    `guides/smart-lock.html?${path}#s_locksmith`,
+    "guides/smart-lock.html?keypad-lights=no&battery-fixed=no#q_key-works",
+    "guides/smart-lock.html#_full",
+    "guides/smart-lock.html#_graph",
+    "guides/garage-door.html#q_power-restored_wall",
   ];
   const page = await running.browser.newPage({ viewport: { width: 360, height: 640 } });
   for (const path of chosen) {
@@ -277,7 +277,7 @@ test("the static site's kinds of page have no accessibility violations", async (
 test("a step that differs between models shows the chosen model's items, kept as you answer", async () => {
   const context = await running.browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
   const page = await context.newPage();
-  await page.goto(`${pathToFileURL(running.site).href}/guides/garage-door/index.html`);
+  await page.goto(`${pathToFileURL(running.site).href}/guides/garage-door.html`);
   const answers = page.getByRole("navigation", { name: "Answers" });
   await go(answers.getByRole("link", { name: "Nothing happens" }));
   await go(answers.getByRole("link", { name: "No", exact: true }));

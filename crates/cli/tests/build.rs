@@ -82,7 +82,7 @@ fn two_builds_of_the_same_guides_are_identical_byte_for_byte() {
         files(&dir.path().join("two")),
     );
     assert!(one.contains_key("index.html") && one.contains_key("sw.js"));
-    assert!(one.contains_key("guides/smart-lock/index.html"));
+    assert!(one.contains_key("guides/smart-lock.html"));
     assert_eq!(
         one.keys().collect::<Vec<_>>(),
         two.keys().collect::<Vec<_>>()
@@ -100,7 +100,7 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_guides_go() {
     assert!(first.contains("2 rendered"), "{first}");
     // Something of the author's own in the output folder is left alone.
     std::fs::write(out.join("CNAME"), "guides.example").expect("write");
-    let garage = out.join("guides/garage-door/index.html");
+    let garage = out.join("guides/garage-door.html");
     let garage_date = std::fs::metadata(&garage)
         .and_then(|m| m.modified())
         .expect("date");
@@ -114,7 +114,7 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_guides_go() {
     // Edit one guide: only it is rebuilt, and its pages show the edit.
     let guide = dir.path().join("guides/smart-lock.md");
     let text = std::fs::read_to_string(&guide).expect("read");
-    let page = out.join("guides/smart-lock/index.html");
+    let page = out.join("guides/smart-lock.html");
     let has = |anchor: &str| {
         let html = std::fs::read_to_string(&page).expect("the page");
         html.contains(&format!("id=\"{anchor}\""))
@@ -138,7 +138,7 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_guides_go() {
     assert!(
         pages
             .iter()
-            .any(|(name, bytes)| name.starts_with("guides/smart-lock/")
+            .any(|(name, bytes)| name == "guides/smart-lock.html"
                 && String::from_utf8_lossy(bytes).contains("Did fresh batteries fix it?"))
     );
     // The step of the renamed question goes; its new one is there.
@@ -151,12 +151,12 @@ fn only_changed_guides_are_rebuilt_and_files_of_removed_guides_go() {
         "the unchanged guide was rewritten"
     );
 
-    // Remove a guide: its folder goes, the catalog forgets it.
+    // Remove a guide: its page goes, the catalog forgets it.
     std::fs::remove_file(dir.path().join("guides/garage-door.md")).expect("remove");
     build(dir.path(), "site");
-    assert!(!out.join("guides/garage-door").exists());
+    assert!(!garage.exists());
     let catalog = std::fs::read_to_string(out.join("index.html")).expect("catalog");
-    assert!(!catalog.contains("garage-door") && catalog.contains("guides/smart-lock/index.html"));
+    assert!(!catalog.contains("garage-door") && catalog.contains("guides/smart-lock.html"));
     assert!(out.join("CNAME").is_file());
 
     // A deleted page is noticed and the guide rebuilt.
@@ -218,7 +218,7 @@ fn shared_files_are_included_not_built_and_their_edits_rebuild_their_guides() {
     std::fs::copy(fixtures.join("_shared/power-cycle.md"), &shared).expect("copy");
     let first = build(dir.path(), "site");
     assert!(first.starts_with("built 3 guides"), "{first}");
-    let full = dir.path().join("site/guides/hub-offline/index.html");
+    let full = dir.path().join("site/guides/hub-offline.html");
     assert!(
         std::fs::read_to_string(&full)
             .expect("page")
@@ -257,10 +257,12 @@ fn the_shipped_guides_fit_a_static_hosts_file_budget() {
     let dir = project();
     build(dir.path(), "site");
     let out = dir.path().join("site");
-    // A page per guide, not per path: 1,000 guides fit a 20,000-file host.
-    // A guide is one page, whatever its steps, models and paths.
-    assert_eq!(count_files(&out.join("guides/smart-lock")), 1);
-    assert_eq!(count_files(&out.join("guides/garage-door")), 1);
+    // A guide is one page, whatever its steps, models and paths: 1,000
+    // guides fit a 20,000-file host.
+    assert_eq!(
+        files(&out.join("guides")).keys().collect::<Vec<_>>(),
+        ["garage-door.html", "smart-lock.html"]
+    );
     // Shared by every guide: the catalog, stylesheet, script, worker, manifest.
     assert_eq!(count_files(&out), 2 + 5);
 }
@@ -278,9 +280,9 @@ fn a_guide_whose_answers_all_lead_on_builds_one_page_with_a_step_per_question() 
     .expect("write");
     let stderr = build(dir.path(), "site");
     assert!(stderr.contains("1 rendered"), "{stderr}");
-    let out = dir.path().join("site/guides/braid");
+    let out = dir.path().join("site/guides");
     assert_eq!(count_files(&out), 1);
-    let page = std::fs::read_to_string(out.join("index.html")).expect("the page");
+    let page = std::fs::read_to_string(out.join("braid.html")).expect("the page");
     assert_eq!(
         page.matches("<section class=\"step-page\"").count(),
         70 + 1 + 2
@@ -288,8 +290,8 @@ fn a_guide_whose_answers_all_lead_on_builds_one_page_with_a_step_per_question() 
     every_link_leads_to_a_file(&out);
 }
 
-/// Every link of a guide's page leads to a file of its folder or to a
-/// part of the page.
+/// Every link of the guides' pages in `folder` leads to a file of the
+/// folder or to a part of the page.
 fn every_link_leads_to_a_file(folder: &Path) {
     let pages = files(folder);
     for (name, bytes) in pages.iter().filter(|(n, _)| n.ends_with(".html")) {
@@ -358,7 +360,7 @@ fn an_edited_build_record_never_deletes_outside_the_output_folder() {
         elsewhere.join("index.html").is_file(),
         "a file through a link in the output folder was deleted"
     );
-    assert!(out.join("guides/smart-lock/index.html").is_file());
+    assert!(out.join("guides/smart-lock.html").is_file());
 
     // A record that is not JSON at all: one warning, and a full build.
     std::fs::write(&record, "{not json").expect("write");
@@ -373,15 +375,14 @@ fn the_build_writes_through_no_link_out_of_the_output_folder() {
     let dir = project();
     let out = dir.path().join("site");
     let elsewhere = dir.path().join("elsewhere");
-    std::fs::create_dir_all(out.join("guides")).expect("folders");
+    std::fs::create_dir_all(&out).expect("folders");
     std::fs::create_dir(&elsewhere).expect("folder");
     std::fs::write(elsewhere.join("index.html"), "keep me").expect("write");
-    std::os::unix::fs::symlink(&elsewhere, out.join("guides/smart-lock")).expect("a link");
+    std::os::unix::fs::symlink(&elsewhere, out.join("guides")).expect("a link");
     std::os::unix::fs::symlink(elsewhere.join("index.html"), out.join("index.html"))
         .expect("a link");
     let stderr = failing(dir.path(), &["build", "--out", "site"]);
-    assert!(stderr.contains("guides/smart-lock"), "{stderr}");
-    assert!(stderr.contains("link"), "{stderr}");
+    assert!(stderr.contains("guides` is a link"), "{stderr}");
     assert_eq!(
         std::fs::read_dir(&elsewhere).expect("list").count(),
         1,
@@ -393,7 +394,7 @@ fn the_build_writes_through_no_link_out_of_the_output_folder() {
     );
 
     // Without the linked folder, the linked catalog stops the build.
-    std::fs::remove_file(out.join("guides/smart-lock")).expect("remove the link");
+    std::fs::remove_file(out.join("guides")).expect("remove the link");
     let stderr = failing(dir.path(), &["build", "--out", "site"]);
     assert!(stderr.contains("index.html` is a link"), "{stderr}");
     assert_eq!(
@@ -440,7 +441,7 @@ fn a_deep_guide_builds_the_same_bytes_twice_with_links_that_lead_somewhere() {
         .success();
     build(dir.path(), "site");
     let out = dir.path().join("site");
-    every_link_leads_to_a_file(&out.join("guides/deep"));
+    every_link_leads_to_a_file(&out.join("guides"));
     build(dir.path(), "again");
     assert_eq!(files(&out), files(&dir.path().join("again")));
 }

@@ -61,8 +61,8 @@ function below(address) {
   return address.startsWith(scope) ? address.slice(scope.length).split(/[?#]/)[0] : undefined;
 }
 
-/** The guide a page belongs to (served `guides/ID…`, static `guides/ID/…`). */
-const guideOf = (address) => below(address)?.match(/^guides\/([a-z0-9-]+)(?:\/|$)/)?.[1];
+/** The guide a page belongs to (served `guides/ID…`, static `guides/ID.html`). */
+const guideOf = (address) => below(address)?.match(/^guides\/([a-z0-9-]+)(?:\/|\.html$|$)/)?.[1];
 
 // A page asks to keep its guide: a served guide's steps come from its
 // offline list; a static guide's page is the whole guide and names its files.

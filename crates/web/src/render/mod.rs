@@ -54,7 +54,7 @@ pub(crate) fn summary_url(guide: &Guide, session: &Session) -> String {
 }
 
 /// How pages address each other: the server's routes, or the files of a
-/// static site. A static site's guide is one page, `guides/ID/index.html`,
+/// static site. A static site's guide is one page, `guides/ID.html`,
 /// whose steps link to each other by their anchors, and every address is
 /// relative: the site works from any folder of any host, and from disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl Site {
             }
             Site::Static => match entry {
                 Some(node) => StaticPage::into_node(guide, node, None).href(guide, None),
-                None => "index.html".to_owned(),
+                None => format!("{}.html", guide.id),
             },
         }
     }
@@ -108,7 +108,7 @@ impl Site {
     pub(crate) fn guide_from_catalog(self, id: &str) -> String {
         match self {
             Site::Served => guide_url(id),
-            Site::Static => format!("guides/{id}/index.html"),
+            Site::Static => format!("guides/{id}.html"),
         }
     }
 
@@ -126,7 +126,7 @@ impl Site {
     pub(crate) fn guide_root(self) -> Root {
         match self {
             Site::Served => Root::Served,
-            Site::Static => Root::Static("../../"),
+            Site::Static => Root::Static("../"),
         }
     }
 }

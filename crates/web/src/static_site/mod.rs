@@ -1,12 +1,12 @@
 //! The guides as a static site: the pages `unstuck serve` shows, as files
 //! that work from any static host and straight from disk.
 //!
-//! A guide is one page, `guides/ID/index.html`, with a section per
+//! A guide is one page, `guides/ID.html`, with a section per
 //! question, caution and outcome (once per model, [`StaticPage`]), the
 //! support summaries, the full guide and the decision-tree picture. The
 //! address's fragment says which section shows (CSS `:target`), so a
 //! guide's size grows with its steps, never with the number of ways
-//! through it, and a site has two files and a folder per guide. Answers
+//! through it, and a site has one file per guide. Answers
 //! are links to the next step's section, so the flow needs no script and
 //! the browser's back button works as on any site. A step cannot know the
 //! path that led to it; the optional script carries the path in the query
@@ -65,10 +65,10 @@ pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
     SiteFile::new("index.html".to_owned(), catalog::static_page(guides))
 }
 
-/// Every file of one guide: its page, `guides/ID/index.html`.
+/// Every file of one guide: its page, `guides/ID.html`.
 pub fn guide_files(guide: &Guide) -> Vec<SiteFile> {
     vec![SiteFile::new(
-        format!("guides/{}/index.html", guide.id),
+        format!("guides/{}.html", guide.id),
         guide_page(guide),
     )]
 }
