@@ -153,7 +153,7 @@ export function pathsOf(guide) {
 }
 
 /** The name of the service worker's cache (see crates/web/assets/sw.js). */
-export const OFFLINE_CACHE = "unstuck-pages-v2";
+export const OFFLINE_CACHE = "unstuck-pages-v3";
 
 /** The addresses the service worker keeps in its cache, seen from `page`. */
 export async function keptAddresses(page) {
@@ -175,13 +175,14 @@ export async function waitUntilKept(page, guide) {
 /**
  * Follows a path of `pathsOf` on `page`: at each step acknowledges a
  * caution if asked (the control `kind` is "button" served, "link" static),
- * checks the prompt, then answers with `answer(page, label)`.
+ * checks the prompt (`question(page)` locates it), then answers with
+ * `answer(page, label)`.
  */
-export async function followPath(page, answers, kind, answer) {
+export async function followPath(page, answers, kind, answer, question = (page) => page.locator("#question")) {
   for (const [prompt, label] of answers) {
     const acknowledge = page.getByRole(kind, { name: "I understand — show the step" });
     if (await acknowledge.count()) await acknowledge.click();
-    const shown = await page.locator("#question").innerText();
+    const shown = await question(page).innerText();
     if (shown !== prompt) throw new Error(`expected the question “${prompt}”, the page asks “${shown}”`);
     await answer(page, label);
   }

@@ -104,16 +104,6 @@ impl OutputFolder {
         }
     }
 
-    /// Deletes the real folder at `relative` if it is empty.
-    pub(crate) fn remove_empty_folder(&self, relative: &str) {
-        if let Some(path) = self.existing(relative)
-            && matches!(entry(&path), Entry::Folder)
-        {
-            // Only succeeds if nothing is in the folder, as it should.
-            let _ = std::fs::remove_dir(path);
-        }
-    }
-
     /// The path of `relative`, if it is plain and every folder on the way
     /// is a real folder (no link).
     fn existing(&self, relative: &str) -> Option<PathBuf> {

@@ -27,6 +27,26 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// A braid: both answers of each question lead to the next, so there
+    /// are 2^n ways through `n` questions (the last leads to outcome 0).
+    pub fn braid(questions: usize) -> Shape {
+        let questions = (0..questions)
+            .map(|i| {
+                let next = if i + 1 < questions {
+                    Target::Question(i + 1)
+                } else {
+                    Target::Outcome(0)
+                };
+                vec![next, next]
+            })
+            .collect();
+        Shape {
+            questions,
+            outcomes: 1,
+            triage: Vec::new(),
+        }
+    }
+
     /// A chain: each question's "yes" leads to the next, "no" to the outcome.
     pub fn chain(questions: usize) -> Shape {
         let questions = (0..questions)

@@ -37,6 +37,102 @@ for (const source of document.querySelectorAll("[data-print-into]")) {
   const copy = document.getElementById(source.dataset.printInto);
   source.addEventListener("input", () => { copy.textContent = source.value; });
 }
+// A static site's guide page: a section per step, shown by the address's
+// fragment, the same whatever path led to it. The path rides in the query
+// of the links followed (QUESTION=ANSWER, in order); checked against the
+// guide (#guide-data), it shows the answers so far with their Change links,
+// the step number, and the answers in the support summary.
+const data = document.getElementById("guide-data");
+if (data) {
+  const guide = JSON.parse(data.textContent);
+  const title = document.title;
+  const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
+  const answerOf = ([q, a]) => own(own(guide.questions, q)?.answers ?? {}, a);
+  const query = (path) => (path.length ? "?" + path.map(([q, a]) => `${q}=${a}`).join("&") : "");
+  const carry = (link, path) => {
+    const [file, hash] = link.getAttribute("href").split("#");
+    link.href = file.split("?")[0] + query(path) + (hash === undefined ? "" : `#${hash}`);
+  };
+  const element = (name, text, className) => {
+    const made = document.createElement(name);
+    if (text !== undefined) made.textContent = text;
+    if (className) made.className = className;
+    return made;
+  };
+  const show = () => {
+    const named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    const section = named?.closest(".step-page") ?? document.querySelector(".step-page");
+    const place = section?.querySelector("[data-path]");
+    if (!place) return;
+    const steps = [];
+    for (const step of new URLSearchParams(location.search)) {
+      const previous = steps.at(-1);
+      if (!answerOf(step) || (previous && answerOf(previous).next !== step[0])) { steps.length = 0; break; }
+      steps.push(step);
+    }
+    if (steps.length && answerOf(steps.at(-1)).next !== place.dataset.path) steps.length = 0;
+    for (const link of section.querySelectorAll("a[data-path-link]")) carry(link, steps);
+    for (const link of section.querySelectorAll("a[data-step]")) carry(link, [...steps, link.dataset.step.split("=")]);
+    // The support summary's facts, from the answers (as the server's Summary).
+    const tried = [];
+    const filled = new Map();
+    for (const step of steps) {
+      const question = guide.questions[step[0]];
+      if (question.section && !tried.includes(question.section)) tried.push(question.section);
+      for (const fact of question.fills) filled.set(fact, answerOf(step).label);
+    }
+    const facts = guide.facts.map((fact) => ({
+      label: fact.label,
+      value: fact.steps ? (tried.length ? tried.join("; ") : null) : filled.get(fact.id) ?? null,
+    }));
+    section.querySelectorAll("dl.results dd").forEach((value, n) => {
+      if (facts[n]?.value) value.textContent = facts[n].value;
+    });
+    const label = section.querySelector("[data-step-label]");
+    const heading = section.querySelector("h2")?.textContent;
+    document.title = label ? `Step ${steps.length + 1} — ${heading} · ${title}` : `${heading} · ${title}`;
+    if (label) {
+      label.textContent = `Step ${steps.length + 1}`;
+      label.hidden = false;
+    }
+    const list = place.querySelector("ol");
+    list.replaceChildren();
+    place.hidden = !steps.length;
+    if (!steps.length) return;
+    if (place.hasAttribute("data-answers-given")) {
+      let text = `Support summary: ${guide.title}\nOutcome: ${own(guide.outcomes, place.dataset.path)}\n\n`;
+      for (const fact of facts) text += `${fact.label}: ${fact.value ?? "____"}\n`;
+      text += "\nAnswers given:\n";
+      for (const step of steps) {
+        text += `- ${guide.questions[step[0]].prompt} ${answerOf(step).label}\n`;
+        const item = element("li", `${guide.questions[step[0]].prompt} `);
+        item.append(element("strong", answerOf(step).label));
+        list.append(item);
+      }
+      const box = section.querySelector("textarea");
+      box.value = text;
+      document.getElementById(box.dataset.printInto).textContent = text;
+      return;
+    }
+    const page = (q) => `#${place.dataset.ask.replace("{}", q)}`;
+    steps.forEach((step, n) => {
+      const prompt = guide.questions[step[0]].prompt;
+      const change = element("a", "Change");
+      change.href = `${query(steps.slice(0, n)) || "?"}${page(step[0])}`;
+      change.setAttribute("aria-label", `Change your answer to: ${prompt}`);
+      const item = element("li");
+      item.append(element("span", prompt, "q"), element("span", answerOf(step).label, "a"), change);
+      list.append(item);
+    });
+    const back = section.querySelector("[data-back]");
+    if (back) {
+      back.href = `${query(steps.slice(0, -1)) || "?"}${page(steps.at(-1)[0])}`;
+      back.parentElement.hidden = false;
+    }
+  };
+  show();
+  addEventListener("hashchange", show);
+}
 // A static site's catalog: filter the guides as you type (no server to search).
 for (const box of document.querySelectorAll("[data-filter]")) {
   const items = [...document.getElementById(box.dataset.filter).children];
@@ -51,8 +147,11 @@ for (const box of document.querySelectorAll("[data-filter]")) {
 }
 if ("serviceWorker" in navigator && root.protocol !== "file:") {
   navigator.serviceWorker.register(new URL("sw.js", root)).catch(() => {});
-  // On a first visit the page loaded before the worker: ask it to keep this guide.
-  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: location.href }));
+  // On a first visit the page loaded before the worker: ask it to keep this
+  // guide (a static guide's page is the whole guide: it names its own files).
+  const guideFiles = data && [location.href, new URL("index.html", root).href]
+    .concat([...document.querySelectorAll("link[rel=stylesheet], script[src]")].map((file) => file.href || file.src));
+  navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage({ keep: location.href, urls: guideFiles }));
 }
 // Watch mode (`unstuck serve --watch`): reload when the guides change.
 if (document.documentElement.hasAttribute("data-live-reload")) {

@@ -4,20 +4,23 @@
 // What the server marks `no-store` or `private`, and any address carrying
 // what a person typed (`fact-…`), is never kept.
 "use strict";
-const CACHE = "unstuck-pages-v2";
+const CACHE = "unstuck-pages-v3";
 
 self.addEventListener("install", () => self.skipWaiting());
-// Earlier workers' caches go: v1 kept support summaries with typed text.
+// Earlier workers' caches go: v1 kept support summaries with typed text,
+// v2 a static page once per path.
 self.addEventListener("activate", (event) => event.waitUntil((async () => {
   for (const name of await caches.keys()) if (name !== CACHE) await caches.delete(name);
   await self.clients.claim();
 })()));
 
-/** One key per state, whatever the order of the parameters. */
+/** One key per state, whatever the order of the parameters. A static
+ * site's page (`….html`) is the same file whatever its query (the path the
+ * page's script shows), so its key has none. */
 function key(address) {
   const url = new URL(address);
   const pairs = [...url.searchParams].sort(([a, x], [b, y]) => (a + "=" + x < b + "=" + y ? -1 : 1));
-  url.search = new URLSearchParams(pairs).toString();
+  url.search = url.pathname.endsWith(".html") ? "" : new URLSearchParams(pairs).toString();
   url.hash = "";
   return url.href;
 }
@@ -30,22 +33,26 @@ function keepable(address, response) {
   return ![...new URL(address).searchParams.keys()].some((name) => name.startsWith("fact-"));
 }
 
-/** Fetches and keeps every step of a guide, once per guide version. */
+/** Fetches and keeps `urls`, once per `marker`. */
+async function keepAll(urls, marker, cache) {
+  if (await cache.match(marker)) return;
+  for (let start = 0; start < urls.length; start += 6) {
+    await Promise.all(urls.slice(start, start + 6).map(async (address) => {
+      const response = await fetch(address, { headers: { "x-unstuck-prefetch": "1" } });
+      if (keepable(address, response)) await cache.put(key(address), response);
+    }));
+  }
+  await cache.put(marker, new Response("kept"));
+}
+
+/** Fetches and keeps every step of a served guide, once per guide version. */
 async function keepGuide(guide, cache) {
   const list = new URL(`guides/${guide}/offline.json`, self.registration.scope);
   const reply = await fetch(list, { headers: { "x-unstuck-prefetch": "1" } });
   if (!reply.ok) return;
   const { version, urls } = await reply.json();
   const marker = new URL(`offline-marker/${guide}/${version}`, self.registration.scope);
-  if (await cache.match(marker)) return;
-  for (let start = 0; start < urls.length; start += 6) {
-    await Promise.all(urls.slice(start, start + 6).map(async (url) => {
-      const address = new URL(url, list).href;
-      const response = await fetch(address, { headers: { "x-unstuck-prefetch": "1" } });
-      if (keepable(address, response)) await cache.put(key(address), response);
-    }));
-  }
-  await cache.put(marker, new Response(version));
+  await keepAll(urls.map((url) => new URL(url, list).href), marker, cache);
 }
 
 /** A URL's path below the worker's scope (the site's root), if it is below. */
@@ -54,12 +61,19 @@ function below(address) {
   return address.startsWith(scope) ? address.slice(scope.length).split(/[?#]/)[0] : undefined;
 }
 
-/** The guide a page belongs to (served `guides/ID…`, static `guides/ID/…`). */
-const guideOf = (address) => below(address)?.match(/^guides\/([a-z0-9-]+)(?:\/|$)/)?.[1];
+/** The guide a page belongs to (served `guides/ID…`, static `guides/ID.html`). */
+const guideOf = (address) => below(address)?.match(/^guides\/([a-z0-9-]+)(?:\/|\.html$|$)/)?.[1];
 
+// A page asks to keep its guide: a served guide's steps come from its
+// offline list; a static guide's page is the whole guide and names its files.
 self.addEventListener("message", (event) => {
   const guide = guideOf(String(event.data?.keep ?? ""));
-  if (guide) event.waitUntil(caches.open(CACHE).then((cache) => keepGuide(guide, cache)).catch(() => {}));
+  if (!guide) return;
+  const urls = Array.isArray(event.data.urls) ? event.data.urls.map(String).filter((url) => below(url) !== undefined) : null;
+  const marker = new URL(`offline-marker/${guide}/static`, self.registration.scope);
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => (urls ? keepAll(urls, marker, cache) : keepGuide(guide, cache)))
+    .catch(() => {}));
 });
 
 self.addEventListener("fetch", (event) => {
@@ -74,7 +88,7 @@ self.addEventListener("fetch", (event) => {
       const response = await fetch(request);
       if (keepable(request.url, response)) {
         await cache.put(key(request.url), response.clone());
-        const guide = guideOf(url.href);
+        const guide = path.endsWith(".html") ? undefined : guideOf(url.href);
         if (guide) event.waitUntil(keepGuide(guide, cache).catch(() => {}));
       } else if (response.ok) {
         await cache.delete(key(request.url));

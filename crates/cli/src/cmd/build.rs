@@ -111,7 +111,7 @@ fn render_all(guides: &[&Guide], out: &OutputFolder) -> anyhow::Result<Vec<(Stri
 }
 
 fn build_guide(guide: &Guide, out: &OutputFolder) -> anyhow::Result<Built> {
-    let files = static_site::guide_files(guide)?;
+    let files = static_site::guide_files(guide);
     for file in &files {
         out.write(&file.path, &file.bytes)?;
     }
@@ -121,9 +121,8 @@ fn build_guide(guide: &Guide, out: &OutputFolder) -> anyhow::Result<Built> {
     })
 }
 
-/// Deletes the files the last build wrote that this one did not: pages of
-/// states a changed guide no longer has, and every file of a guide that is
-/// gone. Files the build never wrote are left alone, and nothing outside
+/// Deletes the files the last build wrote that this one did not: the page
+/// of a guide that is gone. Files the build never wrote are left alone, and nothing outside
 /// the output folder or through a link is touched, whatever the record says.
 fn remove_stale(out: &OutputFolder, previous: &Record, current: &Record) -> anyhow::Result<()> {
     for (id, built) in &previous.guides {
@@ -134,9 +133,6 @@ fn remove_stale(out: &OutputFolder, previous: &Record, current: &Record) -> anyh
             .unwrap_or_default();
         for file in built.files.iter().filter(|f| !kept.contains(f.as_str())) {
             out.remove_file(file)?;
-        }
-        if kept.is_empty() {
-            out.remove_empty_folder(&format!("guides/{id}"));
         }
     }
     Ok(())
@@ -198,6 +194,8 @@ mod tests {
         ".",
         "",
         "link.html",
+        "lock.html",
+        "linked.html",
     ];
 
     /// A path a record might list: `/`-joined parts, maybe made absolute
@@ -264,6 +262,8 @@ mod tests {
                 out.join("guides/lock/link.html"),
             )
             .expect("link");
+            std::os::unix::fs::symlink(outside.join("index.html"), out.join("guides/linked.html"))
+                .expect("link");
         }
         (out, outside)
     }

@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 /// for a suggestion looks at every id, and errors should stay cheap.
 const SUGGESTIONS: usize = 20;
 
-/// The longest guide id, in characters: it names the guide's folder in a
+/// The longest guide id, in characters: it names the guide's file in a
 /// static site, and file names have a length limit (255 bytes on most disks).
 const MAX_GUIDE_ID_CHARS: usize = 100;
 
@@ -101,7 +101,7 @@ impl Checker<'_, '_> {
         );
     }
 
-    /// The guide id is short enough to name a folder.
+    /// The guide id is short enough to name a file.
     fn guide_id(&mut self) {
         let id = &self.guide.id;
         let length = id.as_str().chars().count();
@@ -117,7 +117,7 @@ impl Checker<'_, '_> {
                 )
                 .with_label("too long")
                 .with_hint(
-                    "shorten the id: it names the guide's folder in a static site \
+                    "shorten the id: it names the guide's file in a static site \
                      and is part of every address of the guide",
                 ),
             );

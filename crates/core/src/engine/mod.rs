@@ -19,4 +19,4 @@ mod walk;
 pub use report::{PathEntry, WalkReport};
 pub use session::{Session, SessionError};
 pub use summary::{Summary, SummaryAnswer, SummaryFact};
-pub use walk::{Change, Position, Step, Walk, answer, reachable, rewind, walk};
+pub use walk::{Change, Position, Step, Walk, answer, reachable, walk};

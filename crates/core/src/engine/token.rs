@@ -10,7 +10,6 @@ use super::Session;
 use crate::model::{Guide, Node};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::Digest;
 use thiserror::Error;
 
 const FORMAT: u8 = 1;
@@ -32,35 +31,6 @@ pub enum TokenError {
 /// Encodes a session made for `guide`.
 pub fn encode(guide: &Guide, session: &Session) -> String {
     URL_SAFE_NO_PAD.encode(bytes(guide, session))
-}
-
-/// The longest [`file_name`] kept as the session's hex: longer ones, of
-/// sessions with many answers, are a digest instead.
-pub const MAX_HEX_NAME: usize = 100;
-
-/// A name for the session that is safe as a file name everywhere (a static
-/// site stores each state in a file of that name): the same bytes as
-/// [`encode`] in lowercase hex, so case-insensitive file systems are fine
-/// too. Past [`MAX_HEX_NAME`] characters it is `z` and the 64 hex digits of
-/// the bytes' SHA-256 instead, so no name is longer than file systems allow
-/// (255 bytes) however deep the guide; `z` is not a hex digit, so a digest
-/// never takes a short session's name.
-pub fn file_name(guide: &Guide, session: &Session) -> String {
-    let bytes = bytes(guide, session);
-    if bytes.len() * 2 <= MAX_HEX_NAME {
-        format!("{}", Hex(&bytes))
-    } else {
-        format!("z{}", Hex(&sha2::Sha256::digest(&bytes)))
-    }
-}
-
-/// Bytes shown as lowercase hex.
-struct Hex<'a>(&'a [u8]);
-
-impl std::fmt::Display for Hex<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.iter().try_for_each(|byte| write!(f, "{byte:02x}"))
-    }
 }
 
 fn bytes(guide: &Guide, session: &Session) -> Vec<u8> {

@@ -113,26 +113,6 @@ pub fn answer(guide: &Guide, session: &mut Session, question: usize, answer: usi
     }
 }
 
-/// The session that stood at step `step` of `walk` (0 is the first
-/// question): the answers before it, with the cautions acknowledged up to
-/// and including that step's. It is one of the sessions [`reachable`] finds,
-/// so going back never leads to a state a static site does not have.
-pub fn rewind(guide: &Guide, session: &Session, walk: &Walk, step: usize) -> Session {
-    let mut earlier = Session::new();
-    earlier.set_entry(session.entry());
-    earlier.set_variant(session.variant());
-    for step in walk.path.iter().take(step) {
-        earlier.set_answer(step.question, step.answer);
-    }
-    for question in walk.questions().take(step + 1) {
-        let section = guide.section_index(&guide.questions[question]);
-        if let Some(section) = section.filter(|&s| session.is_acknowledged(s)) {
-            earlier.acknowledge(section);
-        }
-    }
-    earlier
-}
-
 /// Every session a person can reach by answering, from the start and from
 /// each triage entry, acknowledging cautions on the way: at most `limit`,
 /// breadth first (the states nearest the start come first).

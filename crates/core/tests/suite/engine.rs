@@ -415,70 +415,6 @@ fn every_reachable_state_is_listed_once() {
 }
 
 #[test]
-fn file_names_are_unique_and_safe_on_case_insensitive_disks() {
-    let guide = smart_lock();
-    let states = engine::reachable(&guide, 10_000);
-    let names: std::collections::HashSet<String> = states
-        .iter()
-        .map(|s| token::file_name(&guide, s).to_lowercase())
-        .collect();
-    assert_eq!(names.len(), states.len());
-    assert!(
-        names
-            .iter()
-            .all(|n| n.bytes().all(|b| b.is_ascii_hexdigit()))
-    );
-}
-
-#[test]
-fn file_names_of_a_deep_guide_stay_short_unique_and_the_same() {
-    let source = unstuck_testkit::Shape::chain(200).source();
-    let guide = unstuck_core::compile(&source)
-        .guide
-        .expect("a chain compiles");
-    let states = engine::reachable(&guide, 10_000);
-    let names: std::collections::HashSet<String> =
-        states.iter().map(|s| token::file_name(&guide, s)).collect();
-    assert_eq!(names.len(), states.len(), "a name per state");
-    for name in &names {
-        assert!(name.len() <= token::MAX_HEX_NAME, "{name}");
-        assert!(
-            name.bytes()
-                .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()),
-            "{name}"
-        );
-    }
-    // Short sessions keep their hex names, long ones get digests.
-    assert!(names.iter().any(|n| n.starts_with("01")));
-    assert!(names.iter().any(|n| n.starts_with('z') && n.len() == 65));
-    // The same guide, compiled again, names its states the same.
-    let again = unstuck_core::compile(&source)
-        .guide
-        .expect("a chain compiles");
-    let deepest = states.last().expect("states");
-    assert_eq!(
-        token::file_name(&guide, deepest),
-        token::file_name(&again, deepest)
-    );
-}
-
-#[test]
-fn every_link_of_a_reachable_state_leads_to_a_reachable_state() {
-    let guide = smart_lock();
-    assert_eq!(crate::support::link_outside_reachable(&guide), None);
-    // Going back to the step after the caution keeps it acknowledged.
-    let states = engine::reachable(&guide, 10_000);
-    let deepest = states.last().expect("states");
-    let walk = engine::walk(&guide, deepest);
-    let back = engine::rewind(&guide, deepest, &walk, walk.path.len());
-    assert_eq!(engine::walk(&guide, &back).position, walk.position);
-    assert_eq!(
-        engine::rewind(&guide, deepest, &walk, 0).answers().count(),
-        0
-    );
-}
-
-#[test]
 fn a_chosen_model_travels_in_the_address_and_the_token_and_changes_no_path() {
     use unstuck_core::engine::query;
     let guide = crate::support::guide(include_str!("../../../../guides/garage-door.md"));
@@ -496,11 +432,6 @@ fn a_chosen_model_travels_in_the_address_and_the_token_and_changes_no_path() {
     assert_eq!(
         engine::walk(&guide, &none),
         engine::walk(&guide, &parsed.session)
-    );
-    let walk = engine::walk(&guide, &parsed.session);
-    assert_eq!(
-        engine::rewind(&guide, &parsed.session, &walk, 0).variant(),
-        Some(wall)
     );
     // Items marked for the other model do not apply to it.
     let power = guide.section("power").expect("a section");

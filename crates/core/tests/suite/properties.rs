@@ -97,12 +97,6 @@ proptest! {
     }
 
     #[test]
-    fn every_link_of_a_reachable_state_leads_to_a_reachable_state(shape in shapes().prop_map(reachable)) {
-        let guide = compile(&shape.source()).guide.expect("a valid guide");
-        prop_assert_eq!(crate::support::link_outside_reachable(&guide), None);
-    }
-
-    #[test]
     fn the_parser_never_panics_on_arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let _ = compile_bytes(&bytes);
     }

@@ -2,33 +2,37 @@
 //! instructions and answer buttons, what a change did, the answers so far,
 //! and at the end the outcome.
 //!
-//! Everything is a plain GET form or link whose URL holds the whole state,
-//! so it works without JavaScript and the back button undoes an answer. On
-//! a static site ([`Site::Static`]) answers are links to the file of the
-//! next state, and "change" goes back to the file of that step.
+//! The page is the same for every kind of site; what differs (forms or
+//! links, what is known of the path) comes from the site's
+//! [`Controls`](super::controls::Controls). Either way everything works
+//! without JavaScript and the back button undoes an answer.
 
+use super::Site;
+use super::controls::Controls;
 use super::layout::Page;
 use super::markdown::{self, Links};
-use super::parts::{self, FeedbackOn, FeedbackState, Model};
-use super::{Site, guide_url, with_query};
+use super::parts::{self, FeedbackState, Model};
 use maud::{Markup, html};
 use unstuck_core::Guide;
-use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
+use unstuck_core::engine::query::{FlowQuery, to_query};
 use unstuck_core::engine::{self, Position, Session, Summary, Walk};
 use unstuck_core::model::{OutcomeKind, Question, Section};
 
 /// A guide at the state a query describes.
 pub(crate) struct Flow<'a> {
-    guide: &'a Guide,
-    query: &'a FlowQuery,
-    walk: Walk,
+    pub(super) guide: &'a Guide,
+    pub(super) query: &'a FlowQuery,
+    pub(super) walk: Walk,
     /// The canonical query of the state.
-    state: String,
+    pub(super) state: String,
     full_url: String,
-    site: Site,
+    pub(super) site: Site,
+    controls: &'static dyn Controls,
 }
 
 impl<'a> Flow<'a> {
+    /// The page of `query`'s state on `site` (a static site's pages have
+    /// no answers: their session's entry is the page's node).
     pub(crate) fn new(guide: &'a Guide, query: &'a FlowQuery, site: Site) -> Self {
         Self {
             walk: engine::walk(guide, &query.session),
@@ -37,6 +41,7 @@ impl<'a> Flow<'a> {
             guide,
             query,
             site,
+            controls: site.controls(),
         }
     }
 
@@ -45,24 +50,23 @@ impl<'a> Flow<'a> {
         crate::events::PageEvent::of_flow(self.guide, self.query, &self.walk)
     }
 
-    fn links(&self) -> Links<'_> {
-        Links::On(&self.full_url)
+    pub(super) fn links(&self) -> Links<'_> {
+        self.site.guide_links(&self.full_url)
     }
 
-    /// The model whose items this page shows.
-    fn model(&self) -> Model<'a> {
-        Model::chosen(self.guide, self.query.session.variant())
-    }
-
-    /// The page for this state; `feedback` says what the feedback form shows.
-    pub(crate) fn render(&self, feedback: &FeedbackState<'_>) -> String {
-        let guide = self.guide;
-        let title = self.title();
-        let start = self.walk.path.is_empty()
+    /// Whether this is the guide's start: its summary and extras show.
+    fn is_start(&self) -> bool {
+        self.walk.path.is_empty()
             && self.query.session.entry().is_none()
-            && self.query.change.is_none();
-        let main = html! {
-            h1.guide-title { (markdown::inline(&guide.title, Links::InPage)) }
+            && self.query.change.is_none()
+    }
+
+    /// The page's content below the guide's title: the step, what a change
+    /// did, the answers so far, and the links to the rest of the guide.
+    pub(crate) fn content(&self, feedback: &FeedbackState<'_>) -> Markup {
+        let guide = self.guide;
+        let start = self.is_start();
+        html! {
             @if start {
                 p.lead { (markdown::inline(&guide.summary, self.links())) }
             }
@@ -73,20 +77,36 @@ impl<'a> Flow<'a> {
                 (None, Position::Question { question, caution: None }) => (self.question(question)),
                 (None, Position::Outcome(outcome)) => (self.outcome(outcome, feedback)),
             }
-            @if self.site == Site::Served && !matches!(self.walk.position, Position::Outcome(_)) && !matches!(feedback, FeedbackState::Ask) {
+            @if !matches!(self.walk.position, Position::Outcome(_)) && !matches!(feedback, FeedbackState::Ask) {
                 // Feedback sent from a page with no outcome (only a form
                 // that failed can bring it here): show how it went.
-                (parts::feedback(guide.id.as_str(), &self.state, None, FeedbackOn::Flow, feedback))
+                (self.controls.feedback(self, None, feedback))
             }
-            (self.answered())
+            (self.controls.answered(self))
             @if start { (self.start_extras()) }
             p.no-print {
                 a href=(self.full_url) { "Show full guide" }
-                @if self.has_summary_page() {
-                    " · " a href=(self.site.summary(guide, &self.query.session)) { "Support summary" }
+                @if let Some(link) = self.controls.summary_link(self, "Support summary") {
+                    " · " (link)
                 }
             }
+        }
+    }
+
+    /// The model whose items this page shows.
+    fn model(&self) -> Model<'a> {
+        Model::chosen(self.guide, self.query.session.variant())
+    }
+
+    /// The page for this state; `feedback` says what the feedback form shows.
+    pub(crate) fn render(&self, feedback: &FeedbackState<'_>) -> String {
+        let main = html! {
+            h1.guide-title { (markdown::inline(&self.guide.title, Links::InPage)) }
+            (self.content(feedback))
         };
+        let guide = self.guide;
+        let title = self.title();
+        let start = self.is_start();
         Page {
             title,
             lang: guide.lang.clone(),
@@ -98,38 +118,30 @@ impl<'a> Flow<'a> {
         .render()
     }
 
-    /// Whether this state links to its support summary: every answered
-    /// state when served; on a static site, which has a summary file only
-    /// for them, the "get help" outcomes.
-    pub(crate) fn has_summary_page(&self) -> bool {
-        match (self.site, self.walk.position) {
-            (Site::Served, _) => !self.walk.path.is_empty(),
-            (Site::Static, Position::Outcome(outcome)) => {
-                self.guide.outcomes[outcome].kind == OutcomeKind::Escalate
+    /// The id of the page's element `name`, unique in its page.
+    fn id(&self, name: &str) -> String {
+        self.controls.id(self, name)
+    }
+
+    /// "Step 3", when the page knows it; when it does not, an empty
+    /// label the optional script fills in from the path it carries.
+    fn step_label(&self, changing: bool) -> Markup {
+        match self.controls.step(self) {
+            Some(step) => {
+                html! { p.step-label { "Step " (step) @if changing { " — changing your answer" } } }
             }
-            (Site::Static, Position::Question { .. }) => false,
+            None => html! { p.step-label hidden data-step-label {} },
         }
     }
 
-    /// The page of the state after one more step from this one.
-    fn next(&self, step: impl FnOnce(&mut Session)) -> String {
-        let mut next = self.query.session.clone();
-        step(&mut next);
-        format!("{}#step", self.site.state(self.guide, &next))
-    }
-
-    /// The page of step `step` of the path (0 is the first question), to
-    /// answer it again; on a static site the answers after it are dropped.
-    fn back_to(&self, step: usize) -> String {
-        let session = &self.query.session;
-        let earlier = engine::rewind(self.guide, session, &self.walk, step);
-        format!("{}#step", self.site.state(self.guide, &earlier))
-    }
-
-    /// "Step 3 — Does the physical key work? · Fix a smart lock…"
+    /// "Step 3 — Does the physical key work? · Fix a smart lock…" (with
+    /// no "Step 3 — " when the page does not know the step).
     fn title(&self) -> String {
         let guide_title = self.guide.title.plain();
-        let step = self.walk.path.len() + 1;
+        let step = match self.controls.step(self) {
+            Some(step) => format!("Step {step} — "),
+            None => String::new(),
+        };
         match (self.query.change, self.walk.position) {
             (Some(question), _) => format!(
                 "Change your answer — {} · {guide_title}",
@@ -142,11 +154,11 @@ impl<'a> Flow<'a> {
                     ..
                 },
             ) => format!(
-                "Step {step} — Caution: {} · {guide_title}",
+                "{step}Caution: {} · {guide_title}",
                 self.guide.sections[section].title.plain()
             ),
             (None, Position::Question { question, .. }) => format!(
-                "Step {step} — {} · {guide_title}",
+                "{step}{} · {guide_title}",
                 self.guide.questions[question].prompt.plain()
             ),
             (None, Position::Outcome(outcome)) => {
@@ -158,33 +170,10 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// Hidden inputs carrying the state, except the answer to `skip`.
-    fn hidden_state(&self, skip: Option<usize>) -> Markup {
-        let skipped = skip.map(|q| self.guide.questions[q].id.as_str());
-        html! {
-            @for (key, value) in pairs(self.guide, &self.query.session) {
-                @if Some(key) != skipped {
-                    input type="hidden" name=(key) value=(value);
-                }
-            }
-        }
-    }
-
     fn question(&self, index: usize) -> Markup {
         let guide = self.guide;
         let question: &Question = &guide.questions[index];
         let changing = self.query.change == Some(index);
-        let current = self.query.session.answer(index);
-        let step = if changing {
-            self.walk
-                .path
-                .iter()
-                .position(|s| s.question == index)
-                .map_or(self.walk.path.len() + 1, |n| n + 1)
-        } else {
-            self.walk.path.len() + 1
-        };
-        let action = format!("{}#step", guide_url(guide.id.as_str()));
         // Short answers ("Yes", "No") sit side by side: one row to tap.
         let short = question.answers.len() <= 3
             && question
@@ -192,9 +181,9 @@ impl<'a> Flow<'a> {
                 .iter()
                 .all(|a| a.label.plain().chars().count() <= 12);
         html! {
-            section.card.step #step aria-labelledby="question" {
-                p.step-label { "Step " (step) @if changing { " — changing your answer" } }
-                h2 #question tabindex="-1" { (markdown::inline(&question.prompt, self.links())) }
+            section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
+                (self.step_label(changing))
+                h2 id=(self.id("question")) tabindex="-1" { (markdown::inline(&question.prompt, self.links())) }
                 @let section = guide.section_of(question);
                 @if let Some(section) = section {
                     (self.model_choice(section))
@@ -203,29 +192,7 @@ impl<'a> Flow<'a> {
                         (parts::actions(section, self.links(), self.model()))
                     }
                 }
-                @if self.site == Site::Static {
-                    nav.answers.short[short] aria-label="Answers" {
-                        @for (n, answer) in question.answers.iter().enumerate() {
-                            a.btn href=(self.next(|next| next.set_answer(index, n))) {
-                                (markdown::inline(&answer.label, self.links()))
-                            }
-                        }
-                    }
-                } @else {
-                    form.answers.short[short] method="get" action=(action) {
-                        (self.hidden_state(Some(index)))
-                        @if let (true, Some(answer)) = (changing, current) {
-                            input type="hidden" name="was" value=(format!("{}.{}", question.id, question.answers[answer].id));
-                        }
-                        @for (n, answer) in question.answers.iter().enumerate() {
-                            @let is_current = changing && current == Some(n);
-                            button type="submit" name=(question.id.as_str()) value=(answer.id.as_str()) class=[is_current.then_some("current")] {
-                                (markdown::inline(&answer.label, self.links()))
-                                @if is_current { span.sr { " (your answer now)" } }
-                            }
-                        }
-                    }
-                }
+                (self.controls.answers(self, index, short))
                 p.hint { "You can change your answer later." }
                 @if question.help.is_some() || section.is_some_and(|s| s.goal.is_some()) {
                     div.why {
@@ -235,9 +202,7 @@ impl<'a> Flow<'a> {
                         }
                     }
                 }
-                @if changing {
-                    p { a href=(with_query(&guide_url(guide.id.as_str()), &self.state)) { "Keep my answer" } }
-                }
+                @if changing { (self.controls.keep_answer(self)) }
             }
         }
     }
@@ -245,30 +210,14 @@ impl<'a> Flow<'a> {
     fn caution(&self, question: usize, index: usize) -> Markup {
         let guide = self.guide;
         let section = &guide.sections[index];
-        let action = format!("{}#step", guide_url(guide.id.as_str()));
         html! {
-            section.card.step #step aria-labelledby="question" {
-                p.step-label { "Step " (self.walk.path.len() + 1) }
-                h2 #question tabindex="-1" { "Before you continue: " (markdown::inline(&section.title, self.links())) }
+            section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
+                (self.step_label(false))
+                h2 id=(self.id("question")) tabindex="-1" { "Before you continue: " (markdown::inline(&section.title, self.links())) }
                 (parts::caution(section, self.links()))
                 p { "The next question is: " (markdown::inline(&guide.questions[question].prompt, self.links())) }
-                @if self.site == Site::Static {
-                    div.answers {
-                        a.btn href=(self.next(|next| next.acknowledge(index))) { "I understand — show the step" }
-                    }
-                } @else {
-                    form.answers method="get" action=(action) {
-                        (self.hidden_state(None))
-                        button type="submit" name="ack" value=(section.id.as_str()) { "I understand — show the step" }
-                    }
-                }
-                @if let Some(last) = self.walk.path.last() {
-                    @let back = match self.site {
-                        Site::Served => self.url_without(last.question),
-                        Site::Static => self.back_to(self.walk.path.len() - 1),
-                    };
-                    p { a href=(back) { "Go back to the previous question" } }
-                }
+                (self.controls.acknowledge(self, index))
+                (self.controls.back(self))
             }
         }
     }
@@ -281,34 +230,30 @@ impl<'a> Flow<'a> {
             OutcomeKind::Escalate => ("outcome escalate", "!", "Time to get help"),
         };
         html! {
-            section class=(class) #step aria-labelledby="outcome" {
+            section id=(self.id("step")) class=(class) aria-labelledby=(self.id("outcome")) {
                 p.badge { span aria-hidden="true" { (icon) " " } (word) }
-                h2 #outcome tabindex="-1" { (markdown::inline(&outcome.title, self.links())) }
+                h2 id=(self.id("outcome")) tabindex="-1" { (markdown::inline(&outcome.title, self.links())) }
                 @if let Some(body) = &outcome.body { (markdown::blocks(body, self.links())) }
             }
             @match outcome.kind {
                 OutcomeKind::Resolved => {
                     @if let Some(verification) = &guide.verification {
-                        (parts::verification(verification, self.links(), self.model()))
+                        (parts::verification(verification, &self.id(verification.id.as_str()), self.links(), self.model()))
                     }
                 }
                 OutcomeKind::Escalate => {
                     @if let Some(help) = &guide.get_help {
-                        (parts::get_help(help, self.links()))
+                        (parts::get_help(help, &self.id(help.id.as_str()), self.links()))
                     }
                     h2 { "Support summary" }
                     p { "Have this ready when you call. It is built from your answers." }
                     (parts::summary_facts(&Summary::new(guide, &self.walk)))
-                    p.no-print {
-                        a href=(self.site.summary(guide, &self.query.session)) {
-                            "Fill in, copy, download or print the support summary"
-                        }
+                    @if let Some(link) = self.controls.summary_link(self, "Fill in, copy, download or print the support summary") {
+                        p.no-print { (link) }
                     }
                 }
             }
-            @if self.site == Site::Served {
-                (parts::feedback(guide.id.as_str(), &self.state, Some(outcome.id.as_str()), FeedbackOn::Flow, feedback))
-            }
+            (self.controls.feedback(self, Some(outcome.id.as_str()), feedback))
         }
     }
 
@@ -326,7 +271,8 @@ impl<'a> Flow<'a> {
         {
             return html! {};
         }
-        let with = |variant: Option<usize>| self.next(|next| next.set_variant(variant));
+        let link =
+            |variant: Option<usize>, label: String| self.controls.model_link(self, variant, label);
         match self
             .query
             .session
@@ -336,7 +282,7 @@ impl<'a> Flow<'a> {
             Some(chosen) => html! {
                 p.models {
                     "Steps for: " strong { (chosen.label.plain()) } " · "
-                    a href=(with(None)) { "Change model" }
+                    (link(None, "Change model".to_owned()))
                 }
             },
             None => html! {
@@ -344,7 +290,7 @@ impl<'a> Flow<'a> {
                     p { strong { (markdown::inline(&variants.title, self.links())) } " This step differs between them:" }
                     ul {
                         @for (n, variant) in variants.entries.iter().enumerate() {
-                            li { a href=(with(Some(n))) { (variant.label.plain()) } }
+                            li { (link(Some(n), variant.label.plain())) }
                         }
                     }
                 }
@@ -396,41 +342,13 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// The answers on the path, each with a link to change it.
-    fn answered(&self) -> Markup {
-        let guide = self.guide;
-        if self.walk.path.is_empty() {
-            return html! {};
-        }
-        html! {
-            section.no-print aria-labelledby="answers-title" {
-                h2 #answers-title { "Your answers" }
-                ol.answered {
-                    @for (n, step) in self.walk.path.iter().enumerate() {
-                        @let question = &guide.questions[step.question];
-                        @let change = match self.site {
-                            Site::Served => format!("{}&change={}#step", with_query(&guide_url(guide.id.as_str()), &self.state), question.id),
-                            Site::Static => self.back_to(n),
-                        };
-                        li {
-                            span.q { (question.prompt.plain()) }
-                            span.a { (question.answers[step.answer].label.plain()) }
-                            a href=(change) aria-label=(format!("Change your answer to: {}", question.prompt.plain())) { "Change" }
-                        }
-                    }
-                }
-                p { a href=(self.site.start(guide)) { "Start over" } }
-            }
-        }
-    }
-
     /// At the start: the triage and "what you'll need", below the question.
     fn start_extras(&self) -> Markup {
         let guide = self.guide;
         html! {
             @if let Some(triage) = &guide.triage {
-                section aria-labelledby="triage-title" {
-                    h2 #triage-title { (markdown::inline(&triage.title, self.links())) }
+                section aria-labelledby=(self.id("triage-title")) {
+                    h2 id=(self.id("triage-title")) { (markdown::inline(&triage.title, self.links())) }
                     @if let Some(intro) = &triage.intro { (markdown::blocks(intro, self.links())) }
                     ul.triage {
                         @for entry in &triage.entries {
@@ -450,8 +368,8 @@ impl<'a> Flow<'a> {
                 }
             }
             @if let Some(faq) = &guide.faq {
-                section aria-labelledby="faq-title" {
-                    h2 #faq-title { (markdown::inline(&faq.title, self.links())) }
+                section aria-labelledby=(self.id("faq-title")) {
+                    h2 id=(self.id("faq-title")) { (markdown::inline(&faq.title, self.links())) }
                     @for entry in &faq.entries {
                         details {
                             summary { (markdown::inline(&entry.question, self.links())) }
@@ -461,18 +379,5 @@ impl<'a> Flow<'a> {
                 }
             }
         }
-    }
-
-    /// The state's URL with the answer to `question` removed.
-    fn url_without(&self, question: usize) -> String {
-        let mut session = self.query.session.clone();
-        session.clear_answer(question);
-        format!(
-            "{}#step",
-            with_query(
-                &guide_url(self.guide.id.as_str()),
-                &to_query(self.guide, &session)
-            )
-        )
     }
 }

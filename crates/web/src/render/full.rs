@@ -11,11 +11,29 @@ use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::model::{OutcomeKind, ResultKind, Section};
 
-/// The full guide page; the feedback form only when served.
+/// The full guide page (served); the feedback form below it.
 pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> String {
-    let links = Links::InPage;
     let main = html! {
-        h1 { (markdown::inline(&guide.title, links)) }
+        h1 { (markdown::inline(&guide.title, Links::InPage)) }
+        (content(guide, site))
+        (parts::feedback(guide.id.as_str(), "", None, FeedbackOn::Full, feedback))
+    };
+    Page {
+        title: format!("Full guide · {}", guide.title.plain()),
+        lang: guide.lang.clone(),
+        description: Some(guide.summary.plain()),
+        structured_data: Some(super::jsonld::full(guide, &site.full(guide))),
+        main,
+        root: site.guide_root(),
+    }
+    .render()
+}
+
+/// The full guide below its title: a page of its own when served, a
+/// section of the guide's page on a static site.
+pub(crate) fn content(guide: &Guide, site: Site) -> Markup {
+    let links = Links::InPage;
+    html! {
         (markdown::blocks(&guide.summary, links))
         p.no-print { a.btn href=(site.start(guide)) { "Start the step-by-step guide" } }
         @if let Some(needs) = &guide.needs {
@@ -44,8 +62,8 @@ pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> S
         }
         h2 #steps { "Steps" }
         @for section in &guide.sections { (section_block(section, Model::all(guide))) }
-        @if let Some(help) = &guide.get_help { (parts::get_help(help, links)) }
-        @if let Some(verification) = &guide.verification { (parts::verification(verification, links, Model::all(guide))) }
+        @if let Some(help) = &guide.get_help { (parts::get_help(help, help.id.as_str(), links)) }
+        @if let Some(verification) = &guide.verification { (parts::verification(verification, verification.id.as_str(), links, Model::all(guide))) }
         @if let Some(ladder) = &guide.ladder {
             h2 id=(ladder.id.as_str()) { (markdown::inline(&ladder.title, links)) }
             @if let Some(intro) = &ladder.intro { (markdown::blocks(intro, links)) }
@@ -101,19 +119,7 @@ pub(crate) fn page(guide: &Guide, site: Site, feedback: &FeedbackState<'_>) -> S
                 }
             }
         }
-        @if site == Site::Served {
-            (parts::feedback(guide.id.as_str(), "", None, FeedbackOn::Full, feedback))
-        }
-    };
-    Page {
-        title: format!("Full guide · {}", guide.title.plain()),
-        lang: guide.lang.clone(),
-        description: Some(guide.summary.plain()),
-        structured_data: Some(super::jsonld::full(guide, &site.full(guide))),
-        main,
-        root: site.guide_root(),
     }
-    .render()
 }
 
 fn section_block(section: &Section, model: Model<'_>) -> Markup {

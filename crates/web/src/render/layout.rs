@@ -102,7 +102,11 @@ impl Page {
                     }
                 }
                 body {
-                    a.skip href="#main" { "Skip to content" }
+                    @if self.root == Root::Served {
+                        // A static guide page shows the step its address's
+                        // fragment names: a jump to `#main` would lose it.
+                        a.skip href="#main" { "Skip to content" }
+                    }
                     header.site {
                         div.wrap {
                             a href=(home) { "Unstuck" }

@@ -5,19 +5,23 @@
 pub(crate) mod admin;
 pub(crate) mod catalog;
 mod charts;
+mod controls;
 pub(crate) mod errors;
 pub(crate) mod flow;
 pub(crate) mod full;
-mod jsonld;
+pub(crate) mod jsonld;
 pub(crate) mod layout;
-mod markdown;
+pub(crate) mod markdown;
 pub(crate) mod parts;
+pub(crate) mod static_pages;
 pub(crate) mod summary;
 
 use layout::Root;
+use markdown::Links;
+use static_pages::StaticPage;
 use unstuck_core::Guide;
-use unstuck_core::engine::{Session, query, token};
-use unstuck_core::model::LinkEntry;
+use unstuck_core::engine::{Session, query};
+use unstuck_core::model::{LinkEntry, Node};
 
 /// Where a guide's own pages live on the server.
 pub(crate) fn guide_url(id: &str) -> String {
@@ -33,41 +37,62 @@ pub(crate) fn with_query(path: &str, query: &str) -> String {
     }
 }
 
+/// The served flow page of a session.
+pub(crate) fn state_url(guide: &Guide, session: &Session) -> String {
+    with_query(
+        &guide_url(guide.id.as_str()),
+        &query::to_query(guide, session),
+    )
+}
+
+/// The served support summary of a session.
+pub(crate) fn summary_url(guide: &Guide, session: &Session) -> String {
+    with_query(
+        &format!("{}/summary", guide_url(guide.id.as_str())),
+        &query::to_query(guide, session),
+    )
+}
+
 /// How pages address each other: the server's routes, or the files of a
-/// static site. Guide pages of a static site all live in `guides/ID/`, so
-/// links between them are bare file names, and every address is relative:
-/// the site works from any folder of any host, and from disk.
+/// static site. A static site's guide is one page, `guides/ID.html`,
+/// whose steps link to each other by their anchors, and every address is
+/// relative: the site works from any folder of any host, and from disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Site {
     /// Served by `unstuck serve`: state in the query, forms, feedback.
     Served,
-    /// Written by `unstuck build`: one file per state, links only.
+    /// Written by `unstuck build`: one page per guide, a section per
+    /// question, caution and outcome ([`StaticPage`]), links only.
     Static,
 }
 
 impl Site {
-    /// The flow page of a session, from a page of the same guide.
-    pub(crate) fn state(self, guide: &Guide, session: &Session) -> String {
+    /// Where the flow starts at `entry` (none: the guide's start), from
+    /// a page of the same guide.
+    pub(crate) fn entry(self, guide: &Guide, entry: Option<Node>) -> String {
         match self {
-            Site::Served => with_query(
-                &guide_url(guide.id.as_str()),
-                &query::to_query(guide, session),
-            ),
-            Site::Static if *session == Session::new() => "index.html".to_owned(),
-            Site::Static => format!("{}.html", token::file_name(guide, session)),
+            Site::Served => {
+                let mut session = Session::new();
+                session.set_entry(entry);
+                state_url(guide, &session)
+            }
+            Site::Static => match entry {
+                Some(node) => StaticPage::into_node(guide, node, None).href(guide, None),
+                None => format!("{}.html", guide.id),
+            },
         }
     }
 
     /// The guide's first page, from a page of the same guide.
     pub(crate) fn start(self, guide: &Guide) -> String {
-        self.state(guide, &Session::new())
+        self.entry(guide, None)
     }
 
     /// The full guide, from a page of the same guide.
     pub(crate) fn full(self, guide: &Guide) -> String {
         match self {
             Site::Served => format!("{}/full", guide_url(guide.id.as_str())),
-            Site::Static => "full.html".to_owned(),
+            Site::Static => format!("#{}", static_pages::FULL),
         }
     }
 
@@ -75,18 +100,7 @@ impl Site {
     pub(crate) fn graph(self, guide: &Guide) -> String {
         match self {
             Site::Served => format!("{}/graph.svg", guide_url(guide.id.as_str())),
-            Site::Static => "graph.svg".to_owned(),
-        }
-    }
-
-    /// The support summary of a session, from a page of the same guide.
-    pub(crate) fn summary(self, guide: &Guide, session: &Session) -> String {
-        match self {
-            Site::Served => with_query(
-                &format!("{}/summary", guide_url(guide.id.as_str())),
-                &query::to_query(guide, session),
-            ),
-            Site::Static => format!("{}-summary.html", token::file_name(guide, session)),
+            Site::Static => format!("#{}", static_pages::GRAPH),
         }
     }
 
@@ -94,7 +108,17 @@ impl Site {
     pub(crate) fn guide_from_catalog(self, id: &str) -> String {
         match self {
             Site::Served => guide_url(id),
-            Site::Static => format!("guides/{id}/index.html"),
+            Site::Static => format!("guides/{id}.html"),
+        }
+    }
+
+    /// How guide text's `#id` links reach the guide's parts from a flow
+    /// page, given the full guide's address: on the full guide when
+    /// served, in the page itself on a static site (which holds it).
+    pub(crate) fn guide_links(self, full: &str) -> Links<'_> {
+        match self {
+            Site::Served => Links::On(full),
+            Site::Static => Links::InPage,
         }
     }
 
@@ -102,14 +126,16 @@ impl Site {
     pub(crate) fn guide_root(self) -> Root {
         match self {
             Site::Served => Root::Served,
-            Site::Static => Root::Static("../../"),
+            Site::Static => Root::Static("../"),
         }
     }
 }
 
 /// Where a triage entry starts the flow, from a page of the same guide.
 pub(crate) fn triage_link(site: Site, guide: &Guide, entry: &LinkEntry) -> String {
-    let mut session = Session::new();
-    session.set_entry(guide.node(entry.target.as_str()));
-    format!("{}#step", site.state(guide, &session))
+    let node = guide.node(entry.target.as_str());
+    match site {
+        Site::Served => format!("{}#step", site.entry(guide, node)),
+        Site::Static => site.entry(guide, node),
+    }
 }

@@ -90,9 +90,11 @@ pub(crate) fn caution(section: &Section, links: Links<'_>) -> Markup {
 }
 
 /// "When to get help": whom to call, on what conditions, and warnings.
-pub(crate) fn get_help(help: &GetHelp, links: Links<'_>) -> Markup {
+/// `id` is its heading's (the block's id, or one unique in a page of
+/// several steps).
+pub(crate) fn get_help(help: &GetHelp, id: &str, links: Links<'_>) -> Markup {
     html! {
-        h2 id=(help.id.as_str()) { (markdown::inline(&help.title, links)) }
+        h2 id=(id) { (markdown::inline(&help.title, links)) }
         @for part in &help.parts {
             @match part {
                 HelpPart::Contact { who, conditions } => {
@@ -109,9 +111,15 @@ pub(crate) fn get_help(help: &GetHelp, links: Links<'_>) -> Markup {
 }
 
 /// The verification checklist, with boxes to tick (no script needed).
-pub(crate) fn verification(list: &Checklist, links: Links<'_>, model: Model<'_>) -> Markup {
+/// `id` is its heading's, as for [`get_help`].
+pub(crate) fn verification(
+    list: &Checklist,
+    id: &str,
+    links: Links<'_>,
+    model: Model<'_>,
+) -> Markup {
     html! {
-        h2 id=(list.id.as_str()) { (markdown::inline(&list.title, links)) }
+        h2 id=(id) { (markdown::inline(&list.title, links)) }
         @if let Some(intro) = &list.intro { (markdown::blocks(intro, links)) }
         ul.checks {
             @for (n, item) in list.items.iter().enumerate() {

@@ -6,11 +6,12 @@
 //! edited text instead).
 
 use super::layout::Page;
+use super::static_pages::StaticPage;
 use super::{Site, guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
-use unstuck_core::engine::{Session, Summary, walk};
+use unstuck_core::engine::{Summary, walk};
 
 /// The summary of a state, with the values the person typed in.
 pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
@@ -81,33 +82,41 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
         }
         p.no-print { a href=(back) { "Back to the guide" } }
     };
-    shell(guide, main, Site::Served)
+    shell(guide, main)
 }
 
-/// The summary page of a static site: the text to edit, copy, download or
-/// print.
-pub(crate) fn static_page(guide: &Guide, session: &Session) -> String {
-    let summary = Summary::new(guide, &walk(guide, session));
+/// The support summary of a static site's "get help" outcome, a section
+/// of the guide's page: the text to edit, copy, download or print. The
+/// page cannot know the path, so the text has blanks for the facts; the
+/// optional script fills in the answers from the path it carries
+/// (`data-path`).
+pub(crate) fn static_section(guide: &Guide, outcome: usize) -> Markup {
+    let session = StaticPage::Summary(outcome).session(guide, None);
+    let summary = Summary::new(guide, &walk(guide, &session));
     let text = summary.to_text();
-    let back = format!("{}#step", Site::Static.state(guide, session));
-    let main = html! {
-        (heading(&summary, &back))
+    let anchor = StaticPage::Summary(outcome).anchor(guide, None);
+    let (text_id, print_id) = (format!("{anchor}-text"), format!("{anchor}-print"));
+    html! {
+        h2 { "Support summary" }
+        p.no-print { "Outcome: " strong { (guide.outcomes[outcome].title.plain()) } }
         section.no-print {
-            label.field for="summary-text" {
+            label.field for=(text_id) {
                 "Add what only you know (the model, when the batteries were changed…) to the text, then copy, download or print it."
             }
-            textarea #summary-text rows="14" data-print-into="summary-print" { (text) }
+            textarea id=(text_id) rows="14" data-print-into=(print_id) { (text) }
             div.row {
-                a.btn.quiet href=(data_url(&text)) download=(download_name(guide)) data-download="summary-text" { "Download .txt" }
-                button hidden type="button" data-copy="summary-text" data-label="Copy" { "Copy" }
+                a.btn.quiet href=(data_url(&text)) download=(download_name(guide)) data-download=(text_id) { "Download .txt" }
+                button hidden type="button" data-copy=(text_id) data-label="Copy" { "Copy" }
                 button.quiet hidden type="button" data-print { "Print" }
             }
         }
-        (answers_given(&summary))
-        pre.print-only #summary-print { (text) }
-        p.no-print { a href=(back) { "Back to the guide" } }
-    };
-    shell(guide, main, Site::Static)
+        section.no-print hidden data-path=(guide.outcomes[outcome].id.as_str()) data-answers-given {
+            h3 { "Answers given" }
+            ol {}
+        }
+        pre.print-only id=(print_id) { (text) }
+        p.no-print { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { "Back to the outcome" } }
+    }
 }
 
 /// The title, the guide it is for and the outcome reached.
@@ -133,14 +142,14 @@ fn answers_given(summary: &Summary) -> Markup {
     }
 }
 
-fn shell(guide: &Guide, main: Markup, site: Site) -> String {
+fn shell(guide: &Guide, main: Markup) -> String {
     Page {
         title: format!("Support summary · {}", guide.title.plain()),
         lang: guide.lang.clone(),
         description: None,
         structured_data: None,
         main,
-        root: site.guide_root(),
+        root: Site::Served.guide_root(),
     }
     .render()
 }

@@ -2,7 +2,7 @@
 //! which version of each guide, and the files it wrote, so that the next
 //! build can skip unchanged guides and delete what is stale. Anyone may
 //! have edited the folder, so a record is believed only if every file it
-//! lists is one a build writes (`guides/ID/NAME`); otherwise it is ignored
+//! lists is one a build writes (`guides/ID.html`); otherwise it is ignored
 //! with a warning, and every guide is rebuilt, which is always correct.
 
 use crate::output_folder::{OutputFolder, plain_names};
@@ -60,7 +60,7 @@ impl Record {
             if let Some(file) = built.files.iter().find(|file| !is_guide_file(id, file)) {
                 return Err(format!(
                     "it lists `{file}` for the guide `{id}`, which is not a file a build writes \
-                     (`guides/ID/NAME`, inside the output folder)"
+                     (`guides/ID.html`, inside the output folder)"
                 ));
             }
         }
@@ -74,9 +74,9 @@ impl Record {
     }
 }
 
-/// Whether a build writes `file` for the guide `id`: `guides/ID/NAME`, with
-/// a well-formed id and one plain name.
+/// Whether a build writes `file` for the guide `id`: `guides/ID.html`,
+/// with a well-formed id.
 fn is_guide_file(id: &str, file: &str) -> bool {
     is_valid_id(id)
-        && matches!(plain_names(file).as_deref(), Some(["guides", folder, _]) if *folder == id)
+        && matches!(plain_names(file).as_deref(), Some(["guides", name]) if name.strip_suffix(".html") == Some(id))
 }
