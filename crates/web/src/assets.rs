@@ -18,16 +18,19 @@ pub(crate) static ASSETS: std::sync::LazyLock<Assets> = std::sync::LazyLock::new
 /// The assets, with the names and hashes pages refer to them by.
 pub(crate) struct Assets {
     style_hash: String,
+    picture_style_hash: String,
     style_path: String,
     script_path: String,
 }
 
 impl Assets {
     fn new() -> Self {
-        let style_hash = format!("'sha256-{}'", STANDARD.encode(Sha256::digest(STYLE)));
+        let csp_hash = |text: &str| format!("'sha256-{}'", STANDARD.encode(Sha256::digest(text)));
+        let style_hash = csp_hash(STYLE);
         let fingerprint = |text: &str| URL_SAFE_NO_PAD.encode(&Sha256::digest(text)[..9]);
         Self {
             style_hash,
+            picture_style_hash: csp_hash(unstuck_core::graph::DARK_STYLE),
             style_path: format!("assets/style.{}.css", fingerprint(STYLE)),
             script_path: format!("assets/app.{}.js", fingerprint(SCRIPT)),
         }
@@ -47,6 +50,12 @@ impl Assets {
     /// The CSP source that allows exactly the inline stylesheet.
     pub(crate) fn style_hash(&self) -> &str {
         &self.style_hash
+    }
+
+    /// The CSP source that allows exactly the decision-tree picture's own
+    /// stylesheet (its dark mode), inline in a page or as a file.
+    pub(crate) fn picture_style_hash(&self) -> &str {
+        &self.picture_style_hash
     }
 
     /// Where the script is, relative to the site's root (served at `/` and

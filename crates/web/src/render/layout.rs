@@ -17,10 +17,16 @@ pub(crate) fn set_live_reload(on: bool) {
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 /// The content security policy of a static site's pages: its own files
-/// only, no inline script, no form, no outside image.
-pub(crate) const STATIC_POLICY: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \
-     img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
-     form-action 'none'; base-uri 'none'";
+/// only (and the decision-tree picture's own stylesheet), no inline script,
+/// no form, no outside image.
+static STATIC_POLICY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    format!(
+        "default-src 'none'; style-src 'self' {}; script-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
+         form-action 'none'; base-uri 'none'",
+        ASSETS.picture_style_hash()
+    )
+});
 
 /// What a page puts in the shell.
 pub(crate) struct Page {
@@ -82,7 +88,7 @@ impl Page {
                     @if let Root::Static(_) = self.root {
                         // No server sends headers for a static site: the page
                         // carries its own policy, a wall behind the renderer's.
-                        meta http-equiv="Content-Security-Policy" content=(STATIC_POLICY);
+                        meta http-equiv="Content-Security-Policy" content=(STATIC_POLICY.as_str());
                     }
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (self.title) }

@@ -173,12 +173,9 @@ pub(crate) async fn graph(
 
 /// The content security policy of the decision-tree picture.
 static PICTURE_POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
-    use base64::Engine;
-    use sha2::Digest;
-    let hash = sha2::Sha256::digest(unstuck_core::graph::DARK_STYLE.as_bytes());
     let policy = format!(
-        "default-src 'none'; style-src 'sha256-{}'",
-        base64::engine::general_purpose::STANDARD.encode(hash)
+        "default-src 'none'; style-src {}",
+        crate::assets::ASSETS.picture_style_hash()
     );
     HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
 });
