@@ -270,6 +270,68 @@ fn export_prints_the_model_and_its_schema() {
     assert_eq!(schema["title"], "Guide");
 }
 
+fn advise_fixture() -> PathBuf {
+    root().join("crates/core/tests/fixtures/advise/remote.md")
+}
+
+#[test]
+fn advise_prints_the_expected_time_and_the_cheaper_order() {
+    let text = success(unstuck().arg("advise").arg(advise_fixture()));
+    assert_contains(
+        &text,
+        "from the start: 35.6 min on average today; 32.0 min with the proposed order",
+    );
+    assert_contains(
+        &text,
+        "proposed: reset-fixed → batteries-fixed — saves 3.6 min per session",
+    );
+    assert_contains(&text, "not yet sure");
+    let advice = json(unstuck().arg("advise").arg(advise_fixture()).arg("--json"));
+    assert_eq!(advice["expected_time"], 35.6);
+    assert_eq!(advice["chains"][0]["proposed_order"][0], "reset-fixed");
+    assert_eq!(advice["chains"][0]["steps"][1]["question"], "reset-fixed");
+    assert_eq!(
+        advice["chains"][0]["service_call_after"],
+        serde_json::Value::Null
+    );
+    assert_eq!(advice["questions"][0]["answers"][0]["count"], 0);
+    let schema = json(unstuck().args(["advise", "--schema", "x"]));
+    assert_eq!(schema["title"], "Advice");
+}
+
+#[test]
+fn advise_says_plainly_what_it_cannot_do() {
+    // No time given anywhere; the garage guide has no chain to reorder.
+    let text = success(unstuck().args(["advise", "smart-lock"]).arg("--json"));
+    let advice: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(advice["sessions"], 0);
+    assert_eq!(advice["untimed"].as_array().map(Vec::len), Some(7));
+    let garage = success(unstuck().args(["advise", "garage-door"]));
+    assert_contains(&garage, "no time given (counted as 0)");
+    assert_contains(&garage, "no chain of fix attempts to reorder");
+    // Broken shares: the guide's diagnostics, not advice.
+    unstuck()
+        .arg("advise")
+        .arg(fixture("invalid-share.md"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("error[invalid-share]"));
+    // An empty database: a note, and the author's numbers.
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("empty.db").display()
+    );
+    unstuck()
+        .arg("advise")
+        .arg(advise_fixture())
+        .args(["--database", &url])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no recorded sessions of `remote`"))
+        .stdout(predicate::str::contains("from the author's numbers alone"));
+}
+
 #[test]
 fn graph_prints_mermaid_dot_and_svg() {
     insta::assert_snapshot!("mermaid", success(unstuck().args(["graph", "smart-lock"])));

@@ -8,10 +8,12 @@
 //! starts, or goes down later, fails only the calls that need it, and
 //! everything recovers when it returns.
 
+mod answer_times;
 mod events;
 mod feedback;
 mod stats;
 
+pub use answer_times::{AnswerTime, median};
 pub use events::{Event, EventKind};
 pub use feedback::{Feedback, NewFeedback};
 pub use stats::{AnswerCount, Comment, Count, GuideStats, OutcomeCount, QuestionFunnel};

@@ -305,7 +305,7 @@ impl Store {
         Ok(row.try_get(0)?)
     }
 
-    async fn rows(
+    pub(crate) async fn rows(
         &self,
         sql: &'static str,
         guide: &str,

@@ -294,3 +294,47 @@ async fn a_large_batch_is_written_in_one_go() {
         );
     }
 }
+
+#[tokio::test]
+async fn answer_times_give_each_question_its_median() {
+    use unstuck_store::EventKind::{Answered, Reached};
+    for (store, _folder) in stores().await {
+        let guide = format!(
+            "times-test-{}-{:?}",
+            unstuck_store::now_unix(),
+            store.backend()
+        );
+        let g = guide.as_str();
+        let at = |event: unstuck_store::Event, at: i64| unstuck_store::Event { at, ..event };
+        let since = unstuck_store::now_unix() - 3600;
+        let mut events = Vec::new();
+        // Three people take 10, 20 and 600 seconds at q1; a fourth leaves.
+        for (session, seconds) in [("a", 10), ("b", 20), ("c", 600)] {
+            events.push(at(event(g, session, Reached, Some("q1"), None), since + 5));
+            events.push(at(event(g, session, Reached, Some("q1"), None), since + 8));
+            events.push(at(
+                event(g, session, Answered, Some("q1"), Some("yes")),
+                since + 5 + seconds,
+            ));
+        }
+        events.push(at(event(g, "d", Reached, Some("q1"), None), since + 5));
+        // Before the period: not counted.
+        events.push(at(event(g, "old", Reached, Some("q1"), None), since - 100));
+        events.push(at(
+            event(g, "old", Answered, Some("q1"), Some("no")),
+            since - 99,
+        ));
+        store.add_events(&events).await.expect("written");
+        let times = store.answer_times(g, since).await.expect("times");
+        let histogram: Vec<(i64, i64)> = times.iter().map(|t| (t.seconds, t.sessions)).collect();
+        assert_eq!(histogram, vec![(10, 1), (20, 1), (600, 1)]);
+        assert_eq!(unstuck_store::median(&histogram), Some(20.0));
+        assert!(
+            store
+                .answer_times("no-such-guide", since)
+                .await
+                .expect("empty")
+                .is_empty()
+        );
+    }
+}

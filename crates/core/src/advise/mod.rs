@@ -150,3 +150,8 @@ pub fn chains(guide: &Guide) -> Vec<Chain> {
 pub fn advise(guide: &Guide, observed: &Observations) -> Advice {
     report::build(guide, observed)
 }
+
+/// The JSON Schema of [`Advice`] (`unstuck advise --json`).
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(Advice)
+}

@@ -121,3 +121,14 @@ fn a_guide_without_fix_attempts_has_no_chains() {
     assert!(advice.chains.is_empty());
     assert!(close(advice.expected_time, advice.expected_time_proposed));
 }
+
+#[test]
+fn the_documented_schema_is_the_advice_schema() {
+    let documented = include_str!("../../../../docs/advise.schema.json");
+    let current = serde_json::to_string_pretty(&advise::schema()).expect("schema as JSON");
+    assert_eq!(
+        documented.trim_end(),
+        current,
+        "docs/advise.schema.json is out of date: run `unstuck advise --schema x > docs/advise.schema.json`"
+    );
+}
