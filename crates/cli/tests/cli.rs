@@ -333,6 +333,57 @@ fn advise_says_plainly_what_it_cannot_do() {
 }
 
 #[test]
+fn advise_diff_applies_with_git_and_the_patched_guide_passes_check() {
+    let original = std::fs::read_to_string(advise_fixture()).expect("the fixture");
+    let implicit = original.replace("start = \"batteries-fixed\"\n", "");
+    for text in [original.as_str(), implicit.as_str()] {
+        let folder = tempfile::tempdir().expect("a temp folder");
+        std::fs::write(folder.path().join("remote.md"), text).expect("written");
+        let git = |args: &[&str]| {
+            std::process::Command::new("git")
+                .args(args)
+                .current_dir(folder.path())
+                .output()
+                .expect("git runs")
+        };
+        assert!(git(&["init", "-q"]).status.success());
+        let diff =
+            success(
+                unstuck()
+                    .current_dir(folder.path())
+                    .args(["advise", "remote.md", "--diff"]),
+            );
+        assert_contains(&diff, "--- a/remote.md\n+++ b/remote.md\n");
+        assert_contains(&diff, "-- No → shop\n+- No → batteries-fixed\n");
+        assert_eq!(
+            diff.lines()
+                .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+                .count(),
+            if text == original { 3 } else { 2 }
+        );
+        std::fs::write(folder.path().join("p.diff"), &diff).expect("written");
+        let applied = git(&["apply", "p.diff"]);
+        assert!(
+            applied.status.success(),
+            "{}\n{diff}",
+            String::from_utf8_lossy(&applied.stderr)
+        );
+        unstuck()
+            .current_dir(folder.path())
+            .args(["check", "remote.md"])
+            .assert()
+            .success();
+        let advice =
+            json(
+                unstuck()
+                    .current_dir(folder.path())
+                    .args(["advise", "remote.md", "--json"]),
+            );
+        assert_eq!(advice["chains"][0]["order"][0], "reset-fixed");
+    }
+}
+
+#[test]
 fn graph_prints_mermaid_dot_and_svg() {
     insta::assert_snapshot!("mermaid", success(unstuck().args(["graph", "smart-lock"])));
     insta::assert_snapshot!(

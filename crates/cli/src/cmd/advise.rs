@@ -28,6 +28,9 @@ pub(crate) struct Args {
     /// Print JSON (its schema: `docs/advise.schema.json`).
     #[arg(long, conflicts_with = "schema")]
     json: bool,
+    /// Print the proposed orders as a unified diff of the guide (for `git apply`).
+    #[arg(long, conflicts_with_all = ["json", "schema"])]
+    diff: bool,
     /// Print the JSON Schema of `--json` and exit.
     #[arg(long)]
     schema: bool,
@@ -61,12 +64,49 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         None => Observations::default(),
     };
     let advice = unstuck_core::advise::advise(&guide, &observed);
+    if args.diff {
+        return print_diff(&mut out, &args, &guide, &advice);
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut out, &advice)?;
         writeln!(out)?;
     } else {
         print_text(&mut out, &guide, &advice)?;
     }
+    Ok(Outcome::Success)
+}
+
+/// The proposed orders as a unified diff of the guide's own file.
+fn print_diff(
+    out: &mut impl Write,
+    args: &Args,
+    guide: &Guide,
+    advice: &Advice,
+) -> anyhow::Result<Outcome> {
+    let file = library::find(&args.guide, &args.guides)?;
+    // Shared files follow the guide's own text after a blank line.
+    let own = (file.included.first()).map_or(file.text.len(), |(start, _)| start.saturating_sub(2));
+    let edits = unstuck_core::advise::reorder_edits(guide, &file.text, advice);
+    if let Some(shared) = edits.iter().find(|e| e.span.end > own) {
+        anyhow::bail!(
+            "the proposed order changes a shared file (at byte {} of the combined text); \
+             reorder by hand, or move the steps into the guide",
+            shared.span.start
+        );
+    }
+    if edits.is_empty() {
+        crate::output::errln!(
+            "today's order is already the cheapest on average: nothing to change"
+        )?;
+        return Ok(Outcome::Success);
+    }
+    let path = args.guide.trim_start_matches("./");
+    let path = if std::path::Path::new(&args.guide).exists() {
+        path.to_owned()
+    } else {
+        file.name()
+    };
+    out.write_all(unstuck_core::advise::unified_diff(&path, &file.text[..own], &edits).as_bytes())?;
     Ok(Outcome::Success)
 }
 

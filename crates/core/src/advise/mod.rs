@@ -22,12 +22,14 @@
 mod estimate;
 mod flow;
 mod report;
+mod rewrite;
 pub mod sequence;
 
 pub use estimate::{Estimate, PRIOR_SESSIONS, estimate, prior_shares, wilson};
 pub use report::{
     Advice, AnswerAdvice, ChainAdvice, EntryAdvice, QuestionAdvice, StepAdvice, TimeSource,
 };
+pub use rewrite::{Edit, apply, reorder_edits, unified_diff};
 
 use crate::model::{Guide, Node, OutcomeKind};
 use std::collections::HashMap;

@@ -132,3 +132,40 @@ fn the_documented_schema_is_the_advice_schema() {
         "docs/advise.schema.json is out of date: run `unstuck advise --schema x > docs/advise.schema.json`"
     );
 }
+
+#[test]
+fn the_proposed_order_rewrites_only_the_targets_and_still_compiles() {
+    let guide = remote();
+    let advice = advise::advise(&guide, &Observations::default());
+    let edits = advise::reorder_edits(&guide, REMOTE, &advice);
+    let patched = advise::apply(REMOTE, &edits);
+    let changed: Vec<(&str, &str)> = REMOTE
+        .lines()
+        .zip(patched.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("start = \"batteries-fixed\"", "start = \"reset-fixed\""),
+            ("- No (80%) → reset-fixed", "- No (80%) → shop"),
+            ("- No → shop", "- No → batteries-fixed"),
+        ]
+    );
+    let compiled = compile(&patched);
+    assert!(!compiled.has_errors(), "{:?}", compiled.diagnostics);
+    let again = advise::advise(&compiled.guide.expect("compiles"), &Observations::default());
+    assert_eq!(again.chains[0].order, ["reset-fixed", "batteries-fixed"]);
+    // An implicit start gets a `start` line.
+    let implicit = REMOTE.replace("start = \"batteries-fixed\"\n", "");
+    let guide = compile(&implicit).guide.expect("compiles");
+    let patched = advise::apply(
+        &implicit,
+        &advise::reorder_edits(&guide, &implicit, &advice),
+    );
+    assert!(
+        patched.contains("+++\nid = \"remote\"\nstart = \"reset-fixed\"\n+++"),
+        "{patched}"
+    );
+    assert!(!compile(&patched).has_errors());
+}
