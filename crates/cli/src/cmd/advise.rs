@@ -25,6 +25,11 @@ pub(crate) struct Args {
     /// The start of the period: a date (2026-11-01) or a span back from now (30d).
     #[arg(long, default_value = "30d")]
     since: String,
+    /// Where question times come from: the median time recorded sessions
+    /// took (where at least 5 were timed, else the guide's `Time:`), or the
+    /// guide's `Time:` alone.
+    #[arg(long, value_enum, default_value_t = Times::Measured)]
+    times: Times,
     /// Print JSON (its schema: `docs/advise.schema.json`).
     #[arg(long, conflicts_with = "schema")]
     json: bool,
@@ -37,6 +42,15 @@ pub(crate) struct Args {
     /// The folder guides are looked up in by id.
     #[arg(long, env = "UNSTUCK_GUIDES", default_value = library::DEFAULT_GUIDES)]
     guides: PathBuf,
+}
+
+/// Where question times come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Times {
+    /// Recorded answer times where there are enough, else the guide's.
+    Measured,
+    /// The guide's `Time:` only.
+    Authored,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -62,6 +76,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
             observed
         }
         None => Observations::default(),
+    };
+    let observed = Observations {
+        authored_times_only: args.times == Times::Authored,
+        ..observed
     };
     let advice = unstuck_core::advise::advise(&guide, &observed);
     if args.diff {

@@ -44,6 +44,10 @@ pub struct Observations {
     pub questions: HashMap<String, ObservedQuestion>,
     /// Distinct sessions in the period.
     pub sessions: u64,
+    /// Use the authored times even where sessions were timed (when the time
+    /// between pages does not reflect the step: people act before they open
+    /// the page, or a test clicks through).
+    pub authored_times_only: bool,
 }
 
 /// What sessions did at one question.

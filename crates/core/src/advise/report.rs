@@ -261,7 +261,7 @@ fn numbers(guide: &Guide, observed: &Observations) -> Numbers {
             .collect();
         estimates.push(estimate(&authored, &counts));
         let measured = seen
-            .filter(|s| s.timed >= MIN_TIMED)
+            .filter(|s| s.timed >= MIN_TIMED && !observed.authored_times_only)
             .and_then(|s| s.median_minutes);
         times.push(match (measured, guide.question_time(question)) {
             (Some(time), _) => (time, TimeSource::Measured),
