@@ -75,7 +75,7 @@ fn simulate(database: &str) {
     );
     let port = server.port;
     let walks = walks();
-    let threads = 4;
+    let threads = 2;
     std::thread::scope(|scope| {
         for thread in 0..threads {
             let (walks, guide) = (&walks, &guide);

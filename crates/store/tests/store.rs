@@ -296,7 +296,7 @@ async fn a_large_batch_is_written_in_one_go() {
 }
 
 #[tokio::test]
-async fn answer_times_give_each_question_its_median() {
+async fn advice_counts_give_answers_abandonment_and_median_times() {
     use unstuck_store::EventKind::{Answered, Reached};
     for (store, _folder) in stores().await {
         let guide = format!(
@@ -325,16 +325,31 @@ async fn answer_times_give_each_question_its_median() {
             since - 99,
         ));
         store.add_events(&events).await.expect("written");
-        let times = store.answer_times(g, since).await.expect("times");
-        let histogram: Vec<(i64, i64)> = times.iter().map(|t| (t.seconds, t.sessions)).collect();
+        let counts = store.advice_counts(g, since).await.expect("counts");
+        assert_eq!(counts.sessions, 4);
+        assert_eq!(
+            (counts.reached[0].name.as_str(), counts.reached[0].count),
+            ("q1", 4)
+        );
+        assert_eq!(counts.answered[0].count, 3, "the fourth left");
+        assert_eq!(
+            (
+                counts.answers[0].answer.as_str(),
+                counts.answers[0].sessions
+            ),
+            ("yes", 3)
+        );
+        let histogram: Vec<(i64, i64)> = counts
+            .times
+            .iter()
+            .map(|t| (t.seconds, t.sessions))
+            .collect();
         assert_eq!(histogram, vec![(10, 1), (20, 1), (600, 1)]);
         assert_eq!(unstuck_store::median(&histogram), Some(20.0));
-        assert!(
-            store
-                .answer_times("no-such-guide", since)
-                .await
-                .expect("empty")
-                .is_empty()
-        );
+        let none = store
+            .advice_counts("no-such-guide", since)
+            .await
+            .expect("empty");
+        assert_eq!((none.sessions, none.times.len()), (0, 0));
     }
 }

@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use unstuck_core::Guide;
 use unstuck_core::advise::{Advice, Observations, ObservedQuestion, TimeSource};
-use unstuck_store::{Store, median, now_unix};
+use unstuck_store::{AdviceCounts, Store, median, now_unix};
 
 /// Print the expected time of a guide and the cheaper order of its fix attempts.
 #[derive(Debug, clap::Args)]
@@ -140,49 +140,39 @@ fn observe(url: &str, guide: &str, since: i64) -> anyhow::Result<Observations> {
                 store.is_ready().await,
                 "the database `{url}` does not answer"
             );
-            let stats = store.stats(guide, since).await?;
-            let times = store.answer_times(guide, since).await?;
+            let counts = store.advice_counts(guide, since).await?;
             store.close().await;
-            let mut observed = Observations {
-                sessions: u64::try_from(stats.sessions).unwrap_or(0),
-                ..Observations::default()
-            };
-            let count = |n: i64| u64::try_from(n).unwrap_or(0);
-            for answer in &stats.answers {
-                let question = observed
-                    .questions
-                    .entry(answer.question.clone())
-                    .or_default();
-                *question.answers.entry(answer.answer.clone()).or_default() +=
-                    count(answer.sessions);
-            }
-            for step in &stats.funnel {
-                observed
-                    .questions
-                    .entry(step.question.clone())
-                    .or_default()
-                    .left = count(step.left);
-            }
-            let mut at = 0;
-            while at < times.len() {
-                let question = &times[at].question;
-                let len = times[at..]
-                    .iter()
-                    .take_while(|t| &t.question == question)
-                    .count();
-                let histogram: Vec<(i64, i64)> = times[at..at + len]
-                    .iter()
-                    .map(|t| (t.seconds, t.sessions))
-                    .collect();
-                let entry: &mut ObservedQuestion =
-                    observed.questions.entry(question.clone()).or_default();
-                entry.median_minutes = median(&histogram).map(|s| s / 60.0);
-                entry.timed = histogram.iter().map(|&(_, n)| count(n)).sum();
-                at += len;
-            }
-            Ok(observed)
+            Ok(observations(&counts))
         })
         .with_context(|| format!("cannot read the sessions of `{guide}`"))
+}
+
+/// The database's counts as the core reads them.
+fn observations(counts: &AdviceCounts) -> Observations {
+    let count = |n: i64| u64::try_from(n).unwrap_or(0);
+    let mut observed = Observations {
+        sessions: count(counts.sessions),
+        ..Observations::default()
+    };
+    let questions = &mut observed.questions;
+    for answer in &counts.answers {
+        let question = questions.entry(answer.question.clone()).or_default();
+        *question.answers.entry(answer.answer.clone()).or_default() += count(answer.sessions);
+    }
+    for reached in &counts.reached {
+        let answered = (counts.answered.iter())
+            .find(|a| a.name == reached.name)
+            .map_or(0, |a| a.count);
+        questions.entry(reached.name.clone()).or_default().left = count(reached.count - answered);
+    }
+    for times in counts.times.chunk_by(|a, b| a.question == b.question) {
+        let histogram: Vec<(i64, i64)> = times.iter().map(|t| (t.seconds, t.sessions)).collect();
+        let question: &mut ObservedQuestion =
+            questions.entry(times[0].question.clone()).or_default();
+        question.median_minutes = median(&histogram).map(|s| s / 60.0);
+        question.timed = histogram.iter().map(|&(_, n)| count(n)).sum();
+    }
+    observed
 }
 
 /// Minutes as a person reads them: `45 s`, `12.5 min`, `2.1 h`.
