@@ -104,6 +104,7 @@ fn simulate(database: &str) {
         }
     });
     server.stop();
+    dashboard_shows_the_advice(database, &guides, &guide);
     let output = Command::new(env!("CARGO_BIN_EXE_unstuck"))
         .args([
             "advise",
@@ -175,6 +176,37 @@ fn simulate(database: &str) {
         (today - 31.0).abs() < 0.5 && (proposed - 28.9).abs() < 0.5,
         "{today} {proposed}"
     );
+}
+
+/// The operator's Advice view on the same database.
+fn dashboard_shows_the_advice(database: &str, guides: &Path, guide: &str) {
+    let token = "advice-test-token-0123456789abcdef0123456789";
+    let folder = guides.parent().expect("a parent");
+    let args = [
+        "--guides",
+        guides.to_str().expect("utf-8"),
+        "--admin-token",
+        token,
+    ];
+    let server = Server::start(database, &args, folder);
+    let page = support::request(
+        server.port,
+        "GET",
+        &format!("/admin/guides/{guide}/advice?days=1&times=authored"),
+        &[("Authorization", &format!("Bearer {token}"))],
+        "",
+    )
+    .expect("an answer");
+    server.stop();
+    assert_eq!(page.status, 200, "{}", page.body);
+    for text in [
+        "<dt>Sessions</dt><dd>3100</dd>",
+        "Proposed order: Did the update fix it? → Did moving it fix it? → Did restarting fix it?",
+        "Time per step",
+        "Left here",
+    ] {
+        assert!(page.body.contains(text), "{text:?} not in:\n{}", page.body);
+    }
 }
 
 #[test]

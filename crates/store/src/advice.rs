@@ -4,9 +4,10 @@
 //! median is read from it: portable SQL has no median). Five queries over
 //! the guide's events of the period, fewer than the dashboard's figures.
 
-use super::{AnswerCount, Count, EventKind, Store, StoreError};
+use super::{AnswerCount, Count, EventKind, Store, StoreError, median};
 use serde::Serialize;
 use sqlx::Row;
+use unstuck_core::advise::{Observations, ObservedQuestion};
 
 /// The counts of one guide since a time, for advice.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,5 +81,37 @@ impl Store {
             })
         })
         .collect()
+    }
+}
+
+/// The database's counts as the core's advice reads them.
+impl From<&AdviceCounts> for Observations {
+    fn from(counts: &AdviceCounts) -> Observations {
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let mut observed = Observations {
+            sessions: count(counts.sessions),
+            ..Observations::default()
+        };
+        let questions = &mut observed.questions;
+        for answer in &counts.answers {
+            let question = questions.entry(answer.question.clone()).or_default();
+            *question.answers.entry(answer.answer.clone()).or_default() += count(answer.sessions);
+        }
+        for reached in &counts.reached {
+            let answered = (counts.answered.iter())
+                .find(|a| a.name == reached.name)
+                .map_or(0, |a| a.count);
+            questions.entry(reached.name.clone()).or_default().left =
+                count(reached.count - answered);
+        }
+        for times in counts.times.chunk_by(|a, b| a.question == b.question) {
+            let histogram: Vec<(i64, i64)> =
+                times.iter().map(|t| (t.seconds, t.sessions)).collect();
+            let question: &mut ObservedQuestion =
+                questions.entry(times[0].question.clone()).or_default();
+            question.median_minutes = median(&histogram).map(|s| s / 60.0);
+            question.timed = histogram.iter().map(|&(_, n)| count(n)).sum();
+        }
+        observed
     }
 }

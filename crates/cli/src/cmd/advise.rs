@@ -10,8 +10,8 @@ use anyhow::Context;
 use std::io::Write;
 use std::path::PathBuf;
 use unstuck_core::Guide;
-use unstuck_core::advise::{Advice, Observations, ObservedQuestion, TimeSource};
-use unstuck_store::{AdviceCounts, Store, median, now_unix};
+use unstuck_core::advise::{Advice, Observations, TimeSource, readable_minutes as minutes};
+use unstuck_store::{Store, now_unix};
 
 /// Print the expected time of a guide and the cheaper order of its fix attempts.
 #[derive(Debug, clap::Args)]
@@ -142,48 +142,9 @@ fn observe(url: &str, guide: &str, since: i64) -> anyhow::Result<Observations> {
             );
             let counts = store.advice_counts(guide, since).await?;
             store.close().await;
-            Ok(observations(&counts))
+            Ok(Observations::from(&counts))
         })
         .with_context(|| format!("cannot read the sessions of `{guide}`"))
-}
-
-/// The database's counts as the core reads them.
-fn observations(counts: &AdviceCounts) -> Observations {
-    let count = |n: i64| u64::try_from(n).unwrap_or(0);
-    let mut observed = Observations {
-        sessions: count(counts.sessions),
-        ..Observations::default()
-    };
-    let questions = &mut observed.questions;
-    for answer in &counts.answers {
-        let question = questions.entry(answer.question.clone()).or_default();
-        *question.answers.entry(answer.answer.clone()).or_default() += count(answer.sessions);
-    }
-    for reached in &counts.reached {
-        let answered = (counts.answered.iter())
-            .find(|a| a.name == reached.name)
-            .map_or(0, |a| a.count);
-        questions.entry(reached.name.clone()).or_default().left = count(reached.count - answered);
-    }
-    for times in counts.times.chunk_by(|a, b| a.question == b.question) {
-        let histogram: Vec<(i64, i64)> = times.iter().map(|t| (t.seconds, t.sessions)).collect();
-        let question: &mut ObservedQuestion =
-            questions.entry(times[0].question.clone()).or_default();
-        question.median_minutes = median(&histogram).map(|s| s / 60.0);
-        question.timed = histogram.iter().map(|&(_, n)| count(n)).sum();
-    }
-    observed
-}
-
-/// Minutes as a person reads them: `45 s`, `12.5 min`, `2.1 h`.
-fn minutes(value: f64) -> String {
-    if value < 1.0 && value > 0.0 {
-        format!("{:.0} s", value * 60.0)
-    } else if value < 120.0 {
-        format!("{value:.1} min")
-    } else {
-        format!("{:.1} h", value / 60.0)
-    }
 }
 
 fn percent(share: f64) -> String {

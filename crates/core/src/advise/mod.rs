@@ -157,6 +157,17 @@ pub fn advise(guide: &Guide, observed: &Observations) -> Advice {
     report::build(guide, observed)
 }
 
+/// Minutes as a person reads them: `45 s`, `12.5 min`, `2.1 h`.
+pub fn readable_minutes(value: f64) -> String {
+    if value > 0.0 && value < 1.0 {
+        format!("{:.0} s", value * 60.0)
+    } else if value < 120.0 {
+        format!("{value:.1} min")
+    } else {
+        format!("{:.1} h", value / 60.0)
+    }
+}
+
 /// The JSON Schema of [`Advice`] (`unstuck advise --json`).
 pub fn schema() -> schemars::Schema {
     schemars::schema_for!(Advice)
