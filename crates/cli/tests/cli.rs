@@ -301,14 +301,23 @@ fn advise_prints_the_expected_time_and_the_cheaper_order() {
 
 #[test]
 fn advise_says_plainly_what_it_cannot_do() {
-    // No time given anywhere; the garage guide has no chain to reorder.
+    // No time given anywhere: said, and counted as 0.
     let text = success(unstuck().args(["advise", "smart-lock"]).arg("--json"));
     let advice: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(advice["sessions"], 0);
     assert_eq!(advice["untimed"].as_array().map(Vec::len), Some(7));
     let garage = success(unstuck().args(["advise", "garage-door"]));
     assert_contains(&garage, "no time given (counted as 0)");
-    assert_contains(&garage, "no chain of fix attempts to reorder");
+    assert_contains(&garage, "today's order is already the cheapest on average");
+    // A guide with no fix attempts: nothing to reorder, said plainly.
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let plain = std::fs::read_to_string(advise_fixture())
+        .expect("the fixture")
+        .replace("- Yes (20%) → fixed", "- Yes (20%) → shop")
+        .replace("- No → shop", "- No → fixed");
+    std::fs::write(folder.path().join("plain.md"), plain).expect("written");
+    let text = success(unstuck().arg("advise").arg(folder.path().join("plain.md")));
+    assert_contains(&text, "no chain of fix attempts to reorder");
     // Broken shares: the guide's diagnostics, not advice.
     unstuck()
         .arg("advise")

@@ -76,11 +76,13 @@ pub struct Chain {
     pub end: Node,
 }
 
-/// The chains of a guide: runs of two or more fix attempts (a question
+/// The chains of a guide: runs of one or more fix attempts (a question
 /// with two answers, one to a resolved outcome), each leading by its other
 /// answer to the next. A step that is entered from anywhere else (another
 /// answer, a triage entry, the start) begins a chain of its own, so a
-/// reordering never changes what other paths lead to.
+/// reordering never changes what other paths lead to. A chain of one step
+/// has nothing to reorder, but may still be worth skipping for the
+/// professional (the service-call point).
 pub fn chains(guide: &Guide) -> Vec<Chain> {
     let fix_attempt = |q: usize| -> Option<(usize, usize)> {
         let answers = &guide.questions[q].answers;
@@ -145,9 +147,7 @@ pub fn chains(guide: &Guide) -> Vec<Chain> {
             chain.end = guide.next_node(&guide.questions[q].answers[other]);
             at = continues(q);
         }
-        if chain.steps.len() >= 2 {
-            found.push(chain);
-        }
+        found.push(chain);
     }
     found
 }

@@ -169,3 +169,24 @@ fn the_proposed_order_rewrites_only_the_targets_and_still_compiles() {
     );
     assert!(!compile(&patched).has_errors());
 }
+
+#[test]
+fn a_single_slow_attempt_is_worth_skipping_for_the_professional() {
+    // Batteries no longer fix anything; the reset takes 90 min and fixes
+    // half: trying costs 90 + 0.5·60 = 120, calling the shop at once 60.
+    let text = REMOTE
+        .replace("- Yes (20%) → fixed", "- Yes (20%) → shop")
+        .replace("Time: 2 min", "Time: 90 min");
+    let guide = compile(&text).guide.expect("still a guide");
+    let advice = advise::advise(&guide, &Observations::default());
+    let [chain] = advice.chains.as_slice() else {
+        panic!("one chain of one step: {:?}", advice.chains)
+    };
+    assert_eq!(chain.order, ["reset-fixed"]);
+    assert!(chain.call_at_once && chain.service_call_after.is_none());
+    // Reached by the 80 % the batteries sent on: 0.8 · (120 − 60) = 48.
+    assert!(
+        close(chain.service_call_saving_per_session, 48.0),
+        "{chain:?}"
+    );
+}

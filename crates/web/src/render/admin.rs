@@ -165,7 +165,11 @@ pub(crate) fn advice(guide: &Guide, advice: &Advice, days: i64, authored: bool) 
     let share = |s: f64| format!("{:.0} %", s * 100.0);
     let main = html! {
         h1 { (guide.title.plain()) ": advice" }
-        (period_form(&format!("/admin/guides/{}/advice", guide.id), days))
+        (period_form_keeping(
+            &format!("/admin/guides/{}/advice", guide.id),
+            days,
+            authored.then_some(("times", "authored")),
+        ))
         p {
             @if authored {
                 "Times are the guide's own. " a href=(format!("/admin/guides/{}/advice?days={days}", guide.id)) { "Use the times people took" }
@@ -268,8 +272,14 @@ fn answer_label(guide: &Guide, question: &str, answer: &str) -> String {
 }
 
 fn period_form(action: &str, days: i64) -> Markup {
+    period_form_keeping(action, days, None)
+}
+
+/// The period form, keeping another query parameter (`name`, `value`).
+fn period_form_keeping(action: &str, days: i64, keep: Option<(&str, &str)>) -> Markup {
     html! {
         form method="get" action=(action) {
+            @if let Some((name, value)) = keep { input type="hidden" name=(name) value=(value); }
             label.field for="days" { "Period" }
             select #days name="days" {
                 @for period in PERIODS {
