@@ -8,7 +8,7 @@ mod support;
 
 use std::path::Path;
 use std::process::Command;
-use support::{Server, get, unique};
+use support::{Server, get, metric, unique};
 
 /// The chain of the router guide, in today's order: (question, time in
 /// minutes, the true rate among those who reach it).
@@ -56,6 +56,39 @@ fn walks() -> Vec<String> {
         .collect()
 }
 
+/// People per round of the simulation.
+const ROUND: usize = 500;
+
+/// One person's pages: the start, then one more answer per page.
+fn walk(port: u16, guide: &str, browser: &str, answers: &str) {
+    let answers: Vec<&str> = answers.split('&').filter(|a| !a.is_empty()).collect();
+    for n in 0..=answers.len() {
+        let page = match n {
+            0 => format!("/guides/{guide}"),
+            n => format!("/guides/{guide}?{}", answers[..n].join("&")),
+        };
+        let reply = get(port, &page, browser).expect("an answer");
+        assert_eq!(reply.status, 200, "{page}");
+    }
+}
+
+/// Waits until the server has written (or dropped) every event it queued.
+fn drained(port: u16) {
+    let started = std::time::Instant::now();
+    loop {
+        let count = |name| metric(port, name).unwrap_or(0.0);
+        let queued = count("unstuck_events_queued_total");
+        if count("unstuck_events_written_total") + count("unstuck_events_dropped_total") >= queued {
+            return;
+        }
+        assert!(
+            started.elapsed().as_secs() < 60,
+            "the server did not write its events"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
 fn simulate(database: &str) {
     let folder = tempfile::tempdir().expect("a temp folder");
     let guide = format!("router-{}", unique());
@@ -76,33 +109,27 @@ fn simulate(database: &str) {
     let port = server.port;
     let walks = walks();
     let threads = 2;
-    std::thread::scope(|scope| {
-        for thread in 0..threads {
-            let (walks, guide) = (&walks, &guide);
-            scope.spawn(move || {
-                for (person, walk) in walks.iter().enumerate().skip(thread).step_by(threads) {
-                    let browser = format!("Simulated/{person}");
-                    let mut pages = vec![format!("/guides/{guide}")];
-                    let answers: Vec<&str> = walk.split('&').collect();
-                    for n in 1..=answers.len() {
-                        pages.push(format!("/guides/{guide}?{}", answers[..n].join("&")));
+    // In rounds, each waiting until the server has written what it queued:
+    // a flood faster than the database would be dropped (by design), and
+    // the figures would no longer be the simulation's.
+    for round in (0..PEOPLE).collect::<Vec<_>>().chunks(ROUND) {
+        std::thread::scope(|scope| {
+            for thread in 0..threads {
+                let (walks, guide) = (&walks, &guide);
+                scope.spawn(move || {
+                    for &person in round.iter().skip(thread).step_by(threads) {
+                        walk(port, guide, &format!("Simulated/{person}"), &walks[person]);
                     }
-                    for page in pages {
-                        let reply = get(port, &page, &browser).expect("an answer");
-                        assert_eq!(reply.status, 200, "{page}");
-                    }
-                }
-                for leaver in (0..LEAVERS).skip(thread).step_by(threads) {
-                    let reply = get(
-                        port,
-                        &format!("/guides/{guide}"),
-                        &format!("Leaver/{leaver}"),
-                    );
-                    assert_eq!(reply.expect("an answer").status, 200);
-                }
-            });
-        }
-    });
+                });
+            }
+        });
+        drained(port);
+    }
+    for leaver in 0..LEAVERS {
+        walk(port, &guide, &format!("Leaver/{leaver}"), "");
+    }
+    drained(port);
+    assert_eq!(metric(port, "unstuck_events_dropped_total"), Some(0.0));
     server.stop();
     dashboard_shows_the_advice(database, &guides, &guide);
     let output = Command::new(env!("CARGO_BIN_EXE_unstuck"))
