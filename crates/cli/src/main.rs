@@ -48,6 +48,8 @@ enum Command {
     Prune(cmd::prune::Args),
     /// Serve guides to an editor (Language Server Protocol over stdio).
     Lsp(cmd::lsp::Args),
+    /// How long a guide costs on average, and the cheaper order of its fix attempts.
+    Advise(cmd::advise::Args),
 }
 
 /// How a command ended, beyond plain success.
@@ -79,6 +81,7 @@ fn main() -> ExitCode {
         Command::Stats(args) => cmd::stats::run(args),
         Command::Prune(args) => cmd::prune::run(args),
         Command::Lsp(args) => cmd::lsp::run(args),
+        Command::Advise(args) => cmd::advise::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -270,6 +270,128 @@ fn export_prints_the_model_and_its_schema() {
     assert_eq!(schema["title"], "Guide");
 }
 
+fn advise_fixture() -> PathBuf {
+    root().join("crates/core/tests/fixtures/advise/remote.md")
+}
+
+#[test]
+fn advise_prints_the_expected_time_and_the_cheaper_order() {
+    let text = success(unstuck().arg("advise").arg(advise_fixture()));
+    assert_contains(
+        &text,
+        "from the start: 35.6 min on average today; 32.0 min with the proposed order",
+    );
+    assert_contains(
+        &text,
+        "proposed: reset-fixed → batteries-fixed — saves 3.6 min per session",
+    );
+    assert_contains(&text, "not yet sure");
+    let advice = json(unstuck().arg("advise").arg(advise_fixture()).arg("--json"));
+    assert_eq!(advice["expected_time"], 35.6);
+    assert_eq!(advice["chains"][0]["proposed_order"][0], "reset-fixed");
+    assert_eq!(advice["chains"][0]["steps"][1]["question"], "reset-fixed");
+    assert_eq!(
+        advice["chains"][0]["service_call_after"],
+        serde_json::Value::Null
+    );
+    assert_eq!(advice["questions"][0]["answers"][0]["count"], 0);
+    let schema = json(unstuck().args(["advise", "--schema", "x"]));
+    assert_eq!(schema["title"], "Advice");
+}
+
+#[test]
+fn advise_says_plainly_what_it_cannot_do() {
+    // No time given anywhere: said, and counted as 0.
+    let text = success(unstuck().args(["advise", "smart-lock"]).arg("--json"));
+    let advice: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    assert_eq!(advice["sessions"], 0);
+    assert_eq!(advice["untimed"].as_array().map(Vec::len), Some(7));
+    let garage = success(unstuck().args(["advise", "garage-door"]));
+    assert_contains(&garage, "no time given (counted as 0)");
+    assert_contains(&garage, "today's order is already the cheapest on average");
+    // A guide with no fix attempts: nothing to reorder, said plainly.
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let plain = std::fs::read_to_string(advise_fixture())
+        .expect("the fixture")
+        .replace("- Yes (20%) → fixed", "- Yes (20%) → shop")
+        .replace("- No → shop", "- No → fixed");
+    std::fs::write(folder.path().join("plain.md"), plain).expect("written");
+    let text = success(unstuck().arg("advise").arg(folder.path().join("plain.md")));
+    assert_contains(&text, "no chain of fix attempts to reorder");
+    // Broken shares: the guide's diagnostics, not advice.
+    unstuck()
+        .arg("advise")
+        .arg(fixture("invalid-share.md"))
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("error[invalid-share]"));
+    // An empty database: a note, and the author's numbers.
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        folder.path().join("empty.db").display()
+    );
+    unstuck()
+        .arg("advise")
+        .arg(advise_fixture())
+        .args(["--database", &url])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("no recorded sessions of `remote`"))
+        .stdout(predicate::str::contains("from the author's numbers alone"));
+}
+
+#[test]
+fn advise_diff_applies_with_git_and_the_patched_guide_passes_check() {
+    let original = std::fs::read_to_string(advise_fixture()).expect("the fixture");
+    let implicit = original.replace("start = \"batteries-fixed\"\n", "");
+    for text in [original.as_str(), implicit.as_str()] {
+        let folder = tempfile::tempdir().expect("a temp folder");
+        std::fs::write(folder.path().join("remote.md"), text).expect("written");
+        let git = |args: &[&str]| {
+            std::process::Command::new("git")
+                .args(args)
+                .current_dir(folder.path())
+                .output()
+                .expect("git runs")
+        };
+        assert!(git(&["init", "-q"]).status.success());
+        let diff =
+            success(
+                unstuck()
+                    .current_dir(folder.path())
+                    .args(["advise", "remote.md", "--diff"]),
+            );
+        assert_contains(&diff, "--- a/remote.md\n+++ b/remote.md\n");
+        assert_contains(&diff, "-- No → shop\n+- No → batteries-fixed\n");
+        assert_eq!(
+            diff.lines()
+                .filter(|l| l.starts_with('-') && !l.starts_with("---"))
+                .count(),
+            if text == original { 3 } else { 2 }
+        );
+        std::fs::write(folder.path().join("p.diff"), &diff).expect("written");
+        let applied = git(&["apply", "p.diff"]);
+        assert!(
+            applied.status.success(),
+            "{}\n{diff}",
+            String::from_utf8_lossy(&applied.stderr)
+        );
+        unstuck()
+            .current_dir(folder.path())
+            .args(["check", "remote.md"])
+            .assert()
+            .success();
+        let advice =
+            json(
+                unstuck()
+                    .current_dir(folder.path())
+                    .args(["advise", "remote.md", "--json"]),
+            );
+        assert_eq!(advice["chains"][0]["order"][0], "reset-fixed");
+    }
+}
+
 #[test]
 fn graph_prints_mermaid_dot_and_svg() {
     insta::assert_snapshot!("mermaid", success(unstuck().args(["graph", "smart-lock"])));

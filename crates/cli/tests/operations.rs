@@ -3,7 +3,7 @@
 
 mod support;
 
-use support::{Server, get, guide_copy, post_feedback, stats, unique};
+use support::{Server, get, guide_copy, metric, post_feedback, stats, unique};
 
 /// An admin token strong enough to be accepted.
 const ADMIN_TOKEN: &str = "5d0b8e2f7a1c9e4b3f6d2a8c1e7b9f04";
@@ -445,15 +445,6 @@ fn closed_within(stream: &mut std::net::TcpStream, limit: std::time::Duration) -
 }
 
 /// The value of a metric line that starts with `name` (and a space).
-fn metric(port: u16, name: &str) -> Option<f64> {
-    let metrics = get(port, "/metrics", "probe")?.body;
-    let line = metrics.lines().find(|l| {
-        l.strip_prefix(name)
-            .is_some_and(|rest| rest.starts_with(' '))
-    })?;
-    line.rsplit(' ').next()?.parse().ok()
-}
-
 #[test]
 fn slow_clients_are_cut_off_and_connections_over_the_cap_are_not_held() {
     let folder = tempfile::tempdir().expect("a temp folder");

@@ -71,6 +71,11 @@ pub enum Code {
     QuestionWithoutSection,
     /// Two guides share one id.
     DuplicateGuide,
+    /// A `Time:` that is not a duration in minutes or hours.
+    InvalidTime,
+    /// An answer share that is not a percentage, or a question's shares
+    /// that do not add up to 100 %.
+    InvalidShare,
 }
 
 impl Code {
@@ -100,6 +105,8 @@ impl Code {
         Code::DuplicateGuide,
         Code::IncludeNotFound,
         Code::UnknownVariant,
+        Code::InvalidTime,
+        Code::InvalidShare,
     ];
 
     /// The code as written in diagnostics, e.g. `unknown-target`.
@@ -129,6 +136,8 @@ impl Code {
             Code::DuplicateGuide => "duplicate-guide",
             Code::IncludeNotFound => "include-not-found",
             Code::UnknownVariant => "unknown-variant",
+            Code::InvalidTime => "invalid-time",
+            Code::InvalidShare => "invalid-share",
         }
     }
 }

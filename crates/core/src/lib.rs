@@ -10,6 +10,7 @@
 //! [`compile`] turns a guide's text into a [`Guide`] and [`Diagnostic`]s;
 //! [`engine::walk`] finds where a [`engine::Session`] stands.
 
+pub mod advise;
 pub mod check;
 pub mod diagnostic;
 pub mod engine;

@@ -282,6 +282,9 @@ pub struct Section {
     pub results: Vec<StepResult>,
     /// A caution the user must acknowledge before the step is shown.
     pub caution: Option<Text>,
+    /// How long the step takes, in minutes (`Time: 5 min`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<f64>,
 }
 
 /// A result of a step: when it applies and where to go.
@@ -318,6 +321,10 @@ pub struct Question {
     pub section: Option<Id>,
     /// Support facts that the chosen answer fills.
     pub fills: Vec<Id>,
+    /// How long answering takes, in minutes (`Time: 5 min`); when absent,
+    /// the time of its section counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<f64>,
     /// The answers, at least two.
     pub answers: Vec<Answer>,
 }
@@ -331,6 +338,10 @@ pub struct Answer {
     pub label: Text,
     /// The question or outcome it leads to.
     pub next: Id,
+    /// The author's estimate of how often this answer is given, in percent
+    /// (`- Yes (60%) → bolt-stuck`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// Where a walk ends.
@@ -344,6 +355,10 @@ pub struct Outcome {
     pub title: Text,
     /// What to say.
     pub body: Option<Text>,
+    /// For an escalation, what calling the professional costs, in minutes
+    /// (`Time: 120 min`: waiting for the locksmith).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub time: Option<f64>,
 }
 
 /// The kind of an outcome.
@@ -570,6 +585,14 @@ impl Guide {
             Anchor::Section(index) => Some(index),
             _ => None,
         }
+    }
+
+    /// How long `question` takes, in minutes: its own `Time:`, else its
+    /// section's; `None` when neither gives one.
+    pub fn question_time(&self, question: &Question) -> Option<f64> {
+        question
+            .time
+            .or_else(|| self.section_of(question).and_then(|s| s.time))
     }
 
     /// The section that explains `question`, if it names one.

@@ -8,13 +8,15 @@
 //! starts, or goes down later, fails only the calls that need it, and
 //! everything recovers when it returns.
 
+mod advice;
 mod events;
 mod feedback;
 mod stats;
 
+pub use advice::{AdviceCounts, AnswerTime};
 pub use events::{Event, EventKind};
 pub use feedback::{Feedback, NewFeedback};
-pub use stats::{AnswerCount, Comment, Count, GuideStats, OutcomeCount, QuestionFunnel};
+pub use stats::{AnswerCount, Comment, Count, GuideStats, OutcomeCount, QuestionFunnel, median};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;

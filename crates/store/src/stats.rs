@@ -113,13 +113,7 @@ impl Store {
     /// The figures of `guide` since `since` (Unix seconds).
     pub async fn stats(&self, guide: &str, since: i64) -> Result<GuideStats, StoreError> {
         self.ready().await?;
-        let sessions = self
-            .scalar(
-                "SELECT COUNT(DISTINCT session) FROM events WHERE guide = $1 AND at >= $2",
-                guide,
-                since,
-            )
-            .await?;
+        let sessions = self.sessions(guide, since).await?;
         let outcomes: Vec<OutcomeCount> = self
             .rows(
                 "SELECT outcome, outcome_kind, COUNT(DISTINCT session) FROM events \
@@ -166,23 +160,7 @@ impl Store {
                 }
             })
             .collect();
-        let answers = self
-            .rows(
-                "SELECT question, answer, COUNT(DISTINCT session) FROM events \
-                 WHERE guide = $1 AND at >= $2 AND kind IN ('answered', 'changed') GROUP BY question, answer ORDER BY 1, 3 DESC",
-                guide,
-                since,
-            )
-            .await?
-            .iter()
-            .map(|row| {
-                Ok(AnswerCount {
-                    question: row.try_get::<Option<String>, _>(0)?.unwrap_or_default(),
-                    answer: row.try_get::<Option<String>, _>(1)?.unwrap_or_default(),
-                    sessions: row.try_get(2)?,
-                })
-            })
-            .collect::<Result<_, StoreError>>()?;
+        let answers = self.answer_counts(guide, since).await?;
         let depths = self
             .rows(
                 "SELECT depth, COUNT(*) FROM events WHERE guide = $1 AND at >= $2 AND kind = 'outcome' GROUP BY depth ORDER BY depth",
@@ -267,8 +245,43 @@ impl Store {
         })
     }
 
+    /// Distinct sessions that did anything in `guide` since `since`.
+    pub(crate) async fn sessions(&self, guide: &str, since: i64) -> Result<i64, StoreError> {
+        self.scalar(
+            "SELECT COUNT(DISTINCT session) FROM events WHERE guide = $1 AND at >= $2",
+            guide,
+            since,
+        )
+        .await
+    }
+
+    /// Sessions per answer, per question (answered or changed to it).
+    pub(crate) async fn answer_counts(
+        &self,
+        guide: &str,
+        since: i64,
+    ) -> Result<Vec<AnswerCount>, StoreError> {
+        self
+            .rows(
+                "SELECT question, answer, COUNT(DISTINCT session) FROM events \
+                 WHERE guide = $1 AND at >= $2 AND kind IN ('answered', 'changed') GROUP BY question, answer ORDER BY 1, 3 DESC",
+                guide,
+                since,
+            )
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(AnswerCount {
+                    question: row.try_get::<Option<String>, _>(0)?.unwrap_or_default(),
+                    answer: row.try_get::<Option<String>, _>(1)?.unwrap_or_default(),
+                    sessions: row.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
     /// Distinct sessions per value of `column` among events of one kind, most first.
-    async fn counts(
+    pub(crate) async fn counts(
         &self,
         guide: &str,
         since: i64,
@@ -305,7 +318,7 @@ impl Store {
         Ok(row.try_get(0)?)
     }
 
-    async fn rows(
+    pub(crate) async fn rows(
         &self,
         sql: &'static str,
         guide: &str,
@@ -324,7 +337,9 @@ fn ratio(part: i64, whole: i64) -> Option<f64> {
 }
 
 /// The median of a histogram of `(value, count)` sorted by value.
-fn median(histogram: &[(i64, i64)]) -> Option<f64> {
+/// The median of a histogram of `(value, count)` sorted by value: the
+/// middle value, or the mean of the two middle ones; `None` when empty.
+pub fn median(histogram: &[(i64, i64)]) -> Option<f64> {
     let total: i64 = histogram.iter().map(|(_, n)| n).sum();
     if total == 0 {
         return None;

@@ -294,3 +294,62 @@ async fn a_large_batch_is_written_in_one_go() {
         );
     }
 }
+
+#[tokio::test]
+async fn advice_counts_give_answers_abandonment_and_median_times() {
+    use unstuck_store::EventKind::{Answered, Reached};
+    for (store, _folder) in stores().await {
+        let guide = format!(
+            "times-test-{}-{:?}",
+            unstuck_store::now_unix(),
+            store.backend()
+        );
+        let g = guide.as_str();
+        let at = |event: unstuck_store::Event, at: i64| unstuck_store::Event { at, ..event };
+        let since = unstuck_store::now_unix() - 3600;
+        let mut events = Vec::new();
+        // Three people take 10, 20 and 600 seconds at q1; a fourth leaves.
+        for (session, seconds) in [("a", 10), ("b", 20), ("c", 600)] {
+            events.push(at(event(g, session, Reached, Some("q1"), None), since + 5));
+            events.push(at(event(g, session, Reached, Some("q1"), None), since + 8));
+            events.push(at(
+                event(g, session, Answered, Some("q1"), Some("yes")),
+                since + 5 + seconds,
+            ));
+        }
+        events.push(at(event(g, "d", Reached, Some("q1"), None), since + 5));
+        // Before the period: not counted.
+        events.push(at(event(g, "old", Reached, Some("q1"), None), since - 100));
+        events.push(at(
+            event(g, "old", Answered, Some("q1"), Some("no")),
+            since - 99,
+        ));
+        store.add_events(&events).await.expect("written");
+        let counts = store.advice_counts(g, since).await.expect("counts");
+        assert_eq!(counts.sessions, 4);
+        assert_eq!(
+            (counts.reached[0].name.as_str(), counts.reached[0].count),
+            ("q1", 4)
+        );
+        assert_eq!(counts.answered[0].count, 3, "the fourth left");
+        assert_eq!(
+            (
+                counts.answers[0].answer.as_str(),
+                counts.answers[0].sessions
+            ),
+            ("yes", 3)
+        );
+        let histogram: Vec<(i64, i64)> = counts
+            .times
+            .iter()
+            .map(|t| (t.seconds, t.sessions))
+            .collect();
+        assert_eq!(histogram, vec![(10, 1), (20, 1), (600, 1)]);
+        assert_eq!(unstuck_store::median(&histogram), Some(20.0));
+        let none = store
+            .advice_counts("no-such-guide", since)
+            .await
+            .expect("empty");
+        assert_eq!((none.sessions, none.times.len()), (0, 0));
+    }
+}

@@ -1,5 +1,6 @@
 //! One module per subcommand, each with its `Args` and `run`.
 
+pub(crate) mod advise;
 pub(crate) mod build;
 pub(crate) mod check;
 pub(crate) mod export;

@@ -60,6 +60,16 @@ pub(crate) fn get(port: u16, path: &str, user_agent: &str) -> Option<Reply> {
     request(port, "GET", path, &[("User-Agent", user_agent)], "")
 }
 
+/// A counter or gauge of the server's open `/metrics`.
+pub(crate) fn metric(port: u16, name: &str) -> Option<f64> {
+    let metrics = get(port, "/metrics", "probe")?.body;
+    let line = metrics.lines().find(|l| {
+        l.strip_prefix(name)
+            .is_some_and(|rest| rest.starts_with(' '))
+    })?;
+    line.rsplit(' ').next()?.parse().ok()
+}
+
 /// Sends the feedback form as a browser would.
 pub(crate) fn post_feedback(port: u16, guide: &str, form: &str, user_agent: &str) -> Option<Reply> {
     let headers = [

@@ -11,8 +11,12 @@ use crate::model::{
 use crate::model::{Variant, Variants};
 use crate::source::Span;
 
-const SECTION_KEYS: [&str; 5] = ["Goal", "Expect", "Good", "Bad", "Caution"];
-const QUESTION_KEYS: [&str; 2] = ["Section", "Fills"];
+/// How far the shares of all of a question's answers may be from 100 %.
+const SHARE_TOLERANCE: f64 = 1.0;
+
+const SECTION_KEYS: [&str; 6] = ["Goal", "Expect", "Good", "Bad", "Caution", "Time"];
+const QUESTION_KEYS: [&str; 3] = ["Section", "Fills", "Time"];
+const OUTCOME_KEYS: [&str; 1] = ["Time"];
 const HELP_KEYS: [&str; 1] = ["Warning"];
 
 impl Lowerer<'_> {
@@ -334,6 +338,7 @@ impl Lowerer<'_> {
             expect: Vec::new(),
             results: Vec::new(),
             caution: None,
+            time: None,
         };
         for block in chapter.body {
             match block {
@@ -373,6 +378,9 @@ impl Lowerer<'_> {
     }
 
     fn section_field(&mut self, section: &mut Section, field: &Field<'_>) {
+        if field.key == "Time" {
+            return self.time_field(&mut section.time, field);
+        }
         let what = format!("the `{}:` text", field.key);
         let text = self.text(field.value.clone(), &what);
         let once = |slot: &Option<Text>| slot.as_ref().map(Text::span);
@@ -425,6 +433,36 @@ impl Lowerer<'_> {
         }
     }
 
+    /// A `Time:` field: a duration, given once.
+    fn time_field(&mut self, slot: &mut Option<f64>, field: &Field<'_>) {
+        if slot.is_some() {
+            return self.report(
+                Diagnostic::error(
+                    Code::UnexpectedContent,
+                    field.key_span.clone(),
+                    "this part already has a `Time:`",
+                )
+                .with_label("second one")
+                .with_hint("give one time: how long the step takes on average"),
+            );
+        }
+        match fields::minutes(&self.text[field.value.clone()]) {
+            Some(minutes) => *slot = Some(minutes),
+            None => {
+                let at = if field.value.is_empty() {
+                    field.key_span.clone()
+                } else {
+                    field.value.clone()
+                };
+                self.report(
+                    Diagnostic::error(Code::InvalidTime, at, "this is not a time")
+                        .with_label("expected a number and a unit")
+                        .with_hint("write minutes or hours: `Time: 5 min`, `Time: 1.5 hours`, `Time: 1 h 30 min`"),
+                );
+            }
+        }
+    }
+
     fn repeated_field(&mut self, field: &Field<'_>, first: Span) {
         self.report(
             Diagnostic::error(
@@ -445,6 +483,7 @@ impl Lowerer<'_> {
             help: None,
             section: None,
             fills: Vec::new(),
+            time: None,
             answers: Vec::new(),
         };
         let mut help: Vec<&Block> = Vec::new();
@@ -461,7 +500,10 @@ impl Lowerer<'_> {
                 },
                 Block::List { items, .. } if !answers_seen => {
                     answers_seen = true;
-                    question.answers = items.iter().filter_map(|item| self.answer(item)).collect();
+                    let answers: Vec<(Answer, Option<Span>)> =
+                        items.iter().filter_map(|item| self.answer(item)).collect();
+                    self.check_shares(&answers);
+                    question.answers = answers.into_iter().map(|(answer, _)| answer).collect();
                 }
                 block => self.unexpected(block, "a question holds help paragraphs, `Section:`, `Fills:` and one list of answers"),
             }
@@ -480,6 +522,9 @@ impl Lowerer<'_> {
     }
 
     fn question_field(&mut self, question: &mut Question, field: &Field<'_>) {
+        if field.key == "Time" {
+            return self.time_field(&mut question.time, field);
+        }
         if field.value.is_empty() {
             self.text(field.value.clone(), &format!("the `{}:` field", field.key));
             return;
@@ -530,7 +575,41 @@ impl Lowerer<'_> {
         }
     }
 
-    fn answer(&mut self, item: &Item) -> Option<Answer> {
+    /// Reports answer shares that cannot be right: more than 100 % (± 1)
+    /// in all, or, when every answer has one, not 100 % (± 1).
+    fn check_shares(&mut self, answers: &[(Answer, Option<Span>)]) {
+        let given: Vec<(f64, Span)> = answers
+            .iter()
+            .filter_map(|(a, at)| Some((a.share?, at.clone()?)))
+            .collect();
+        let Some((_, first)) = given.first() else {
+            return;
+        };
+        let sum: f64 = given.iter().map(|(share, _)| share).sum();
+        let all = given.len() == answers.len();
+        let wrong = if all {
+            (sum - 100.0).abs() > SHARE_TOLERANCE
+        } else {
+            sum > 100.0 + SHARE_TOLERANCE
+        };
+        if wrong {
+            self.report(
+                Diagnostic::error(
+                    Code::InvalidShare,
+                    first.clone(),
+                    format!("this question's answer shares add up to {sum:.0} %, not 100 %"),
+                )
+                .with_label("first share")
+                .with_hint(if all {
+                    "the shares of all answers say how often each is given: they add up to 100 % (± 1)"
+                } else {
+                    "answers without a share split what the others leave of 100 %"
+                }),
+            );
+        }
+    }
+
+    fn answer(&mut self, item: &Item) -> Option<(Answer, Option<Span>)> {
         let content = item.content.span()?;
         let Some(arrow) = fields::arrow(self.text, &item.content.parts) else {
             self.report(
@@ -545,6 +624,18 @@ impl Lowerer<'_> {
             return None;
         };
         let (label_span, trailer) = fields::trailer(self.text, content.start..arrow.start);
+        let (label_span, share) = match fields::share(self.text, label_span.clone()) {
+            None => (label_span, None),
+            Some((label, Ok(share), at)) => (label, Some((share, at))),
+            Some((label, Err(()), at)) => {
+                self.report(
+                    Diagnostic::error(Code::InvalidShare, at, "this share is not a percentage")
+                        .with_label("expected a number from 0 to 100")
+                        .with_hint("write how often this answer is given: `- Yes (60%) → next`"),
+                );
+                (label, None)
+            }
+        };
         let label = self.text(label_span, "the answer's label");
         let id = match trailer.id {
             Some((id, span)) => self.id(id, span, "answer"),
@@ -589,16 +680,46 @@ impl Lowerer<'_> {
             self.take_link(&link);
         }
         let next = self.id(next, span, "target");
-        Some(Answer { id, label, next })
+        let (share, share_at) = share.unzip();
+        Some((
+            Answer {
+                id,
+                label,
+                next,
+                share,
+            },
+            share_at,
+        ))
     }
 
-    fn outcome(&mut self, chapter: Chapter<'_>) -> Outcome {
-        let body = self.blocks_text(chapter.body);
+    /// An outcome: its text, and a `Time:` paragraph first or last (what
+    /// calling the professional costs).
+    fn outcome<'b>(&mut self, chapter: Chapter<'b>) -> Outcome {
+        let mut body = chapter.body;
+        let text = self.text;
+        let mut time = None;
+        let time_field = |block: Option<&'b Block>| match block {
+            Some(Block::Paragraph { content, .. }) => fields::fields(text, content, &OUTCOME_KEYS),
+            _ => None,
+        };
+        if let Some(found) = time_field(body.first()) {
+            body = &body[1..];
+            found
+                .iter()
+                .for_each(|field| self.time_field(&mut time, field));
+        } else if let Some(found) = time_field(body.last()) {
+            body = &body[..body.len() - 1];
+            found
+                .iter()
+                .for_each(|field| self.time_field(&mut time, field));
+        }
+        let body = self.blocks_text(body);
         Outcome {
             id: chapter.id,
             kind: chapter.outcome_kind.unwrap_or(OutcomeKind::Escalate),
             title: chapter.title,
             body,
+            time,
         }
     }
 

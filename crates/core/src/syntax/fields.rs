@@ -224,3 +224,77 @@ mod tests {
         assert!(trailer.id.is_none());
     }
 }
+
+/// A duration in minutes: one or more `number unit` pairs, the unit in
+/// seconds (`s`, `sec`, `seconds`), minutes (`min`, `minutes`) or hours
+/// (`h`, `hours`): `5 min`, `1.5 hours`, `1 h 30 min`. `None` when the
+/// text is anything else or the total is not a finite, non-negative number.
+pub(crate) fn minutes(value: &str) -> Option<f64> {
+    let mut words = value.split_whitespace().peekable();
+    let mut total = 0.0;
+    let mut pairs = 0;
+    while let Some(word) = words.next() {
+        let digits = word
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(word.len());
+        let (number, glued) = word.split_at(digits);
+        let number: f64 = number.parse().ok()?;
+        let unit = if glued.is_empty() {
+            words.next()?
+        } else {
+            glued
+        };
+        let scale = match unit.trim_end_matches(['.', ',']) {
+            "s" | "sec" | "secs" | "second" | "seconds" => 1.0 / 60.0,
+            "m" | "min" | "mins" | "minute" | "minutes" => 1.0,
+            "h" | "hr" | "hrs" | "hour" | "hours" => 60.0,
+            _ => return None,
+        };
+        total += number * scale;
+        pairs += 1;
+    }
+    (pairs > 0 && total.is_finite() && total >= 0.0).then_some(total)
+}
+
+/// A trailing `(60%)` share on an answer's label: the span before it, the
+/// percentage and where it stands. `None` when the label has none.
+pub(crate) fn share(text: &str, span: Span) -> Option<(Span, Result<f64, ()>, Span)> {
+    let slice = &text[span.clone()];
+    let body = slice.strip_suffix("%)")?;
+    let open = body.rfind('(')?;
+    let number = body[open + 1..].trim();
+    let at = span.start + open..span.end;
+    let value = number
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && (0.0..=100.0).contains(v))
+        .ok_or(());
+    Some((trim(text, span.start..span.start + open), value, at))
+}
+
+#[cfg(test)]
+mod time_tests {
+    use super::{minutes, share};
+
+    #[test]
+    fn minutes_reads_minutes_hours_and_seconds() {
+        assert_eq!(minutes("5 min"), Some(5.0));
+        assert_eq!(minutes("1.5 hours"), Some(90.0));
+        assert_eq!(minutes("1 h 30 min"), Some(90.0));
+        assert_eq!(minutes("30 seconds"), Some(0.5));
+        assert_eq!(minutes("10min"), Some(10.0));
+        assert_eq!(minutes("soon"), None);
+        assert_eq!(minutes("5"), None);
+        assert_eq!(minutes("5 parsecs"), None);
+        assert_eq!(minutes(""), None);
+    }
+
+    #[test]
+    fn share_splits_a_trailing_percentage() {
+        let text = "Yes (60%)";
+        assert_eq!(share(text, 0..text.len()), Some((0..3, Ok(60.0), 4..9)));
+        assert_eq!(share("Yes (lots%)", 0..11).map(|s| s.1), Some(Err(())));
+        assert_eq!(share("Yes (120%)", 0..10).map(|s| s.1), Some(Err(())));
+        assert!(share("Yes", 0..3).is_none());
+    }
+}

@@ -4,6 +4,7 @@
 //! change, review and accept them with `cargo insta review` (or run with
 //! `INSTA_UPDATE=always`). CI never writes snapshots.
 
+mod advise;
 mod diagnostics;
 mod engine;
 mod format;

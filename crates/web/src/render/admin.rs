@@ -1,11 +1,14 @@
 //! The operator's dashboard: per guide and period, sessions, self-service
-//! resolution, the funnel, answers, changes, helpfulness and comments.
+//! resolution, the funnel, answers, changes, helpfulness and comments; and
+//! the Advice view (expected times, the time people take per step, the
+//! cheaper order of fix attempts: `unstuck advise` in the browser).
 //! Charts are SVG drawn here; every number is also in a table.
 
 use super::charts::{self, Bar};
 use super::layout::Page;
 use maud::{Markup, html};
 use unstuck_core::Guide;
+use unstuck_core::advise::{Advice, TimeSource, readable_minutes};
 use unstuck_store::GuideStats;
 
 /// The periods offered, in days.
@@ -144,9 +147,116 @@ pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
                 }
             }
         }
-        p { a href=(format!("/admin/guides/{}/events.csv?days={days}", guide.id)) { "Download the events (CSV)" } " · " a href="/admin" { "All guides" } }
+        p {
+            a href=(format!("/admin/guides/{}/advice?days={days}", guide.id)) { "Advice: expected times and a cheaper order" } " · "
+            a href=(format!("/admin/guides/{}/events.csv?days={days}", guide.id)) { "Download the events (CSV)" } " · " a href="/admin" { "All guides" }
+        }
     };
     Page::new(format!("Figures · {} · Admin", guide.title.plain()), main).render()
+}
+
+/// `/admin/guides/{id}/advice`: the figures of `unstuck advise` for one guide.
+pub(crate) fn advice(guide: &Guide, advice: &Advice, days: i64, authored: bool) -> String {
+    let prompt = |id: &str| {
+        guide
+            .question_index(id)
+            .map_or_else(|| id.to_owned(), |q| guide.questions[q].prompt.plain())
+    };
+    let share = |s: f64| format!("{:.0} %", s * 100.0);
+    let main = html! {
+        h1 { (guide.title.plain()) ": advice" }
+        (period_form_keeping(
+            &format!("/admin/guides/{}/advice", guide.id),
+            days,
+            authored.then_some(("times", "authored")),
+        ))
+        p {
+            @if authored {
+                "Times are the guide's own. " a href=(format!("/admin/guides/{}/advice?days={days}", guide.id)) { "Use the times people took" }
+            } @else {
+                "Times are the median people took, where at least 5 were timed. " a href=(format!("/admin/guides/{}/advice?days={days}&times=authored", guide.id)) { "Use the guide's times" }
+            }
+        }
+        dl.results {
+            dt { "Sessions" } dd { (advice.sessions) @if advice.sessions == 0 { " (the author's numbers alone)" } }
+            dt { "From the start, on average" } dd { (readable_minutes(advice.expected_time)) }
+            dt { "With the proposed order" } dd { (readable_minutes(advice.expected_time_proposed)) }
+            dt { "Saving" } dd { (readable_minutes(advice.saving_per_session)) " per session, " (readable_minutes(advice.saving_per_1000)) " per 1,000 sessions" }
+        }
+        h2 { "Fix attempts in a row" }
+        @if advice.chains.is_empty() {
+            p { "No chain of fix attempts to reorder: a fix attempt is a question with one answer to a resolved outcome, whose other answer leads to the next attempt." }
+        }
+        @for chain in &advice.chains {
+            table {
+                caption { (chain.order.join(" → ")) " → " (chain.end) }
+                thead { tr { th scope="col" { "Step" } th scope="col" { "Fixes (p, 95 %)" } th scope="col" { "Time" } th scope="col" { "p per minute" } } }
+                tbody {
+                    @for step in &chain.steps {
+                        tr {
+                            th scope="row" { (prompt(&step.question)) }
+                            td { (share(step.p)) " (" (share(step.p_low)) "–" (share(step.p_high)) ")" }
+                            td { (readable_minutes(step.time)) }
+                            td { (step.ratio.map_or_else(|| "no time: first".to_owned(), |r| format!("{r:.4}"))) }
+                        }
+                    }
+                }
+            }
+            @if chain.proposed_order == chain.order {
+                p { "Today's order is already the cheapest on average." }
+            } @else {
+                p {
+                    "Proposed order: " (chain.proposed_order.iter().map(|q| prompt(q)).collect::<Vec<_>>().join(" → "))
+                    ". It saves " (readable_minutes(chain.saving_per_session)) " per session ("
+                    (readable_minutes(chain.saving_per_1000)) " per 1,000 sessions)."
+                    @if !chain.sure { " Not yet sure: the steps' intervals overlap." }
+                }
+            }
+            @if chain.call_at_once {
+                p { "Calling the professional before any of these steps is cheaper on average." }
+            } @else if let Some(after) = &chain.service_call_after {
+                p { "Calling the professional after “" (prompt(after)) "” is cheaper on average than going on." }
+            }
+        }
+        h2 { "Time per step" }
+        table {
+            thead { tr { th scope="col" { "Question" } th scope="col" { "People took (median)" } th scope="col" { "Time used" } th scope="col" { "From here, on average" } th scope="col" { "Answered" } th scope="col" { "Left here" } } }
+            tbody {
+                @for q in &advice.questions {
+                    tr {
+                        th scope="row" { (prompt(&q.id)) }
+                        td { @match q.measured_time { Some(t) => { (readable_minutes(t)) " (" (q.timed) " timed)" } None => "—" } }
+                        td {
+                            (readable_minutes(q.time))
+                            @match q.time_source { TimeSource::Measured => " (measured)", TimeSource::Authored => " (from the guide)", TimeSource::None => " (no time given)" }
+                        }
+                        td { (readable_minutes(q.expected_time)) }
+                        td { (q.answered) }
+                        td { (q.left) }
+                    }
+                }
+            }
+        }
+        h2 { "Answer shares" }
+        table {
+            thead { tr { th scope="col" { "Question" } th scope="col" { "Answer" } th scope="col" { "Share (95 %)" } th scope="col" { "Sessions" } th scope="col" { "Author's" } } }
+            tbody {
+                @for q in &advice.questions {
+                    @for a in &q.answers {
+                        tr {
+                            th scope="row" { (prompt(&q.id)) }
+                            td { (answer_label(guide, &q.id, &a.id)) }
+                            td { (share(a.share)) " (" (share(a.low)) "–" (share(a.high)) ")" }
+                            td { (a.count) }
+                            td { (a.authored_share.map_or_else(|| "—".to_owned(), share)) }
+                        }
+                    }
+                }
+            }
+        }
+        p { a href=(format!("/admin/guides/{}?days={days}", guide.id)) { "Back to the figures" } " · " a href="/admin" { "All guides" } }
+    };
+    Page::new(format!("Advice · {} · Admin", guide.title.plain()), main).render()
 }
 
 fn answer_label(guide: &Guide, question: &str, answer: &str) -> String {
@@ -162,8 +272,14 @@ fn answer_label(guide: &Guide, question: &str, answer: &str) -> String {
 }
 
 fn period_form(action: &str, days: i64) -> Markup {
+    period_form_keeping(action, days, None)
+}
+
+/// The period form, keeping another query parameter (`name`, `value`).
+fn period_form_keeping(action: &str, days: i64, keep: Option<(&str, &str)>) -> Markup {
     html! {
         form method="get" action=(action) {
+            @if let Some((name, value)) = keep { input type="hidden" name=(name) value=(value); }
             label.field for="days" { "Period" }
             select #days name="days" {
                 @for period in PERIODS {

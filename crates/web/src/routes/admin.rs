@@ -73,6 +73,48 @@ pub(crate) async fn guide(
     Ok(private(admin::guide(&scope.guide, &stats, scope.days)))
 }
 
+/// Where the Advice view takes question times from: `?times=authored` for
+/// the guide's `Time:` alone, else measured where enough sessions were timed.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Times {
+    times: Option<String>,
+}
+
+/// The Advice view: expected times, time per step, a cheaper order.
+pub(crate) async fn advice(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(period): Query<Period>,
+    Query(times): Query<Times>,
+) -> Result<Response, AppError> {
+    let scope = Scope::of(&state, &id, &period)?;
+    let counts = scope
+        .store
+        .advice_counts(scope.guide.id.as_str(), scope.since)
+        .await
+        .map_err(|_| AppError::DatabaseUnavailable)?;
+    let authored = match times.times.as_deref() {
+        None | Some("measured") => false,
+        Some("authored") => true,
+        Some(other) => {
+            return Err(AppError::BadForm(format!(
+                "`{other}` is not a source of times: use measured or authored."
+            )));
+        }
+    };
+    let observed = unstuck_core::advise::Observations {
+        authored_times_only: authored,
+        ..(&counts).into()
+    };
+    let advice = unstuck_core::advise::advise(&scope.guide, &observed);
+    Ok(private(admin::advice(
+        &scope.guide,
+        &advice,
+        scope.days,
+        authored,
+    )))
+}
+
 /// The events of a guide in the period, as CSV.
 pub(crate) async fn events_csv(
     State(state): State<AppState>,

@@ -33,6 +33,7 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
     let admin = Router::new()
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
+        .route("/admin/guides/{id}/advice", get(admin::advice))
         .route("/admin/guides/{id}/events.csv", get(admin::events_csv));
     // `/metrics` is open, or behind the admin token.
     let metrics = get(crate::observe::metrics);
