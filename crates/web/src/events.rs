@@ -199,6 +199,14 @@ impl Recorder {
         if !self.rate.allows(visitor.ip) {
             return refuse();
         }
+        // A writer that cannot keep up: drop before spending any work on
+        // the events (no hashing, no session lock, no copies).
+        if queue.is_closed() || queue.capacity() < events.len() {
+            self.counters
+                .dropped
+                .fetch_add(events.len() as u64, Ordering::Relaxed);
+            return true;
+        }
         let at = now_unix();
         let day = at / 86_400;
         let session = self.session(guide, visitor, day);
