@@ -79,7 +79,7 @@ struct BytesWeighter;
 
 impl Weighter<String, Arc<CachedPage>> for BytesWeighter {
     fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
-        (key.len() + page.identity.len() + page.gzip.len() + page.brotli.len()) as u64
+        key.len() as u64 + page.bytes()
     }
 }
 
@@ -193,6 +193,11 @@ impl CachedPage {
             headers: Prepared::new(&etag, content_type, cache_control),
             etag,
         }
+    }
+
+    /// The bytes of its bodies, in every encoding.
+    pub(crate) fn bytes(&self) -> u64 {
+        (self.identity.len() + self.gzip.len() + self.brotli.len()) as u64
     }
 
     /// The response for a request with these headers: every header but the

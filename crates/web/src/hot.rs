@@ -15,6 +15,7 @@ use crate::observe::RouteMetrics;
 use crate::state::AppState;
 use axum::http::{Method, Request, Uri};
 use axum::response::Response;
+use quick_cache::Weighter;
 use quick_cache::sync::Cache;
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -23,13 +24,11 @@ use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use unstuck_core::Guide;
 
-/// Addresses kept at most: an address has endless spellings, so the least
-/// asked for make room.
-const MAX_ADDRESSES: usize = 4096;
-
-/// Pages by the exact address (path and query) they were asked at.
+/// Pages by the exact address (path and query) they were asked at,
+/// bounded in bytes: an address has endless spellings, so the least asked
+/// for make room.
 pub(crate) struct HotPages {
-    pages: Cache<String, Arc<HotPage>>,
+    pages: Cache<String, Arc<HotPage>, BytesWeighter>,
     /// Bumped when the guides or their problems change: older entries are
     /// no longer answered.
     generation: AtomicU64,
@@ -46,11 +45,24 @@ struct HotPage {
     metrics: Arc<RouteMetrics>,
 }
 
+/// Weighs an address by its page's bytes: a page kept at several
+/// addresses counts at each, so the bound is never exceeded.
+#[derive(Clone)]
+struct BytesWeighter;
+
+impl Weighter<String, Arc<HotPage>> for BytesWeighter {
+    fn weight(&self, address: &String, hot: &Arc<HotPage>) -> u64 {
+        address.len() as u64 + hot.page.bytes()
+    }
+}
+
 impl HotPages {
-    /// An empty set of pages.
-    pub(crate) fn new() -> Self {
+    /// An empty set of pages, holding at most `max_bytes` of them.
+    pub(crate) fn new(max_bytes: u64) -> Self {
+        // quick_cache sizes its table by an estimate of the item count.
+        let estimated_items = (max_bytes / 16_384).max(16) as usize;
         Self {
-            pages: Cache::new(MAX_ADDRESSES),
+            pages: Cache::with_weighter(estimated_items, max_bytes, BytesWeighter),
             generation: AtomicU64::new(0),
             counters: CacheCounters::default(),
             routes: Mutex::new(HashMap::new()),
@@ -292,6 +304,24 @@ mod tests {
             hot.answer(&state, &request(STATE_PAGE, &[]), CLIENT)
                 .is_none(),
             "new guides: the router again"
+        );
+    }
+
+    #[tokio::test]
+    async fn the_fast_path_keeps_no_more_bytes_than_it_may() {
+        let config = Config {
+            cache_bytes: 4 * 1024,
+            ..Config::default()
+        };
+        let state = state(config).await;
+        let app = crate::app(state.clone());
+        let page = app.oneshot(request(STATE_PAGE, &[])).await;
+        assert_eq!(page.expect("an answer").status(), StatusCode::OK);
+        let hot = state.hot();
+        assert!(
+            hot.answer(&state, &request(STATE_PAGE, &[]), CLIENT)
+                .is_none(),
+            "a page over the fast path's bound is left to the router"
         );
     }
 

@@ -19,7 +19,8 @@ pub struct Config {
     pub feedback_per_minute: NonZeroU32,
     /// The most bytes the cache of guide pages holds; searches, and guide
     /// pages by the address as sent, have their own caches, each a
-    /// sixteenth of this size.
+    /// sixteenth of this size; the fast path keeps pages (mostly the same
+    /// ones) by exact address within a quarter of it.
     pub cache_bytes: u64,
     /// Events waiting to be written, at most (0: record no events).
     pub event_queue: usize,
@@ -105,7 +106,7 @@ impl AppState {
                 searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
                 // Only ever holds pages rendered for the page cache.
                 spellings: PageCache::new(config.cache_bytes / 16, Effort::Fast),
-                hot: HotPages::new(),
+                hot: HotPages::new(config.cache_bytes / 4),
                 feedback_limit: PerMinute::new(config.feedback_per_minute),
                 events: Recorder::new(store.clone(), &config),
                 admin_token: config.admin_token,
