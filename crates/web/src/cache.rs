@@ -5,12 +5,14 @@
 //! and misses, for `/metrics`. Pages asked for again and again (guide
 //! states) are compressed hard; pages rarely asked twice (searches) are
 //! compressed cheaply and kept apart, and so are the other spellings of an
-//! address: neither can push guide pages out.
+//! address: neither can push guide pages out. Every header a page is
+//! answered with (security headers included) is built once, with the page:
+//! answering is a clone and a body handle.
 
 use crate::events::PageEvent;
-use axum::body::Bytes;
+use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use quick_cache::Weighter;
@@ -20,7 +22,10 @@ use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// A rendered page in each encoding.
+/// How long browsers and proxies may keep a page without asking again.
+pub(crate) const PAGE_CACHE_CONTROL: &str = "public, max-age=300";
+
+/// A rendered page in each encoding, with the headers of each answer.
 #[derive(Debug)]
 pub(crate) struct CachedPage {
     /// What showing this page means, for analytics.
@@ -29,7 +34,44 @@ pub(crate) struct CachedPage {
     gzip: Bytes,
     brotli: Bytes,
     etag: HeaderValue,
-    content_type: &'static str,
+    headers: Prepared,
+}
+
+/// The headers of every answer a page can give, built once.
+#[derive(Debug)]
+struct Prepared {
+    not_modified: HeaderMap,
+    identity: HeaderMap,
+    gzip: HeaderMap,
+    brotli: HeaderMap,
+}
+
+impl Prepared {
+    fn new(etag: &HeaderValue, content_type: &'static str, cache_control: &'static str) -> Self {
+        let mut not_modified = HeaderMap::new();
+        for (name, value) in crate::security::headers() {
+            not_modified.insert(name, value.clone());
+        }
+        not_modified.insert(header::ETAG, etag.clone());
+        not_modified.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        not_modified.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(cache_control),
+        );
+        let mut identity = not_modified.clone();
+        identity.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+        let encoded = |encoding: &'static str| {
+            let mut headers = identity.clone();
+            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
+            headers
+        };
+        Self {
+            gzip: encoded("gzip"),
+            brotli: encoded("br"),
+            not_modified,
+            identity,
+        }
+    }
 }
 
 #[derive(Clone)]
@@ -37,7 +79,7 @@ struct BytesWeighter;
 
 impl Weighter<String, Arc<CachedPage>> for BytesWeighter {
     fn weight(&self, key: &String, page: &Arc<CachedPage>) -> u64 {
-        (key.len() + page.identity.len() + page.gzip.len() + page.brotli.len()) as u64
+        key.len() as u64 + page.bytes()
     }
 }
 
@@ -118,7 +160,7 @@ impl PageCache {
         let (body, events) = render()?;
         let page = Arc::new(CachedPage::new(
             body.into_bytes(),
-            content_type,
+            (content_type, PAGE_CACHE_CONTROL),
             events,
             self.effort,
         ));
@@ -128,10 +170,11 @@ impl PageCache {
 }
 
 impl CachedPage {
-    /// Compresses `body` in both encodings, as hard as `effort` says.
+    /// Compresses `body` in both encodings, as hard as `effort` says; it is
+    /// answered with `(content type, cache control)`.
     pub(crate) fn new(
         body: Vec<u8>,
-        content_type: &'static str,
+        (content_type, cache_control): (&'static str, &'static str),
         events: Vec<PageEvent>,
         effort: Effort,
     ) -> Self {
@@ -141,25 +184,25 @@ impl CachedPage {
             Effort::Best => (9, 9),
             Effort::Fast => (1, 1),
         };
+        let etag = HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("W/\"0\""));
         Self {
             events,
             gzip: Bytes::from(gzip(&body, gzip_level)),
             brotli: Bytes::from(brotli(&body, brotli_quality)),
             identity: Bytes::from(body),
-            etag: HeaderValue::from_str(&etag).unwrap_or(HeaderValue::from_static("W/\"0\"")),
-            content_type,
+            headers: Prepared::new(&etag, content_type, cache_control),
+            etag,
         }
     }
 
-    /// The response for a request with these headers.
+    /// The bytes of its bodies, in every encoding.
+    pub(crate) fn bytes(&self) -> u64 {
+        (self.identity.len() + self.gzip.len() + self.brotli.len()) as u64
+    }
+
+    /// The response for a request with these headers: every header but the
+    /// request id.
     pub(crate) fn respond(&self, request: &HeaderMap) -> Response {
-        let mut headers = HeaderMap::new();
-        headers.insert(header::ETAG, self.etag.clone());
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        headers.insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        );
         let matches = request
             .get_all(header::IF_NONE_MATCH)
             .iter()
@@ -167,21 +210,19 @@ impl CachedPage {
             .flat_map(|v| v.split(','))
             .any(|tag| tag.trim() == "*" || tag.trim() == self.etag);
         if matches {
-            return (StatusCode::NOT_MODIFIED, headers).into_response();
+            let mut response = Response::new(Body::empty());
+            *response.status_mut() = StatusCode::NOT_MODIFIED;
+            *response.headers_mut() = self.headers.not_modified.clone();
+            return response;
         }
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(self.content_type),
-        );
-        let (body, encoding) = match preferred_encoding(request) {
-            Encoding::Brotli => (self.brotli.clone(), Some("br")),
-            Encoding::Gzip => (self.gzip.clone(), Some("gzip")),
-            Encoding::Identity => (self.identity.clone(), None),
+        let (body, headers) = match preferred_encoding(request) {
+            Encoding::Brotli => (&self.brotli, &self.headers.brotli),
+            Encoding::Gzip => (&self.gzip, &self.headers.gzip),
+            Encoding::Identity => (&self.identity, &self.headers.identity),
         };
-        if let Some(encoding) = encoding {
-            headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static(encoding));
-        }
-        (StatusCode::OK, headers, body).into_response()
+        let mut response = Response::new(Body::from(body.clone()));
+        *response.headers_mut() = headers.clone();
+        response
     }
 }
 
@@ -275,7 +316,12 @@ mod tests {
     fn compressed_bodies_decompress_to_the_page() {
         let body = "<p>Hello, door.</p>".repeat(50).into_bytes();
         for effort in [Effort::Best, Effort::Fast] {
-            let page = CachedPage::new(body.clone(), "text/html", Vec::new(), effort);
+            let page = CachedPage::new(
+                body.clone(),
+                ("text/html", PAGE_CACHE_CONTROL),
+                Vec::new(),
+                effort,
+            );
             let mut decoded = Vec::new();
             std::io::Read::read_to_end(
                 &mut flate2::read::GzDecoder::new(&page.gzip[..]),

@@ -7,6 +7,7 @@
 
 use crate::limits::{DailySessions, PerMinute};
 use crate::state::Config;
+use axum::http::{HeaderMap, header};
 use sha2::{Digest, Sha256};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -131,7 +132,8 @@ pub struct EventCounters {
 pub(crate) struct Recorder {
     queue: Option<mpsc::Sender<Event>>,
     counters: Arc<EventCounters>,
-    secret: String,
+    /// SHA-256 having read the secret: each session key goes on from a copy.
+    keyed: Sha256,
     rate: PerMinute,
     sessions: DailySessions,
     stop: Arc<Notify>,
@@ -161,10 +163,12 @@ impl Recorder {
         Self {
             queue,
             counters,
-            secret: config
-                .analytics_secret
-                .clone()
-                .unwrap_or_else(random_secret),
+            keyed: Sha256::new_with_prefix(
+                config
+                    .analytics_secret
+                    .clone()
+                    .unwrap_or_else(random_secret),
+            ),
             rate: PerMinute::new(config.events_per_minute),
             sessions: DailySessions::new(config.sessions_per_day),
             stop,
@@ -185,14 +189,29 @@ impl Recorder {
         let Some(queue) = &self.queue else {
             return true;
         };
-        let at = now_unix();
-        let day = at / 86_400;
-        let session = self.session(guide, visitor, day);
-        if !self.rate.allows(visitor.ip) || !self.sessions.admits(visitor.ip, day, &session) {
+        let refuse = || {
             self.counters
                 .refused
                 .fetch_add(events.len() as u64, Ordering::Relaxed);
-            return false;
+            false
+        };
+        // The cheap check first: a client over its rate costs no hashing.
+        if !self.rate.allows(visitor.ip) {
+            return refuse();
+        }
+        // A writer that cannot keep up: drop before spending any work on
+        // the events (no hashing, no session lock, no copies).
+        if queue.is_closed() || queue.capacity() < events.len() {
+            self.counters
+                .dropped
+                .fetch_add(events.len() as u64, Ordering::Relaxed);
+            return true;
+        }
+        let at = now_unix();
+        let day = at / 86_400;
+        let session = self.session(guide, visitor, day);
+        if !self.sessions.admits(visitor.ip, day, &session) {
+            return refuse();
         }
         for page_event in events {
             let (outcome, outcome_kind) = match &page_event.outcome {
@@ -242,8 +261,7 @@ impl Recorder {
     /// address and browser, and the guide. It changes every day and cannot
     /// be turned back into an address.
     fn session(&self, guide: &Guide, visitor: &Visitor, day: i64) -> String {
-        let mut hash = Sha256::new();
-        hash.update(self.secret.as_bytes());
+        let mut hash = self.keyed.clone();
         hash.update(day.to_le_bytes());
         match visitor.ip {
             IpAddr::V4(ip) => hash.update(ip.octets()),
@@ -265,6 +283,21 @@ pub(crate) struct Visitor {
     pub(crate) user_agent: String,
     /// The offline service worker fetching ahead: nobody looks at it.
     pub(crate) prefetch: bool,
+}
+
+impl Visitor {
+    /// The client at `ip` sending a request with these headers.
+    pub(crate) fn of(ip: IpAddr, headers: &HeaderMap) -> Self {
+        Self {
+            ip,
+            user_agent: headers
+                .get(header::USER_AGENT)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("")
+                .to_owned(),
+            prefetch: headers.contains_key("x-unstuck-prefetch"),
+        }
+    }
 }
 
 /// Writes queued events in batches until asked to stop, then writes what

@@ -7,7 +7,8 @@
 //! call it with `oneshot`. Handlers live in `routes/`, one
 //! module per resource; HTML is built with maud in `render/`. Pages depend
 //! only on the guide and the URL, so each rendered state is compressed
-//! once and cached (`cache.rs`). The database is only needed for feedback:
+//! once and cached (`cache.rs`); an address asked for again is answered
+//! before the router (`hot.rs`). The database is only needed for feedback:
 //! guide pages answer even when it is down.
 
 mod assets;
@@ -15,6 +16,7 @@ mod auth;
 mod cache;
 mod error;
 mod events;
+mod hot;
 mod library;
 mod limits;
 mod observe;

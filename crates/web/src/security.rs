@@ -49,11 +49,17 @@ static HEADERS: LazyLock<[(HeaderName, HeaderValue); 5]> = LazyLock::new(|| {
     ]
 });
 
+/// The security headers every response carries, for responses built
+/// ahead of time (cached pages) to carry them too.
+pub(crate) fn headers() -> &'static [(HeaderName, HeaderValue)] {
+    HEADERS.as_slice()
+}
+
 /// Security headers on every response.
 pub(crate) fn layers(router: Router) -> Router {
     router.layer(axum::middleware::map_response(
         |mut response: axum::response::Response| async move {
-            for (name, value) in HEADERS.iter() {
+            for (name, value) in headers() {
                 response
                     .headers_mut()
                     .entry(name)

@@ -4,10 +4,12 @@
 //! also ends keep-alive connections left idle), and a header may only be so
 //! big. On shutdown, requests in flight finish and idle connections close.
 //!
-//! HTTP/1.1 straight on hyper: one service per connection that hands each
-//! request to the router with the client's address (`ConnectInfo`).
+//! HTTP/1.1 straight on hyper: one service per connection that answers a
+//! page it has answered before at once (the fast path, `hot.rs`), and hands
+//! every other request to the router with the client's address
+//! (`ConnectInfo`).
 
-use axum::Router;
+use crate::state::AppState;
 use axum::extract::ConnectInfo;
 use hyper::body::Incoming;
 use hyper::server::conn::http1;
@@ -53,15 +55,17 @@ impl Default for Limits {
     }
 }
 
-/// Serves `app` on `listener` within `limits` until `shutdown` resolves,
-/// then waits for the requests in flight. Errors of single connections are
-/// not errors of the server: they are logged and counted.
+/// Serves the app of `state` on `listener` within `limits` until
+/// `shutdown` resolves, then waits for the requests in flight. Errors of
+/// single connections are not errors of the server: they are logged and
+/// counted.
 pub async fn serve(
     listener: TcpListener,
-    app: Router,
+    state: AppState,
     limits: &Limits,
     shutdown: impl Future<Output = ()>,
 ) {
+    let app = crate::app(state.clone());
     let slots = Arc::new(Semaphore::new(limits.max_connections));
     let mut http = http1::Builder::new();
     http.timer(TokioTimer::new())
@@ -96,9 +100,21 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         let router = app.clone();
+        let state = state.clone();
         let service = hyper::service::service_fn(move |mut request: hyper::Request<Incoming>| {
-            request.extensions_mut().insert(ConnectInfo(client));
-            router.clone().oneshot(request)
+            let routed = match state.hot().answer(&state, &request, client.ip()) {
+                Some(answer) => Err(answer),
+                None => {
+                    request.extensions_mut().insert(ConnectInfo(client));
+                    Ok(router.clone().oneshot(request))
+                }
+            };
+            async move {
+                match routed {
+                    Err(answer) => Ok(answer),
+                    Ok(routing) => routing.await,
+                }
+            }
         });
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
         let open = open.clone();

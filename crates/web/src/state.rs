@@ -3,6 +3,7 @@
 use crate::auth::AdminToken;
 use crate::cache::{CacheCounters, Effort, PageCache};
 use crate::events::{EventCounters, Recorder};
+use crate::hot::HotPages;
 use crate::library::Library;
 use crate::limits::{FailedLogins, PerMinute};
 use std::net::IpAddr;
@@ -18,7 +19,8 @@ pub struct Config {
     pub feedback_per_minute: NonZeroU32,
     /// The most bytes the cache of guide pages holds; searches, and guide
     /// pages by the address as sent, have their own caches, each a
-    /// sixteenth of this size.
+    /// sixteenth of this size; the fast path keeps pages (mostly the same
+    /// ones) by exact address within a quarter of it.
     pub cache_bytes: u64,
     /// Events waiting to be written, at most (0: record no events).
     pub event_queue: usize,
@@ -73,6 +75,8 @@ struct Inner {
     /// Guide pages by the address as sent, apart for the same reason: an
     /// address has endless spellings.
     spellings: PageCache,
+    /// Pages answered before the router, by exact address.
+    hot: HotPages,
     feedback_limit: PerMinute,
     events: Recorder,
     admin_token: Option<AdminToken>,
@@ -93,6 +97,7 @@ impl AppState {
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
         crate::observe::install();
         crate::render::layout::set_live_reload(config.live_reload);
+        crate::routes::compress_files();
         Self {
             inner: Arc::new(Inner {
                 library: RwLock::new(Arc::new(library)),
@@ -101,6 +106,7 @@ impl AppState {
                 searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
                 // Only ever holds pages rendered for the page cache.
                 spellings: PageCache::new(config.cache_bytes / 16, Effort::Fast),
+                hot: HotPages::new(config.cache_bytes / 4),
                 feedback_limit: PerMinute::new(config.feedback_per_minute),
                 events: Recorder::new(store.clone(), &config),
                 admin_token: config.admin_token,
@@ -131,6 +137,7 @@ impl AppState {
             Ok(mut slot) => *slot = library,
             Err(poisoned) => *poisoned.into_inner() = library,
         }
+        self.inner.hot.invalidate();
         self.set_problems(None);
     }
 
@@ -142,6 +149,7 @@ impl AppState {
             Ok(mut slot) => *slot = problems,
             Err(poisoned) => *poisoned.into_inner() = problems,
         }
+        self.inner.hot.invalidate();
         if let Some(changes) = &self.inner.changes {
             changes.send_modify(|version| *version += 1);
         }
@@ -181,6 +189,17 @@ impl AppState {
     /// [`AppState::pages`]).
     pub(crate) fn spellings(&self) -> &PageCache {
         &self.inner.spellings
+    }
+
+    /// Pages answered before the router.
+    pub(crate) fn hot(&self) -> &HotPages {
+        &self.inner.hot
+    }
+
+    /// Requests the fast path answered (hits) or handed to the router
+    /// (misses).
+    pub fn fast_path_counters(&self) -> &CacheCounters {
+        self.inner.hot.counters()
     }
 
     /// Hits and misses of the cache of guide pages.
@@ -232,8 +251,10 @@ impl AppState {
         self.inner.events.stop().await;
     }
 
-    /// Forgets rate-limit entries of clients not seen lately; call now and then.
+    /// Forgets rate-limit entries of clients not seen lately, and folds
+    /// latency samples into their histograms; call now and then.
     pub fn forget_idle_clients(&self) {
+        crate::observe::upkeep();
         self.inner.feedback_limit.forget_idle();
         self.inner.events.forget_idle_clients();
         self.inner.failed_logins.forget_idle();

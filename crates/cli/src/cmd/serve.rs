@@ -167,13 +167,7 @@ async fn serve(
         header_timeout: Duration::from_secs(args.header_timeout),
         max_header_bytes: args.max_header_bytes,
     };
-    unstuck_web::server::serve(
-        listener,
-        unstuck_web::app(state.clone()),
-        &limits,
-        shutdown(),
-    )
-    .await;
+    unstuck_web::server::serve(listener, state.clone(), &limits, shutdown()).await;
     state.shutdown().await;
     store.close().await;
     tracing::info!("stopped");

@@ -3,16 +3,15 @@
 mod admin;
 mod api;
 mod feedback;
+mod files;
 mod pages;
 
-use crate::assets::ASSETS;
+pub(crate) use files::compress as compress_files;
+
 use crate::error::AppError;
 use crate::security;
 use crate::state::AppState;
 use axum::Router;
-use axum::extract::Path;
-use axum::http::header;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 pub(crate) fn router(state: &AppState) -> Router<AppState> {
@@ -25,9 +24,6 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/api/guides/{id}/walk", get(api::walk))
         .route("/healthz", get(api::health))
         .route("/readyz", get(api::ready))
-        .route("/assets/{file}", get(script))
-        .route("/sw.js", get(service_worker))
-        .route("/manifest.webmanifest", get(manifest))
         .route("/__live", get(pages::live))
         .route("/guides/{id}/offline.json", get(pages::offline));
     let admin = Router::new()
@@ -53,46 +49,14 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/guides/{id}/summary", get(pages::summary))
         .route("/guides/{id}/summary.txt", get(pages::summary_text))
         .route("/guides/{id}/graph.svg", get(pages::graph))
+        .route("/assets/{file}", get(files::script))
+        .route("/sw.js", get(files::service_worker))
+        .route("/manifest.webmanifest", get(files::manifest))
         .merge(security::form_layers(forms))
         .merge(security::compressed(api))
         .merge(security::compressed(admin))
         .route_layer(axum::middleware::from_fn(crate::observe::observe))
         .fallback(|| async { AppError::NotFound })
-}
-
-/// The service worker; browsers check it for updates on every visit.
-async fn service_worker() -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-cache"),
-        ],
-        crate::assets::SERVICE_WORKER,
-    )
-        .into_response()
-}
-
-async fn manifest() -> Response {
-    (
-        [(header::CONTENT_TYPE, "application/manifest+json")],
-        crate::assets::MANIFEST,
-    )
-        .into_response()
-}
-
-/// The optional script, under its fingerprinted name: cached for a year.
-async fn script(Path(file): Path<String>) -> Response {
-    match ASSETS.script(&format!("assets/{file}")) {
-        Some(script) => (
-            [
-                (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
-                (header::CACHE_CONTROL, "public, max-age=31536000, immutable"),
-            ],
-            script,
-        )
-            .into_response(),
-        None => AppError::NotFound.into_response(),
-    }
 }
 
 /// The client's address, from the connection (loopback when there is
@@ -118,18 +82,6 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Visitor {
         parts: &mut axum::http::request::Parts,
         _: &S,
     ) -> Result<Self, Self::Rejection> {
-        let ip = client_of(&parts.extensions);
-        let user_agent = parts
-            .headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
-            .to_owned();
-        let prefetch = parts.headers.contains_key("x-unstuck-prefetch");
-        Ok(Visitor {
-            ip,
-            user_agent,
-            prefetch,
-        })
+        Ok(Visitor::of(client_of(&parts.extensions), &parts.headers))
     }
 }

@@ -7,7 +7,7 @@ use crate::render::parts::FeedbackState;
 use crate::render::{Site, catalog, flow::Flow, full, summary};
 use crate::state::AppState;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use unstuck_core::Guide;
@@ -15,6 +15,9 @@ use unstuck_core::engine::query::{self, FlowQuery, MAX_QUERY_BYTES};
 use unstuck_store::EventKind;
 
 const HTML: &str = "text/html; charset=utf-8";
+
+/// The route of the interactive guide, as metrics name it.
+const FLOW: &str = "/guides/{id}";
 
 /// A guide by id, or the "no such guide" page (or, while the guides being
 /// watched do not compile, the page with their diagnostics).
@@ -37,9 +40,11 @@ pub(crate) fn read_query(guide: &Guide, raw: Option<&str>) -> Result<FlowQuery, 
 /// `/?q=…`: every guide, or those matching the search.
 pub(crate) async fn catalog(
     State(state): State<AppState>,
+    uri: Uri,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let generation = state.hot().generation();
     let raw = raw.unwrap_or_default();
     if raw.len() > MAX_QUERY_BYTES {
         return Err(AppError::BadForm("The search is too long.".to_owned()));
@@ -63,6 +68,9 @@ pub(crate) async fn catalog(
     let page = cache.get_or_render(key, HTML, || {
         Ok::<_, AppError>((catalog::page(&library, search.as_deref()), Vec::new()))
     })?;
+    if search.is_none() {
+        state.hot().keep(&uri, "/", &page, None, generation);
+    }
     Ok(page.respond(&headers))
 }
 
@@ -71,9 +79,11 @@ pub(crate) async fn flow(
     State(state): State<AppState>,
     visitor: Visitor,
     Path(id): Path<String>,
+    uri: Uri,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let generation = state.hot().generation();
     let guide = find(&state, &id)?;
     // The address as sent finds the page without reading the query; other
     // spellings of the same state share the page rendered for the first.
@@ -85,6 +95,9 @@ pub(crate) async fn flow(
         raw.as_deref().unwrap_or("")
     );
     if let Some(page) = state.spellings().get(&raw_key) {
+        state
+            .hot()
+            .keep(&uri, FLOW, &page, Some(&guide), generation);
         state.events().record(&guide, &page.events, &visitor);
         return Ok(page.respond(&headers));
     }
@@ -101,6 +114,9 @@ pub(crate) async fn flow(
         Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
     state.spellings().alias(raw_key, &page);
+    state
+        .hot()
+        .keep(&uri, FLOW, &page, Some(&guide), generation);
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
@@ -110,9 +126,11 @@ pub(crate) async fn full(
     State(state): State<AppState>,
     visitor: Visitor,
     Path(id): Path<String>,
+    uri: Uri,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
+    let generation = state.hot().generation();
     let guide = find(&state, &id)?;
     let sent = read_query(&guide, raw.as_deref())?.sent;
     let key = format!("full|{}|{}|{sent}", guide.version, guide.id);
@@ -125,6 +143,9 @@ pub(crate) async fn full(
         };
         Ok::<_, AppError>((full::page(&guide, Site::Served, &feedback), events))
     })?;
+    state
+        .hot()
+        .keep(&uri, "/guides/{id}/full", &page, Some(&guide), generation);
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
