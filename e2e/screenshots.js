@@ -21,6 +21,7 @@ const PAGES = {
   summary: "/guides/smart-lock/summary?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
   error: "/guides/smart-lock?keypad-lights=no&battery-fixed=perhaps",
   dashboard: "/admin/guides/smart-lock?days=7",
+  advice: "/admin/guides/smart-lock/advice?days=7",
 };
 const only = process.argv.slice(2);
 const out = join(ROOT, "docs", "screenshots");
