@@ -15,6 +15,18 @@ pub enum Target {
     Outcome(usize),
 }
 
+impl Target {
+    /// Question `n` if a guide of `questions` questions has it, else
+    /// outcome `fallback`.
+    fn question_or(n: usize, questions: usize, fallback: usize) -> Target {
+        if n < questions {
+            Target::Question(n)
+        } else {
+            Target::Outcome(fallback)
+        }
+    }
+}
+
 /// The shape of a generated guide: for each question, where its answers lead.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Shape {
@@ -69,13 +81,7 @@ impl Shape {
     /// A binary tree of questions: question `i` leads to `2i+1` and `2i+2`,
     /// or to outcomes past the last question.
     pub fn tree(questions: usize) -> Shape {
-        let target = |n: usize, fallback: usize| {
-            if n < questions {
-                Target::Question(n)
-            } else {
-                Target::Outcome(fallback)
-            }
-        };
+        let target = |n, fallback| Target::question_or(n, questions, fallback);
         let questions = (0..questions)
             .map(|i| vec![target(2 * i + 1, 0), target(2 * i + 2, 1)])
             .collect();
@@ -90,13 +96,7 @@ impl Shape {
     /// to questions `i+1` and `i+2` (so most questions have two parents),
     /// the last ones to the two outcomes.
     pub fn dag(questions: usize) -> Shape {
-        let target = |n: usize, fallback: usize| {
-            if n < questions {
-                Target::Question(n)
-            } else {
-                Target::Outcome(fallback)
-            }
-        };
+        let target = |n, fallback| Target::question_or(n, questions, fallback);
         let questions = (0..questions)
             .map(|i| vec![target(i + 1, 0), target(i + 2, 1)])
             .collect();
