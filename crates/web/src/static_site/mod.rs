@@ -2,7 +2,7 @@
 //! that work from any static host and straight from disk.
 //!
 //! A guide is one page, `guides/ID.html`, with a section per
-//! question, caution and outcome (once per model, [`StaticPage`]), the
+//! question, caution and outcome (once per model, `StaticPage`), the
 //! support summaries, the full guide and the decision-tree picture. The
 //! address's fragment says which section shows (CSS `:target`), so a
 //! guide's size grows with its steps, never with the number of ways
@@ -10,7 +10,7 @@
 //! are links to the next step's section, so the flow needs no script and
 //! the browser's back button works as on any site. A step cannot know the
 //! path that led to it; the optional script carries the path in the query
-//! of the links it follows and shows it ([`script_data`] gives it the
+//! of the links it follows and shows it (`script_data` gives it the
 //! guide's questions). Every address is relative. Rendering is pure and
 //! deterministic: the same guides give the same bytes, so builds are
 //! reproducible and a build tool can skip the guides that did not change.
