@@ -296,8 +296,8 @@ fn every_link_leads_to_a_file(folder: &Path) {
     let pages = files(folder);
     for (name, bytes) in pages.iter().filter(|(n, _)| n.ends_with(".html")) {
         let page = String::from_utf8_lossy(bytes);
-        for link in page.split("href=\"").skip(1) {
-            let link = link.split('"').next().unwrap_or_default();
+        for (_, link) in unstuck_testkit::hostile::addresses(&page) {
+            let link = link.as_str();
             if let Some(anchor) = link.strip_prefix('#') {
                 assert!(
                     page.contains(&format!("id=\"{anchor}\"")),

@@ -99,33 +99,44 @@ pub fn guide_with(snippet: &str, place: usize) -> String {
 /// How many places [`guide_with`] knows.
 pub const PLACE_COUNT: usize = PLACES.len();
 
-/// Every address in `html` that a browser would follow or load (`href`,
-/// `src`, `action`, `formaction`, `srcset`, `poster`, `data`) and that is
-/// not one a page of Unstuck may carry: a relative address, `#…`, an
-/// `http:`/`https:`/`mailto:`/`tel:` address, or the two `data:` forms the
-/// pages write themselves (the empty icon and a plain-text download).
-pub fn disallowed_addresses(html: &str) -> Vec<String> {
+/// The attributes whose value a browser follows or loads.
+const ADDRESS_ATTRIBUTES: [&str; 7] = [
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "srcset",
+    "poster",
+    "data",
+];
+
+/// Every address in `html` that a browser would follow or load, with the
+/// attribute it stands in (`href`, `src`, `action`, `formaction`,
+/// `srcset`, `poster`, `data`), its character references decoded as a
+/// browser reads them.
+pub fn addresses(html: &str) -> Vec<(&'static str, String)> {
     let mut found = Vec::new();
-    for attribute in [
-        "href",
-        "src",
-        "action",
-        "formaction",
-        "srcset",
-        "poster",
-        "data",
-    ] {
+    for attribute in ADDRESS_ATTRIBUTES {
         let needle = format!(" {attribute}=\"");
         let mut rest = html;
         while let Some(at) = rest.find(&needle) {
             rest = &rest[at + needle.len()..];
             let end = rest.find('"').unwrap_or(rest.len());
-            let value = decode_entities(&rest[..end]);
-            if !allowed_address(&value) {
-                found.push(format!("{attribute}={value}"));
-            }
+            found.push((attribute, decode_entities(&rest[..end])));
         }
     }
+    found
+}
+
+/// Every address in `html` (see [`addresses`]) that is not one a page of
+/// Unstuck may carry: a relative address, `#…`, an
+/// `http:`/`https:`/`mailto:`/`tel:` address, or the two `data:` forms the
+/// pages write themselves (the empty icon and a plain-text download).
+pub fn disallowed_addresses(html: &str) -> Vec<String> {
+    let mut found: Vec<String> = (addresses(html).into_iter())
+        .filter(|(_, value)| !allowed_address(value))
+        .map(|(attribute, value)| format!("{attribute}={value}"))
+        .collect();
     if html.contains("<img") || html.contains("<iframe") || html.contains("<object") {
         found.push("an <img>, <iframe> or <object> element".to_owned());
     }

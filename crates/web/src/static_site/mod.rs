@@ -304,7 +304,7 @@ mod tests {
         for file in files.iter().filter(|f| f.path.ends_with(".html")) {
             let page = String::from_utf8_lossy(&file.bytes);
             let folder = file.path.rsplit_once('/').map_or("", |(folder, _)| folder);
-            for link in links_of(&page) {
+            for (_, link) in unstuck_testkit::hostile::addresses(&page) {
                 if let Some(anchor) = link.strip_prefix('#') {
                     assert!(
                         page.contains(&format!(" id=\"{anchor}\"")),
@@ -331,21 +331,6 @@ mod tests {
     fn the_same_guide_gives_the_same_bytes() {
         let guide = smart_lock();
         assert_eq!(guide_files(&guide), guide_files(&guide));
-    }
-
-    /// The values of every `href` and `src` attribute of a page.
-    fn links_of(page: &str) -> Vec<String> {
-        let mut links = Vec::new();
-        for attribute in ["href=\"", "src=\""] {
-            let mut rest = page;
-            while let Some(start) = rest.find(attribute) {
-                rest = &rest[start + attribute.len()..];
-                let end = rest.find('"').unwrap_or(rest.len());
-                links.push(rest[..end].replace("&amp;", "&"));
-                rest = &rest[end..];
-            }
-        }
-        links
     }
 
     /// `folder/../x` made plain.
