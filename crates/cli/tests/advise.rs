@@ -21,19 +21,6 @@ const STEPS: [(&str, f64, f64); 3] = [
 const PEOPLE: usize = 3000;
 const LEAVERS: usize = 100;
 
-fn router(folder: &Path, id: &str) {
-    let guide = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/advise/router.md"),
-    )
-    .expect("the guide");
-    std::fs::create_dir_all(folder).expect("mkdir");
-    std::fs::write(
-        folder.join(format!("{id}.md")),
-        guide.replace("id = \"router\"", &format!("id = \"{id}\"")),
-    )
-    .expect("written");
-}
-
 /// The walk of person `n`: exact shares, spread evenly (person `n` answers
 /// "yes" at a step with rate `r` when the running count falls behind `r`).
 fn walks() -> Vec<String> {
@@ -93,7 +80,12 @@ fn simulate(database: &str) {
     let folder = tempfile::tempdir().expect("a temp folder");
     let guide = format!("router-{}", unique());
     let guides = folder.path().join("guides");
-    router(&guides, &guide);
+    support::copy_guide(
+        "../core/tests/fixtures/advise/router.md",
+        "router",
+        &guides,
+        &guide,
+    );
     let server = Server::start(
         database,
         &[

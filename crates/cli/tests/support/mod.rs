@@ -159,14 +159,18 @@ fn signal(child: &Child, name: &str) {
 /// A copy of the smart-lock guide under a new id, so figures of this test
 /// are its own even on a database other tests share.
 pub(crate) fn guide_copy(folder: &Path, id: &str) {
-    let guide = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../guides/smart-lock.md"),
-    )
-    .expect("the guide");
+    copy_guide("../../guides/smart-lock.md", "smart-lock", folder, id);
+}
+
+/// A copy in `folder` of the guide `source` (relative to this crate, its
+/// id `source_id`) under the id `id`.
+pub(crate) fn copy_guide(source: &str, source_id: &str, folder: &Path, id: &str) {
+    let guide = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(source))
+        .expect("the guide");
     std::fs::create_dir_all(folder).expect("mkdir");
     std::fs::write(
         folder.join(format!("{id}.md")),
-        guide.replace("id = \"smart-lock\"", &format!("id = \"{id}\"")),
+        guide.replace(&format!("id = \"{source_id}\""), &format!("id = \"{id}\"")),
     )
     .expect("write");
 }
