@@ -28,6 +28,32 @@ fn shipped(name: &str) -> String {
     std::fs::read_to_string(path).expect("a shipped guide")
 }
 
+/// A broken fixture, opened in an editor as the only guide of a fresh
+/// guides folder.
+struct Opened {
+    _dir: tempfile::TempDir,
+    client: Client,
+    text: String,
+    path: PathBuf,
+    file: String,
+}
+
+fn open_broken(name: &str) -> Opened {
+    let text = broken(name);
+    let (_dir, guides) = folder(&[("guide.md", &text)]);
+    let path = guides.join("guide.md");
+    let file = uri(&path);
+    let mut client = Client::start(&guides);
+    client.open(&file, &text);
+    Opened {
+        _dir,
+        client,
+        text,
+        path,
+        file,
+    }
+}
+
 fn broken(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../core/tests/fixtures/broken")
@@ -77,21 +103,25 @@ fn diagnostics_are_those_of_check_and_clear_when_fixed() {
         "undeclared-fact.md",
         "unknown-block-kind--typo.md",
     ] {
-        let text = broken(fixture);
-        let (_dir, guides) = folder(&[("guide.md", &text)]);
-        let path = guides.join("guide.md");
-        let mut client = Client::start(&guides);
-        client.open(&uri(&path), &text);
-        let diagnostics = client.diagnostics(&uri(&path));
+        let Opened {
+            _dir,
+            mut client,
+            path,
+            file,
+            ..
+        } = open_broken(fixture);
+        let diagnostics = client.diagnostics(&file);
         assert!(!diagnostics.is_empty(), "{fixture}");
         assert_eq!(shown(&diagnostics), checked(&path), "{fixture}");
         client.shutdown();
     }
-    let text = broken("unknown-target--answer.md");
-    let (_dir, guides) = folder(&[("guide.md", &text)]);
-    let file = uri(&guides.join("guide.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_broken("unknown-target--answer.md");
     assert_eq!(client.diagnostics(&file).len(), 1);
     client.change(&file, 2, &text.replace("→ fixd", "→ fixe"));
     client.change(&file, 3, &text.replace("→ fixd", "→ fixed"));
@@ -487,11 +517,13 @@ fn shared_files_show_their_own_problems_and_are_navigable() {
 
 #[test]
 fn an_unknown_target_offers_to_create_the_question_or_outcome() {
-    let text = broken("unknown-target--answer.md");
-    let (_dir, guides) = folder(&[("guide.md", &text)]);
-    let file = uri(&guides.join("guide.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_broken("unknown-target--answer.md");
     let diagnostics = client.diagnostics(&file);
     let actions = client.code_actions(&file, &diagnostics[0]["range"], &diagnostics);
     let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
@@ -545,11 +577,13 @@ fn markdown_outside_the_guides_folder_without_front_matter_is_left_alone() {
 
 #[test]
 fn a_misspelt_block_kind_is_fixed_in_one_step() {
-    let text = broken("unknown-block-kind--typo.md");
-    let (_dir, guides) = folder(&[("guide.md", &text)]);
-    let file = uri(&guides.join("guide.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_broken("unknown-block-kind--typo.md");
     let diagnostics = client.diagnostics(&file);
     let actions = client.code_actions(&file, &diagnostics[0]["range"], &diagnostics);
     let fix = Client::action(&actions, "Change to `.section`");
