@@ -146,7 +146,7 @@ impl Store {
             backend,
             migrated: Arc::new(AtomicBool::new(false)),
         };
-        match store.ready().await {
+        match store.usable().await {
             Ok(()) => {}
             Err(StoreError::Unavailable(source)) if backend == Backend::Sqlite => {
                 let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
@@ -166,14 +166,20 @@ impl Store {
 
     /// Whether the database answers now and its schema is current.
     pub async fn is_ready(&self) -> bool {
-        self.ready().await.is_ok()
+        self.usable().await.is_ok()
     }
 
-    /// Makes sure the schema is migrated (once), and the database answers.
-    async fn ready(&self) -> Result<(), StoreError> {
-        // Asked first, so that a database that cannot be reached or opened
-        // says so, rather than looking like a schema problem.
+    /// Whether the database answers now (asked first, so that one that
+    /// cannot be reached or opened says so, rather than looking like a
+    /// schema problem), and its schema is migrated.
+    async fn usable(&self) -> Result<(), StoreError> {
         self.pool.execute("SELECT 1").await?;
+        self.ready().await
+    }
+
+    /// Makes sure the schema is migrated (once) before a query; the query
+    /// itself says whether the database answers.
+    async fn ready(&self) -> Result<(), StoreError> {
         if !self.migrated.load(Ordering::Acquire) {
             self.backend.migrator().run(&self.pool).await?;
             self.migrated.store(true, Ordering::Release);
