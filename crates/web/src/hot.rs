@@ -17,10 +17,9 @@ use axum::http::{Method, Request, Uri};
 use axum::response::Response;
 use quick_cache::Weighter;
 use quick_cache::sync::Cache;
-use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::Instant;
 use unstuck_core::Guide;
 
@@ -33,7 +32,6 @@ pub(crate) struct HotPages {
     /// no longer answered.
     generation: AtomicU64,
     counters: CacheCounters,
-    routes: Mutex<HashMap<&'static str, Arc<RouteMetrics>>>,
 }
 
 /// A page at one address, and what answering it involves.
@@ -65,7 +63,6 @@ impl HotPages {
             pages: Cache::with_weighter(estimated_items, max_bytes, BytesWeighter),
             generation: AtomicU64::new(0),
             counters: CacheCounters::default(),
-            routes: Mutex::new(HashMap::new()),
         }
     }
 
@@ -86,13 +83,13 @@ impl HotPages {
         self.pages.clear();
     }
 
-    /// Answers `uri` with `page` from now on (on the route named `route`),
-    /// recording the page's events for `guide`; unless the guides changed
-    /// since `generation`.
+    /// Answers `uri` with `page` from now on (counted in the metrics of its
+    /// route), recording the page's events for `guide`; unless the guides
+    /// changed since `generation`.
     pub(crate) fn keep(
         &self,
         uri: &Uri,
-        route: &'static str,
+        metrics: Arc<RouteMetrics>,
         page: &Arc<CachedPage>,
         guide: Option<&Arc<Guide>>,
         generation: u64,
@@ -103,17 +100,6 @@ impl HotPages {
         if generation != self.generation() {
             return;
         }
-        let metrics = {
-            let mut routes = match self.routes.lock() {
-                Ok(routes) => routes,
-                Err(poisoned) => poisoned.into_inner(),
-            };
-            Arc::clone(
-                routes
-                    .entry(route)
-                    .or_insert_with(|| Arc::new(RouteMetrics::new(route))),
-            )
-        };
         let hot = HotPage {
             page: Arc::clone(page),
             guide: guide.cloned(),

@@ -2,15 +2,24 @@
 //! request, and Prometheus metrics (requests by route and status, latency,
 //! the event pipeline, the page caches, database errors; the server and the
 //! admin guard add their own) served at `/metrics`.
+//!
+//! Each app has its own [`Metrics`]: a Prometheus registry that nothing
+//! else in the process writes to (no global recorder), so two apps in one
+//! process, as in tests, count apart. Handles are registered once and kept
+//! where they are used; recording through one is an atomic add.
 
+use crate::cache::CacheCounters;
+use crate::events::EventCounters;
 use crate::state::AppState;
 use axum::extract::{MatchedPath, Request, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
-use std::sync::OnceLock;
+use metrics::{Counter, Gauge, Histogram, Key, Label, Level, Metadata, Recorder};
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock};
 use std::time::Instant;
 use tracing::Instrument;
 
@@ -19,50 +28,158 @@ const BUCKETS: [f64; 12] = [
     0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5, 2.5,
 ];
 
-/// The process-wide metrics recorder, installed on first use.
-fn handle() -> &'static PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE.get_or_init(|| {
-        let builder = PrometheusBuilder::new()
+/// Where handles are registered from (the Prometheus recorder ignores it).
+const METADATA: Metadata<'static> = Metadata::new(module_path!(), Level::INFO, None);
+
+/// Requests by route and status.
+const REQUESTS: &str = "http_requests_total";
+/// Latency by route.
+const DURATION: &str = "http_request_duration_seconds";
+
+/// The metrics of one app: its own registry, and the handles the server,
+/// the admin guard and the feedback form count with.
+pub(crate) struct Metrics {
+    recorder: PrometheusRecorder,
+    handle: PrometheusHandle,
+    /// Request metrics by route pattern, registered on a route's first
+    /// request.
+    routes: RwLock<HashMap<Box<str>, Arc<RouteMetrics>>>,
+    /// Connections open now (`server.rs`).
+    pub(crate) connections_open: Gauge,
+    /// Connections closed at once: too many were open.
+    pub(crate) connections_refused: Counter,
+    /// Connections whose request header did not arrive in time.
+    pub(crate) connections_timed_out: Counter,
+    /// Feedback the database did not take.
+    pub(crate) feedback_database_errors: Counter,
+    /// Wrong admin tokens.
+    pub(crate) admin_failed_logins: Counter,
+    /// Admin attempts from an address shut out for sending wrong tokens.
+    pub(crate) admin_logins_refused: Counter,
+}
+
+impl Metrics {
+    /// A registry of its own, with every metric that does not depend on a
+    /// route registered at zero.
+    pub(crate) fn new() -> Self {
+        let recorder = PrometheusBuilder::new()
             .set_buckets(&BUCKETS)
-            .unwrap_or_else(|_| PrometheusBuilder::new());
-        let recorder = builder.build_recorder();
+            .unwrap_or_else(|_| PrometheusBuilder::new())
+            .build_recorder();
         let handle = recorder.handle();
-        // Another recorder may already be installed (tests build many apps):
-        // then this handle still renders what this crate records into it.
-        let _ = metrics::set_global_recorder(recorder);
-        handle
-    })
+        let counter = |name: &'static str, labels: &[(&'static str, &'static str)]| {
+            recorder.register_counter(&key(name, labels), &METADATA)
+        };
+        let metrics = Self {
+            connections_open: recorder
+                .register_gauge(&key("unstuck_connections_open", &[]), &METADATA),
+            connections_refused: counter("unstuck_connections_refused_total", &[]),
+            connections_timed_out: counter("unstuck_connections_timed_out_total", &[]),
+            feedback_database_errors: counter(
+                "unstuck_database_errors_total",
+                &[("operation", "feedback")],
+            ),
+            admin_failed_logins: counter("unstuck_admin_failed_logins_total", &[]),
+            admin_logins_refused: counter("unstuck_admin_logins_refused_total", &[]),
+            routes: RwLock::new(HashMap::new()),
+            recorder,
+            handle,
+        };
+        metrics.connections_open.set(0.0);
+        metrics
+    }
+
+    /// The request metrics of `route` (a pattern as the router names it).
+    pub(crate) fn route(&self, route: &str) -> Arc<RouteMetrics> {
+        let known = match self.routes.read() {
+            Ok(routes) => routes.get(route).cloned(),
+            Err(poisoned) => poisoned.into_inner().get(route).cloned(),
+        };
+        if let Some(known) = known {
+            return known;
+        }
+        let mut routes = match self.routes.write() {
+            Ok(routes) => routes,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        Arc::clone(
+            routes
+                .entry(route.into())
+                .or_insert_with(|| Arc::new(RouteMetrics::new(&self.recorder, route))),
+        )
+    }
+
+    /// Folds the latency samples taken since into their histograms: until
+    /// then (or a scrape of `/metrics`) each one is kept in memory.
+    pub(crate) fn upkeep(&self) {
+        self.handle.run_upkeep();
+    }
+
+    /// Everything in Prometheus text format, with the counters kept
+    /// elsewhere (`events`, `caches`) as they are now.
+    fn render(
+        &self,
+        events: &EventCounters,
+        caches: [(&'static str, &CacheCounters); 4],
+    ) -> String {
+        let publish =
+            |name: &'static str, labels: &[(&'static str, &'static str)], value: &AtomicU64| {
+                self.recorder
+                    .register_counter(&key(name, labels), &METADATA)
+                    .absolute(value.load(Ordering::Relaxed));
+            };
+        publish("unstuck_events_queued_total", &[], &events.queued);
+        publish("unstuck_events_written_total", &[], &events.written);
+        publish("unstuck_events_dropped_total", &[], &events.dropped);
+        publish("unstuck_events_refused_total", &[], &events.refused);
+        publish(
+            "unstuck_event_batches_failed_total",
+            &[],
+            &events.database_errors,
+        );
+        for (cache, counters) in caches {
+            let labels = [("cache", cache)];
+            publish("unstuck_page_cache_hits_total", &labels, &counters.hits);
+            publish("unstuck_page_cache_misses_total", &labels, &counters.misses);
+        }
+        self.handle.render()
+    }
 }
 
-/// Installs the recorder early, so the first requests are counted too.
-pub(crate) fn install() {
-    let _ = handle();
-}
-
-/// Folds the latency samples taken since into their histograms: until
-/// then (or a scrape of `/metrics`) each one is kept in memory.
-pub(crate) fn upkeep() {
-    handle().run_upkeep();
+/// A metric's name and labels as the registry keys it.
+fn key(name: &'static str, labels: &[(&'static str, &'static str)]) -> Key {
+    let labels: Vec<Label> = labels
+        .iter()
+        .map(|&(name, value)| Label::from_static_parts(name, value))
+        .collect();
+    Key::from_parts(name, labels)
 }
 
 /// Gives the request an id, runs it in a span, and records its metrics.
 pub(crate) async fn observe(
+    State(state): State<AppState>,
     matched: Option<MatchedPath>,
     request: Request,
     next: Next,
 ) -> Response {
     let id = next_request_id();
-    let route = matched.map_or("unmatched", |m| intern(m.as_str()));
+    let route = matched.as_ref().map_or("unmatched", MatchedPath::as_str);
     let span = tracing::info_span!("request", id, method = %request.method(), route);
     let started = Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     let elapsed = started.elapsed().as_secs_f64();
-    let status = response.status().as_u16();
-    span.in_scope(|| tracing::debug!(status, seconds = elapsed, "answered"));
-    metrics::counter!("http_requests_total", "route" => route, "status" => status_label(status))
-        .increment(1);
-    metrics::histogram!("http_request_duration_seconds", "route" => route).record(elapsed);
+    let status = response.status();
+    span.in_scope(|| tracing::debug!(status = status.as_u16(), seconds = elapsed, "answered"));
+    let metrics = state.metrics();
+    let route_metrics = metrics.route(route);
+    route_metrics.duration.record(elapsed);
+    match route_metrics.requests(status) {
+        Some(requests) => requests.increment(1),
+        None => metrics
+            .recorder
+            .register_counter(&requests_key(route, status), &METADATA)
+            .increment(1),
+    }
     response
         .headers_mut()
         .insert("x-request-id", HeaderValue::from(id));
@@ -78,30 +195,39 @@ pub(crate) fn next_request_id() -> u64 {
 /// The request metrics of one route, registered once: recording through
 /// them is an atomic add, with no lookup by label.
 pub(crate) struct RouteMetrics {
-    ok: metrics::Counter,
-    not_modified: metrics::Counter,
-    duration: metrics::Histogram,
+    ok: Counter,
+    not_modified: Counter,
+    duration: Histogram,
 }
 
 impl RouteMetrics {
-    /// The metrics of `route` (a pattern as the router names it), for
-    /// answers with 200 or 304.
-    pub(crate) fn new(route: &'static str) -> Self {
+    /// The metrics of `route` in `recorder`, for answers with 200 or 304
+    /// (other statuses are registered as they come).
+    fn new(recorder: &PrometheusRecorder, route: &str) -> Self {
+        let counter = |status| recorder.register_counter(&requests_key(route, status), &METADATA);
+        let duration = Key::from_parts(DURATION, vec![Label::new("route", route.to_owned())]);
         Self {
-            ok: metrics::counter!("http_requests_total", "route" => route, "status" => "200"),
-            not_modified: metrics::counter!("http_requests_total", "route" => route, "status" => "304"),
-            duration: metrics::histogram!("http_request_duration_seconds", "route" => route),
+            ok: counter(StatusCode::OK),
+            not_modified: counter(StatusCode::NOT_MODIFIED),
+            duration: recorder.register_histogram(&duration, &METADATA),
         }
     }
 
-    /// Counts `response`, answered `started` ago, and gives it a request id.
+    /// The counter of answers with `status`, if registered here.
+    fn requests(&self, status: StatusCode) -> Option<&Counter> {
+        match status {
+            StatusCode::OK => Some(&self.ok),
+            StatusCode::NOT_MODIFIED => Some(&self.not_modified),
+            _ => None,
+        }
+    }
+
+    /// Counts `response` (a cached page: 200 or 304), answered `started`
+    /// ago, and gives it a request id.
     pub(crate) fn finish(&self, response: &mut Response, started: Instant) {
-        let counter = if response.status() == axum::http::StatusCode::NOT_MODIFIED {
-            &self.not_modified
-        } else {
-            &self.ok
-        };
-        counter.increment(1);
+        self.requests(response.status())
+            .unwrap_or(&self.ok)
+            .increment(1);
         self.duration.record(started.elapsed().as_secs_f64());
         response
             .headers_mut()
@@ -109,67 +235,30 @@ impl RouteMetrics {
     }
 }
 
-/// A route pattern as a `'static` label: routes are a fixed, small set, so
-/// each is leaked once and shared by every later request.
-fn intern(route: &str) -> &'static str {
-    static ROUTES: OnceLock<std::sync::RwLock<std::collections::HashSet<&'static str>>> =
-        OnceLock::new();
-    let routes = ROUTES.get_or_init(Default::default);
-    if let Some(known) = routes.read().ok().and_then(|set| set.get(route).copied()) {
-        return known;
-    }
-    let mut set = match routes.write() {
-        Ok(set) => set,
-        Err(poisoned) => poisoned.into_inner(),
-    };
-    if let Some(known) = set.get(route) {
-        return known;
-    }
-    let leaked: &'static str = Box::leak(route.to_owned().into_boxed_str());
-    set.insert(leaked);
-    leaked
-}
-
-/// The status as a label, without formatting for the common ones.
-fn status_label(status: u16) -> metrics::SharedString {
-    match status {
-        200 => "200".into(),
-        303 => "303".into(),
-        304 => "304".into(),
-        400 => "400".into(),
-        404 => "404".into(),
-        other => other.to_string().into(),
-    }
+/// The key of the requests to `route` answered with `status`.
+fn requests_key(route: &str, status: StatusCode) -> Key {
+    let labels = vec![
+        Label::new("route", route.to_owned()),
+        Label::new("status", status.as_str().to_owned()),
+    ];
+    Key::from_parts(REQUESTS, labels)
 }
 
 /// `/metrics`: everything above in Prometheus text format.
 pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
-    let counters = state.event_counters();
-    let read = |counter: &AtomicU64| counter.load(Ordering::Relaxed);
-    metrics::counter!("unstuck_events_queued_total").absolute(read(&counters.queued));
-    metrics::counter!("unstuck_events_written_total").absolute(read(&counters.written));
-    metrics::counter!("unstuck_events_dropped_total").absolute(read(&counters.dropped));
-    metrics::counter!("unstuck_events_refused_total").absolute(read(&counters.refused));
-    metrics::counter!("unstuck_event_batches_failed_total")
-        .absolute(read(&counters.database_errors));
     let caches = [
         ("pages", state.page_cache_counters()),
         ("searches", state.search_cache_counters()),
         ("addresses", state.spelling_cache_counters()),
         ("fast", state.fast_path_counters()),
     ];
-    for (cache, counters) in caches {
-        metrics::counter!("unstuck_page_cache_hits_total", "cache" => cache)
-            .absolute(read(&counters.hits));
-        metrics::counter!("unstuck_page_cache_misses_total", "cache" => cache)
-            .absolute(read(&counters.misses));
-    }
+    let text = state.metrics().render(state.event_counters(), caches);
     (
         [(
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
-        handle().render(),
+        text,
     )
         .into_response()
 }

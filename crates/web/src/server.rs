@@ -72,11 +72,7 @@ pub async fn serve(
         .header_read_timeout(limits.header_timeout)
         .max_buf_size(limits.max_header_bytes.max(MIN_HEADER_BYTES));
     let graceful = GracefulShutdown::new();
-    let open = metrics::gauge!("unstuck_connections_open");
-    open.set(0.0);
-    let refused = metrics::counter!("unstuck_connections_refused_total");
-    refused.increment(0);
-    metrics::counter!("unstuck_connections_timed_out_total").increment(0);
+    let metrics = state.metrics();
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let (stream, client) = tokio::select! {
@@ -93,7 +89,7 @@ pub async fn serve(
             () = &mut shutdown => break,
         };
         let Ok(slot) = Arc::clone(&slots).try_acquire_owned() else {
-            refused.increment(1);
+            metrics.connections_refused.increment(1);
             tracing::debug!(%client, "connection refused: too many open");
             drop(stream);
             continue;
@@ -117,12 +113,13 @@ pub async fn serve(
             }
         });
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
-        let open = open.clone();
+        let open = metrics.connections_open.clone();
+        let timed_out = metrics.connections_timed_out.clone();
         tokio::spawn(async move {
             open.increment(1.0);
             if let Err(error) = connection.await {
                 if error.is_timeout() {
-                    metrics::counter!("unstuck_connections_timed_out_total").increment(1);
+                    timed_out.increment(1);
                 }
                 tracing::debug!(%error, %client, "connection ended with an error");
             }

@@ -6,6 +6,7 @@ use crate::events::{EventCounters, Recorder};
 use crate::hot::HotPages;
 use crate::library::Library;
 use crate::limits::{FailedLogins, PerMinute};
+use crate::observe::Metrics;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -77,6 +78,8 @@ struct Inner {
     spellings: PageCache,
     /// Pages answered before the router, by exact address.
     hot: HotPages,
+    /// This app's metrics, apart from any other app's.
+    metrics: Metrics,
     feedback_limit: PerMinute,
     events: Recorder,
     admin_token: Option<AdminToken>,
@@ -95,7 +98,6 @@ impl AppState {
     /// (none: feedback is refused with a "try again" page, events are not
     /// recorded). Call from within a Tokio runtime: the event writer is a task.
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
-        crate::observe::install();
         crate::render::layout::set_live_reload(config.live_reload);
         crate::routes::compress_files();
         Self {
@@ -107,6 +109,7 @@ impl AppState {
                 // Only ever holds pages rendered for the page cache.
                 spellings: PageCache::new(config.cache_bytes / 16, Effort::Fast),
                 hot: HotPages::new(config.cache_bytes / 4),
+                metrics: Metrics::new(),
                 feedback_limit: PerMinute::new(config.feedback_per_minute),
                 events: Recorder::new(store.clone(), &config),
                 admin_token: config.admin_token,
@@ -196,6 +199,11 @@ impl AppState {
         &self.inner.hot
     }
 
+    /// This app's metrics.
+    pub(crate) fn metrics(&self) -> &Metrics {
+        &self.inner.metrics
+    }
+
     /// Requests the fast path answered (hits) or handed to the router
     /// (misses).
     pub fn fast_path_counters(&self) -> &CacheCounters {
@@ -254,7 +262,7 @@ impl AppState {
     /// Forgets rate-limit entries of clients not seen lately, and folds
     /// latency samples into their histograms; call now and then.
     pub fn forget_idle_clients(&self) {
-        crate::observe::upkeep();
+        self.inner.metrics.upkeep();
         self.inner.feedback_limit.forget_idle();
         self.inner.events.forget_idle_clients();
         self.inner.failed_logins.forget_idle();

@@ -198,7 +198,7 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
     let logins = state.failed_logins();
     if logins.shuts_out(client) {
         // Not logged one by one: a guesser would flood the log.
-        metrics::counter!("unstuck_admin_logins_refused_total").increment(1);
+        state.metrics().admin_logins_refused.increment(1);
         return refused(
             StatusCode::TOO_MANY_REQUESTS,
             "Too many wrong tokens from your address. Please wait a minute and try again.",
@@ -208,7 +208,7 @@ pub(crate) async fn guard(State(state): State<AppState>, request: Request, next:
         Some(given) if expected.matches(&given) => next.run(request).await,
         Some(_) => {
             let failures = logins.fail(client);
-            metrics::counter!("unstuck_admin_failed_logins_total").increment(1);
+            state.metrics().admin_failed_logins.increment(1);
             tracing::warn!(%client, failures, path = request.uri().path(), "wrong admin token");
             if logins.shuts_out(client) {
                 tracing::warn!(%client, failures, "address shut out of the admin pages for a minute");

@@ -115,7 +115,7 @@ pub(crate) async fn send(
     };
     if let Err(error) = store.add_feedback(&feedback).await {
         tracing::error!(%error, guide = %guide.id, "could not save feedback");
-        metrics::counter!("unstuck_database_errors_total", "operation" => "feedback").increment(1);
+        state.metrics().feedback_database_errors.increment(1);
         return Ok(retry(
             StatusCode::SERVICE_UNAVAILABLE,
             "We could not save your feedback just now. Please try again in a moment.",

@@ -55,7 +55,8 @@ fn serve(
     headers: &HeaderMap,
 ) -> Response {
     let generation = state.hot().generation();
-    state.hot().keep(uri, route, file, None, generation);
+    let metrics = state.metrics().route(route);
+    state.hot().keep(uri, metrics, file, None, generation);
     file.respond(headers)
 }
 

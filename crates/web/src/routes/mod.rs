@@ -55,7 +55,10 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .merge(security::form_layers(forms))
         .merge(security::compressed(api))
         .merge(security::compressed(admin))
-        .route_layer(axum::middleware::from_fn(crate::observe::observe))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::observe::observe,
+        ))
         .fallback(|| async { AppError::NotFound })
 }
 

@@ -19,6 +19,9 @@ const HTML: &str = "text/html; charset=utf-8";
 /// The route of the interactive guide, as metrics name it.
 const FLOW: &str = "/guides/{id}";
 
+/// The route of the full guide, as metrics name it.
+const FULL: &str = "/guides/{id}/full";
+
 /// A guide by id, or the "no such guide" page (or, while the guides being
 /// watched do not compile, the page with their diagnostics).
 pub(crate) fn find(state: &AppState, id: &str) -> Result<Arc<Guide>, AppError> {
@@ -69,7 +72,9 @@ pub(crate) async fn catalog(
         Ok::<_, AppError>((catalog::page(&library, search.as_deref()), Vec::new()))
     })?;
     if search.is_none() {
-        state.hot().keep(&uri, "/", &page, None, generation);
+        state
+            .hot()
+            .keep(&uri, state.metrics().route("/"), &page, None, generation);
     }
     Ok(page.respond(&headers))
 }
@@ -95,9 +100,13 @@ pub(crate) async fn flow(
         raw.as_deref().unwrap_or("")
     );
     if let Some(page) = state.spellings().get(&raw_key) {
-        state
-            .hot()
-            .keep(&uri, FLOW, &page, Some(&guide), generation);
+        state.hot().keep(
+            &uri,
+            state.metrics().route(FLOW),
+            &page,
+            Some(&guide),
+            generation,
+        );
         state.events().record(&guide, &page.events, &visitor);
         return Ok(page.respond(&headers));
     }
@@ -114,9 +123,13 @@ pub(crate) async fn flow(
         Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
     state.spellings().alias(raw_key, &page);
-    state
-        .hot()
-        .keep(&uri, FLOW, &page, Some(&guide), generation);
+    state.hot().keep(
+        &uri,
+        state.metrics().route(FLOW),
+        &page,
+        Some(&guide),
+        generation,
+    );
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
@@ -143,9 +156,13 @@ pub(crate) async fn full(
         };
         Ok::<_, AppError>((full::page(&guide, Site::Served, &feedback), events))
     })?;
-    state
-        .hot()
-        .keep(&uri, "/guides/{id}/full", &page, Some(&guide), generation);
+    state.hot().keep(
+        &uri,
+        state.metrics().route(FULL),
+        &page,
+        Some(&guide),
+        generation,
+    );
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
