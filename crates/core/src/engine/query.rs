@@ -9,8 +9,8 @@
 //! `fact-ID` (a support-summary value only the person knows). Question ids may not take these names
 //! ([`is_reserved`]); the compiler enforces it.
 
-use super::{Session, SessionError, walk};
-use crate::model::Guide;
+use super::{Session, SessionError, Walk, walk};
+use crate::model::{Guide, Node};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use thiserror::Error;
 
@@ -196,33 +196,94 @@ pub fn parse(guide: &Guide, raw: &str) -> Result<FlowQuery, QueryError> {
 }
 
 /// The canonical query of a session: `from`, then the answers on the path
-/// in path order, then the other answers kept, then `ack`s.
+/// in path order, then the other answers kept, then `ack`s. A page that
+/// also needs the walk takes both from one [`Walked`].
 pub fn to_query(guide: &Guide, session: &Session) -> String {
-    join(&pairs(guide, session))
+    Walked::new(guide, session).query
 }
 
-/// The `(key, value)` pairs of [`to_query`], for building forms.
-pub fn pairs<'g>(guide: &'g Guide, session: &Session) -> Vec<(&'g str, &'g str)> {
-    let walk = walk(guide, session);
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    if let Some(entry) = session.entry() {
-        pairs.push(("from", guide.node_id(entry)));
+/// The canonical query of a fresh session started at `entry` (none: the
+/// guide's start), without walking it.
+pub fn entry_query(guide: &Guide, entry: Option<Node>) -> String {
+    let pairs: Vec<(&str, &str)> = entry
+        .map(|node| ("from", guide.node_id(node)))
+        .into_iter()
+        .collect();
+    join(&pairs)
+}
+
+/// A session walked once, with its canonical query: everything a page of
+/// that state needs, so that nothing on the page walks the session again.
+/// The queries of the states one link away (another model, the previous
+/// question) come from it too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Walked<'g> {
+    /// The walk of the session.
+    pub walk: Walk,
+    /// The `(key, value)` pairs of the canonical query, for forms.
+    pub pairs: Vec<(&'g str, &'g str)>,
+    /// The canonical query: the pairs joined.
+    pub query: String,
+}
+
+impl<'g> Walked<'g> {
+    /// Walks `session` and builds its canonical query.
+    pub fn new(guide: &'g Guide, session: &Session) -> Self {
+        let walk = walk(guide, session);
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(entry) = session.entry() {
+            pairs.push(("from", guide.node_id(entry)));
+        }
+        if let Some(variant) = session.variant().and_then(|n| variant_id(guide, n)) {
+            pairs.push(("variant", variant));
+        }
+        for step in walk.path.iter().chain(&walk.ignored) {
+            let question = &guide.questions[step.question];
+            pairs.push((
+                question.id.as_str(),
+                question.answers[step.answer].id.as_str(),
+            ));
+        }
+        for section in session.acknowledged() {
+            pairs.push(("ack", guide.sections[section].id.as_str()));
+        }
+        let query = join(&pairs);
+        Self { walk, pairs, query }
     }
-    let variants = guide.variants.iter().flat_map(|v| &v.entries);
-    if let Some(variant) = session.variant().and_then(|n| variants.clone().nth(n)) {
-        pairs.push(("variant", variant.id.as_str()));
+
+    /// The canonical query of the same session with the model `variant`
+    /// (none: no model chosen). The model does not change the walk.
+    pub fn query_with_variant(&self, guide: &'g Guide, variant: Option<usize>) -> String {
+        let mut pairs: Vec<(&str, &str)> = (self.pairs.iter())
+            .filter(|(key, _)| *key != "variant")
+            .copied()
+            .collect();
+        if let Some(variant) = variant.and_then(|n| variant_id(guide, n)) {
+            let after_entry = usize::from(pairs.first().is_some_and(|(key, _)| *key == "from"));
+            pairs.insert(after_entry, ("variant", variant));
+        }
+        join(&pairs)
     }
-    for step in walk.path.iter().chain(&walk.ignored) {
-        let question = &guide.questions[step.question];
-        pairs.push((
-            question.id.as_str(),
-            question.answers[step.answer].id.as_str(),
-        ));
+
+    /// The canonical query of the previous question: the same session with
+    /// the last answer on the path cleared (none at the first question).
+    /// The path loses its last step; the answers off it stay as they are.
+    pub fn query_before_last_answer(&self, guide: &Guide) -> Option<String> {
+        let last = self.walk.path.last()?;
+        let cleared = guide.questions[last.question].id.as_str();
+        let pairs: Vec<(&str, &str)> = (self.pairs.iter())
+            .filter(|(key, _)| *key != cleared)
+            .copied()
+            .collect();
+        Some(join(&pairs))
     }
-    for section in session.acknowledged() {
-        pairs.push(("ack", guide.sections[section].id.as_str()));
-    }
-    pairs
+}
+
+/// The id of model `n`, counted across the guide's models.
+fn variant_id(guide: &Guide, n: usize) -> Option<&str> {
+    (guide.variants.iter().flat_map(|v| &v.entries))
+        .nth(n)
+        .map(|variant| variant.id.as_str())
 }
 
 /// Joins `key=value` pairs into a query, percent-encoding both.

@@ -100,16 +100,24 @@ pub struct Change {
 /// the path. Answers that fall off the path are kept, so answering as
 /// before restores the old path.
 pub fn answer(guide: &Guide, session: &mut Session, question: usize, answer: usize) -> Change {
-    let before: Vec<usize> = walk(guide, session).questions().collect();
+    let before = walk(guide, session);
     session.set_answer(question, answer);
-    let after: Vec<usize> = walk(guide, session).questions().collect();
-    let mut on_before = vec![false; guide.questions.len()];
-    let mut on_after = vec![false; guide.questions.len()];
-    before.iter().for_each(|&q| on_before[q] = true);
-    after.iter().for_each(|&q| on_after[q] = true);
-    Change {
-        left: before.into_iter().filter(|&q| !on_after[q]).collect(),
-        joined: after.into_iter().filter(|&q| !on_before[q]).collect(),
+    Change::between(guide, &before, &walk(guide, session))
+}
+
+impl Change {
+    /// Which questions left or joined the path from the walk `before` to
+    /// the walk `after` (of the same guide): for a page that has walked
+    /// its session already.
+    pub fn between(guide: &Guide, before: &Walk, after: &Walk) -> Self {
+        let mut on_before = vec![false; guide.questions.len()];
+        let mut on_after = vec![false; guide.questions.len()];
+        before.questions().for_each(|q| on_before[q] = true);
+        after.questions().for_each(|q| on_after[q] = true);
+        Change {
+            left: before.questions().filter(|&q| !on_after[q]).collect(),
+            joined: after.questions().filter(|&q| !on_before[q]).collect(),
+        }
     }
 }
 

@@ -446,3 +446,79 @@ fn a_chosen_model_travels_in_the_address_and_the_token_and_changes_no_path() {
     assert_eq!(shown.len(), 3);
     assert!(shown[0].contains("status light"), "{shown:?}");
 }
+
+/// Every reachable state of `guide`, and each of them with its first
+/// answer changed (so that answers off the path are kept), in each model.
+fn states_with_kept_answers_and_models(guide: &Guide) -> Vec<Session> {
+    let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
+    let mut states = Vec::new();
+    for session in engine::reachable(guide, 10_000) {
+        if let Some(first) = engine::walk(guide, &session).path.first() {
+            for answer in 0..guide.questions[first.question].answers.len() {
+                let mut changed = session.clone();
+                changed.set_answer(first.question, answer);
+                states.push(changed);
+            }
+        }
+        states.push(session);
+    }
+    let in_every_model = states.iter().flat_map(|session| {
+        (0..models).map(|model| {
+            let mut chosen = session.clone();
+            chosen.set_variant(Some(model));
+            chosen
+        })
+    });
+    let mut all: Vec<Session> = in_every_model.collect();
+    all.extend(states);
+    all
+}
+
+#[test]
+fn the_links_of_a_walked_state_lead_where_their_sessions_walk_to() {
+    use unstuck_core::engine::query::{self, Walked};
+    let garage = crate::support::guide(include_str!("../../../../guides/garage-door.md"));
+    for guide in [smart_lock(), garage] {
+        let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
+        let states = states_with_kept_answers_and_models(&guide);
+        assert!(states.iter().any(|s| !engine::walk(&guide, s).ignored.is_empty()));
+        for session in states {
+            let walked = Walked::new(&guide, &session);
+            assert_eq!(walked.walk, engine::walk(&guide, &session));
+            let reparsed = query::parse(&guide, &walked.query).expect("a valid query");
+            assert_eq!(reparsed.session, session, "{}", walked.query);
+            for model in std::iter::once(None).chain((0..models).map(Some)) {
+                let mut other = session.clone();
+                other.set_variant(model);
+                assert_eq!(
+                    walked.query_with_variant(&guide, model),
+                    Walked::new(&guide, &other).query,
+                    "{} in model {model:?}",
+                    walked.query
+                );
+            }
+            let before = walked.walk.path.last().map(|last| {
+                let mut before = session.clone();
+                before.clear_answer(last.question);
+                Walked::new(&guide, &before).query
+            });
+            assert_eq!(walked.query_before_last_answer(&guide), before);
+        }
+    }
+}
+
+#[test]
+fn a_fresh_entry_has_the_query_of_its_session() {
+    use unstuck_core::engine::query;
+    let guide = smart_lock();
+    let entries = (guide.triage.iter().flat_map(|t| &t.entries))
+        .map(|entry| guide.node(entry.target.as_str()));
+    for entry in std::iter::once(None).chain(entries) {
+        let mut session = Session::new();
+        session.set_entry(entry);
+        assert_eq!(
+            query::entry_query(&guide, entry),
+            query::to_query(&guide, &session)
+        );
+    }
+}

@@ -14,17 +14,17 @@ use super::markdown::{self, Links};
 use super::parts::{self, FeedbackState, Model};
 use maud::{Markup, html};
 use unstuck_core::Guide;
-use unstuck_core::engine::query::{FlowQuery, to_query};
-use unstuck_core::engine::{self, Position, Session, Summary, Walk};
+use unstuck_core::engine::query::{FlowQuery, Walked};
+use unstuck_core::engine::{self, Change, Position, Session, Summary};
 use unstuck_core::model::{OutcomeKind, Question, Section};
 
 /// A guide at the state a query describes.
 pub(crate) struct Flow<'a> {
     pub(super) guide: &'a Guide,
     pub(super) query: &'a FlowQuery,
-    pub(super) walk: Walk,
-    /// The canonical query of the state.
-    pub(super) state: String,
+    /// The session walked once, with its canonical query: nothing on
+    /// the page walks it again.
+    pub(super) walked: &'a Walked<'a>,
     full_url: String,
     pub(super) site: Site,
     controls: &'static dyn Controls,
@@ -32,11 +32,16 @@ pub(crate) struct Flow<'a> {
 
 impl<'a> Flow<'a> {
     /// The page of `query`'s state on `site` (a static site's pages have
-    /// no answers: their session's entry is the page's node).
-    pub(crate) fn new(guide: &'a Guide, query: &'a FlowQuery, site: Site) -> Self {
+    /// no answers: their session's entry is the page's node), with
+    /// `walked`, the walk of `query`'s session.
+    pub(crate) fn new(
+        guide: &'a Guide,
+        query: &'a FlowQuery,
+        walked: &'a Walked<'a>,
+        site: Site,
+    ) -> Self {
         Self {
-            walk: engine::walk(guide, &query.session),
-            state: to_query(guide, &query.session),
+            walked,
             full_url: site.full(guide),
             guide,
             query,
@@ -47,7 +52,7 @@ impl<'a> Flow<'a> {
 
     /// What showing this page means, for analytics.
     pub(crate) fn events(&self) -> Vec<crate::events::PageEvent> {
-        crate::events::PageEvent::of_flow(self.guide, self.query, &self.walk)
+        crate::events::PageEvent::of_flow(self.guide, self.query, &self.walked.walk)
     }
 
     pub(super) fn links(&self) -> Links<'_> {
@@ -56,7 +61,7 @@ impl<'a> Flow<'a> {
 
     /// Whether this is the guide's start: its summary and extras show.
     fn is_start(&self) -> bool {
-        self.walk.path.is_empty()
+        self.walked.walk.path.is_empty()
             && self.query.session.entry().is_none()
             && self.query.change.is_none()
     }
@@ -71,13 +76,13 @@ impl<'a> Flow<'a> {
                 p.lead { (markdown::inline(&guide.summary, self.links())) }
             }
             (self.change_notice())
-            @match (self.query.change, self.walk.position) {
+            @match (self.query.change, self.walked.walk.position) {
                 (Some(question), _) => (self.question(question)),
                 (None, Position::Question { question, caution: Some(section) }) => (self.caution(question, section)),
                 (None, Position::Question { question, caution: None }) => (self.question(question)),
                 (None, Position::Outcome(outcome)) => (self.outcome(outcome, feedback)),
             }
-            @if !matches!(self.walk.position, Position::Outcome(_)) && !matches!(feedback, FeedbackState::Ask) {
+            @if !matches!(self.walked.walk.position, Position::Outcome(_)) && !matches!(feedback, FeedbackState::Ask) {
                 // Feedback sent from a page with no outcome (only a form
                 // that failed can bring it here): show how it went.
                 (self.controls.feedback(self, None, feedback))
@@ -142,7 +147,7 @@ impl<'a> Flow<'a> {
             Some(step) => format!("Step {step} — "),
             None => String::new(),
         };
-        match (self.query.change, self.walk.position) {
+        match (self.query.change, self.walked.walk.position) {
             (Some(question), _) => format!(
                 "Change your answer — {} · {guide_title}",
                 self.guide.questions[question].prompt.plain()
@@ -247,7 +252,7 @@ impl<'a> Flow<'a> {
                     }
                     h2 { "Support summary" }
                     p { "Have this ready when you call. It is built from your answers." }
-                    (parts::summary_facts(&Summary::new(guide, &self.walk)))
+                    (parts::summary_facts(&Summary::new(guide, &self.walked.walk)))
                     @if let Some(link) = self.controls.summary_link(self, "Fill in, copy, download or print the support summary") {
                         p.no-print { (link) }
                     }
@@ -307,10 +312,11 @@ impl<'a> Flow<'a> {
         let Some(new) = self.query.session.answer(question) else {
             return html! {};
         };
+        // This page's session is the one after the change: only the one
+        // before it needs a walk.
         let mut before: Session = self.query.session.clone();
         before.set_answer(question, old);
-        let mut after = before.clone();
-        let change = engine::answer(guide, &mut after, question, new);
+        let change = Change::between(guide, &engine::walk(guide, &before), &self.walked.walk);
         let answered = |questions: &[usize]| -> Vec<&Question> {
             questions
                 .iter()

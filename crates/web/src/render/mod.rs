@@ -20,7 +20,7 @@ use layout::Root;
 use markdown::Links;
 use static_pages::StaticPage;
 use unstuck_core::Guide;
-use unstuck_core::engine::{Session, query};
+use unstuck_core::engine::query;
 use unstuck_core::model::{LinkEntry, Node};
 
 /// Where a guide's own pages live on the server.
@@ -37,20 +37,14 @@ pub(crate) fn with_query(path: &str, query: &str) -> String {
     }
 }
 
-/// The served flow page of a session.
-pub(crate) fn state_url(guide: &Guide, session: &Session) -> String {
-    with_query(
-        &guide_url(guide.id.as_str()),
-        &query::to_query(guide, session),
-    )
+/// The served flow page of the state with the canonical `query`.
+pub(crate) fn state_url(guide: &Guide, query: &str) -> String {
+    with_query(&guide_url(guide.id.as_str()), query)
 }
 
-/// The served support summary of a session.
-pub(crate) fn summary_url(guide: &Guide, session: &Session) -> String {
-    with_query(
-        &format!("{}/summary", guide_url(guide.id.as_str())),
-        &query::to_query(guide, session),
-    )
+/// The served support summary of the state with the canonical `query`.
+pub(crate) fn summary_url(guide: &Guide, query: &str) -> String {
+    with_query(&format!("{}/summary", guide_url(guide.id.as_str())), query)
 }
 
 /// How pages address each other: the server's routes, or the files of a
@@ -71,11 +65,7 @@ impl Site {
     /// a page of the same guide.
     pub(crate) fn entry(self, guide: &Guide, entry: Option<Node>) -> String {
         match self {
-            Site::Served => {
-                let mut session = Session::new();
-                session.set_entry(entry);
-                state_url(guide, &session)
-            }
+            Site::Served => state_url(guide, &query::entry_query(guide, entry)),
             Site::Static => match entry {
                 Some(node) => StaticPage::into_node(guide, node, None).href(guide, None),
                 None => format!("{}.html", guide.id),

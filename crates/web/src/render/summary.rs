@@ -10,12 +10,13 @@ use super::static_pages::StaticPage;
 use super::{Site, guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
-use unstuck_core::engine::query::{FlowQuery, pairs, to_query};
-use unstuck_core::engine::{Summary, walk};
+use unstuck_core::engine::query::{FlowQuery, Walked};
+use unstuck_core::engine::{Summary, Walk, walk};
 
-/// The summary of a state, with the values the person typed in.
-pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
-    let mut summary = Summary::new(guide, &walk(guide, &query.session));
+/// The summary of a state (its session's walk: `walk`), with the values
+/// the person typed in.
+fn summary(guide: &Guide, query: &FlowQuery, walk: &Walk) -> Summary {
+    let mut summary = Summary::new(guide, walk);
     for fact in &mut summary.facts {
         let typed = query.facts.iter().rev().find(|(id, _)| *id == fact.id);
         if let Some((_, value)) = typed {
@@ -27,7 +28,8 @@ pub(crate) fn summary(guide: &Guide, query: &FlowQuery) -> Summary {
 
 /// The summary as a downloadable text file's name and body.
 pub(crate) fn text(guide: &Guide, query: &FlowQuery) -> (String, String) {
-    (download_name(guide), summary(guide, query).to_text())
+    let walk = walk(guide, &query.session);
+    (download_name(guide), summary(guide, query, &walk).to_text())
 }
 
 fn download_name(guide: &Guide) -> String {
@@ -43,16 +45,15 @@ fn data_url(text: &str) -> String {
     )
 }
 
-/// The summary page.
-pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
-    let summary = summary(guide, query);
+/// The summary page of `query`'s state, whose session `walked` is.
+pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> String {
+    let summary = summary(guide, query, &walked.walk);
     let base = guide_url(guide.id.as_str());
-    let state = to_query(guide, &query.session);
-    let back = with_query(&base, &state);
+    let back = with_query(&base, &walked.query);
     let main = html! {
         (heading(&summary, &back))
         form method="get" action=(format!("{base}/summary")) {
-            @for (key, value) in pairs(guide, &query.session) {
+            @for &(key, value) in &walked.pairs {
                 input type="hidden" name=(key) value=(value);
             }
             @for fact in &summary.facts {

@@ -18,8 +18,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use unstuck_core::Guide;
-use unstuck_core::engine::query::{FlowQuery, to_query};
-use unstuck_core::engine::{query::join, walk};
+use unstuck_core::engine::Walk;
+use unstuck_core::engine::query::{Walked, join};
 use unstuck_store::{EventKind, NewFeedback};
 
 /// The longest comment kept, in characters.
@@ -59,6 +59,7 @@ pub(crate) async fn send(
         }
     };
     let query = read_query(&guide, Some(&form.state))?;
+    let walked = Walked::new(&guide, &query.session);
     let outcome = match form.outcome.as_deref().filter(|o| !o.is_empty()) {
         Some(outcome) if guide.outcomes.iter().any(|o| o.id.as_str() == outcome) => {
             Some(outcome.to_owned())
@@ -77,7 +78,7 @@ pub(crate) async fn send(
         let body = if on_full {
             full::page(&guide, Site::Served, &shown)
         } else {
-            Flow::new(&guide, &query, Site::Served).render(&shown)
+            Flow::new(&guide, &query, &walked, Site::Served).render(&shown)
         };
         (
             status,
@@ -103,7 +104,7 @@ pub(crate) async fn send(
         guide: guide.id.to_string(),
         guide_version: guide.version.clone(),
         outcome,
-        path: path_of(&guide, &query),
+        path: path_of(&guide, &walked.walk),
         helpful,
         comment: (!comment.is_empty()).then(|| comment.to_owned()),
     };
@@ -127,18 +128,16 @@ pub(crate) async fn send(
     let back = if on_full {
         format!("{}/full?sent=1#rate", guide_url(guide.id.as_str()))
     } else {
-        let state = to_query(&guide, &query.session);
         format!(
             "{}#rate",
-            with_query(&guide_url(guide.id.as_str()), &join_sent(&state))
+            with_query(&guide_url(guide.id.as_str()), &join_sent(&walked.query))
         )
     };
     Ok(Redirect::to(&back).into_response())
 }
 
-/// The answers on the path, as `question=answer&…`.
-fn path_of(guide: &Guide, query: &FlowQuery) -> String {
-    let walk = walk(guide, &query.session);
+/// The answers on the path of `walk`, as `question=answer&…`.
+fn path_of(guide: &Guide, walk: &Walk) -> String {
     let pairs: Vec<(&str, &str)> = walk
         .path
         .iter()

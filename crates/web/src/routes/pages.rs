@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 use std::sync::Arc;
 use unstuck_core::Guide;
-use unstuck_core::engine::query::{self, FlowQuery, MAX_QUERY_BYTES};
+use unstuck_core::engine::query::{self, FlowQuery, MAX_QUERY_BYTES, Walked};
 use unstuck_store::EventKind;
 
 const HTML: &str = "text/html; charset=utf-8";
@@ -111,15 +111,18 @@ pub(crate) async fn flow(
         return Ok(page.respond(&headers));
     }
     let query = read_query(&guide, raw.as_deref())?;
+    // The one walk of the session: the cache key, the page and its
+    // events all come from it.
+    let walked = Walked::new(&guide, &query.session);
     let key = format!(
         "flow|{}|{}|{}",
         guide.version,
         guide.id,
-        cache_key(&guide, &query)
+        cache_key(&query, &walked)
     );
     let page = state.pages().get_or_render(key, HTML, || {
         let feedback = FeedbackState::after(query.sent);
-        let flow = Flow::new(&guide, &query, Site::Served);
+        let flow = Flow::new(&guide, &query, &walked, Site::Served);
         Ok::<_, AppError>((flow.render(&feedback), flow.events()))
     })?;
     state.spellings().alias(raw_key, &page);
@@ -227,7 +230,8 @@ pub(crate) async fn summary(
 ) -> Result<Response, AppError> {
     let guide = find(&state, &id)?;
     let query = read_query(&guide, raw.as_deref())?;
-    let render = || Ok::<_, AppError>((summary::page(&guide, &query), Vec::new()));
+    let walked = Walked::new(&guide, &query.session);
+    let render = || Ok::<_, AppError>((summary::page(&guide, &query, &walked), Vec::new()));
     if !query.facts.is_empty() {
         // What the person typed is theirs alone: never cached or shared.
         let mut response = ([(header::CONTENT_TYPE, HTML)], render()?.0).into_response();
@@ -240,7 +244,7 @@ pub(crate) async fn summary(
         "summary|{}|{}|{}",
         guide.version,
         guide.id,
-        cache_key(&guide, &query)
+        cache_key(&query, &walked)
     );
     Ok(state
         .pages()
@@ -275,9 +279,10 @@ pub(crate) async fn summary_text(
         .into_response())
 }
 
-/// The canonical form of a page's query: equal states share one cache entry.
-fn cache_key(guide: &Guide, query: &FlowQuery) -> String {
-    let mut key = query::to_query(guide, &query.session);
+/// The canonical form of a page's query (`walked`: its session's): equal
+/// states share one cache entry.
+fn cache_key(query: &FlowQuery, walked: &Walked<'_>) -> String {
+    let mut key = walked.query.clone();
     if let Some(change) = query.change {
         key.push_str(&format!("|change={change}"));
     }

@@ -27,7 +27,7 @@ use crate::render::static_pages::{FULL, GRAPH, StaticPage};
 use crate::render::{Site, catalog, full, jsonld, summary};
 use maud::{Markup, PreEscaped, html};
 use unstuck_core::Guide;
-use unstuck_core::engine::query::FlowQuery;
+use unstuck_core::engine::query::{FlowQuery, Walked};
 
 /// One file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,7 +124,8 @@ fn step(guide: &Guide, page: StaticPage, model: Option<usize>) -> Markup {
         session: page.session(guide, model),
         ..FlowQuery::default()
     };
-    Flow::new(guide, &query, Site::Static).content(&FeedbackState::Ask)
+    let walked = Walked::new(guide, &query.session);
+    Flow::new(guide, &query, &walked, Site::Static).content(&FeedbackState::Ask)
 }
 
 #[cfg(test)]

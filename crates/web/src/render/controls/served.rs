@@ -9,7 +9,6 @@ use crate::render::parts::{self, FeedbackOn, FeedbackState};
 use crate::render::{guide_url, state_url, summary_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::engine::Position;
-use unstuck_core::engine::query::pairs;
 
 /// `unstuck serve`'s controls.
 pub(super) struct Served;
@@ -19,7 +18,7 @@ impl Served {
     fn hidden_state(flow: &Flow<'_>, skip: Option<usize>) -> Markup {
         let skipped = skip.map(|q| flow.guide.questions[q].id.as_str());
         html! {
-            @for (key, value) in pairs(flow.guide, &flow.query.session) {
+            @for &(key, value) in &flow.walked.pairs {
                 @if Some(key) != skipped {
                     input type="hidden" name=(key) value=(value);
                 }
@@ -39,9 +38,9 @@ impl Controls for Served {
     }
 
     fn step(&self, flow: &Flow<'_>) -> Option<usize> {
-        let after = flow.walk.path.len() + 1;
+        let after = flow.walked.walk.path.len() + 1;
         Some(match flow.query.change {
-            Some(question) => (flow.walk.path.iter())
+            Some(question) => (flow.walked.walk.path.iter())
                 .position(|s| s.question == question)
                 .map_or(after, |n| n + 1),
             None => after,
@@ -71,7 +70,7 @@ impl Controls for Served {
 
     fn keep_answer(&self, flow: &Flow<'_>) -> Markup {
         html! {
-            p { a href=(with_query(&guide_url(flow.guide.id.as_str()), &flow.state)) { "Keep my answer" } }
+            p { a href=(with_query(&guide_url(flow.guide.id.as_str()), &flow.walked.query)) { "Keep my answer" } }
         }
     }
 
@@ -85,27 +84,25 @@ impl Controls for Served {
     }
 
     fn back(&self, flow: &Flow<'_>) -> Markup {
-        let Some(last) = flow.walk.path.last() else {
+        let Some(previous) = flow.walked.query_before_last_answer(flow.guide) else {
             return html! {};
         };
-        let mut session = flow.query.session.clone();
-        session.clear_answer(last.question);
         html! {
-            p { a href=(format!("{}#step", state_url(flow.guide, &session))) { "Go back to the previous question" } }
+            p { a href=(format!("{}#step", state_url(flow.guide, &previous))) { "Go back to the previous question" } }
         }
     }
 
     fn answered(&self, flow: &Flow<'_>) -> Markup {
         let guide = flow.guide;
-        if flow.walk.path.is_empty() {
+        if flow.walked.walk.path.is_empty() {
             return html! {};
         }
-        let here = with_query(&guide_url(guide.id.as_str()), &flow.state);
+        let here = with_query(&guide_url(guide.id.as_str()), &flow.walked.query);
         html! {
             section.no-print aria-labelledby="answers-title" {
                 h2 #answers-title { "Your answers" }
                 ol.answered {
-                    @for step in &flow.walk.path {
+                    @for step in &flow.walked.walk.path {
                         @let question = &guide.questions[step.question];
                         li {
                             span.q { (question.prompt.plain()) }
@@ -120,15 +117,14 @@ impl Controls for Served {
     }
 
     fn model_link(&self, flow: &Flow<'_>, variant: Option<usize>, label: String) -> Markup {
-        let mut session = flow.query.session.clone();
-        session.set_variant(variant);
-        html! { a href=(format!("{}#step", state_url(flow.guide, &session))) { (label) } }
+        let query = flow.walked.query_with_variant(flow.guide, variant);
+        html! { a href=(format!("{}#step", state_url(flow.guide, &query))) { (label) } }
     }
 
     fn summary_link(&self, flow: &Flow<'_>, text: &str) -> Option<Markup> {
-        let at_outcome = matches!(flow.walk.position, Position::Outcome(_));
-        (at_outcome || !flow.walk.path.is_empty()).then(|| {
-            html! { a href=(summary_url(flow.guide, &flow.query.session)) { (text) } }
+        let at_outcome = matches!(flow.walked.walk.position, Position::Outcome(_));
+        (at_outcome || !flow.walked.walk.path.is_empty()).then(|| {
+            html! { a href=(summary_url(flow.guide, &flow.walked.query)) { (text) } }
         })
     }
 
@@ -140,7 +136,7 @@ impl Controls for Served {
     ) -> Markup {
         parts::feedback(
             flow.guide.id.as_str(),
-            &flow.state,
+            &flow.walked.query,
             outcome,
             FeedbackOn::Flow,
             shown,

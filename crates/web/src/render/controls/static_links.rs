@@ -21,7 +21,7 @@ pub(super) struct StaticLinks;
 impl StaticLinks {
     /// The step `flow` shows.
     fn page(flow: &Flow<'_>) -> StaticPage {
-        match flow.walk.position {
+        match flow.walked.walk.position {
             Position::Question {
                 question,
                 caution: Some(_),
