@@ -7,7 +7,7 @@
 
 use crate::limits::{DailySessions, PerMinute};
 use crate::state::Config;
-use axum::http::{HeaderMap, header};
+use axum::http::{HeaderMap, HeaderValue, header};
 use sha2::{Digest, Sha256};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -267,12 +267,9 @@ impl Recorder {
             IpAddr::V4(ip) => hash.update(ip.octets()),
             IpAddr::V6(ip) => hash.update(ip.octets()),
         }
-        hash.update(visitor.user_agent.as_bytes());
+        hash.update(visitor.user_agent().as_bytes());
         hash.update(guide.id.as_str().as_bytes());
-        hash.finalize()[..8]
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        hex(&hash.finalize()[..8])
     }
 }
 
@@ -280,7 +277,9 @@ impl Recorder {
 #[derive(Debug, Clone)]
 pub(crate) struct Visitor {
     pub(crate) ip: IpAddr,
-    pub(crate) user_agent: String,
+    /// The `User-Agent` header as sent (a handle on the request's bytes:
+    /// no copy).
+    user_agent: Option<HeaderValue>,
     /// The offline service worker fetching ahead: nobody looks at it.
     pub(crate) prefetch: bool,
 }
@@ -290,14 +289,28 @@ impl Visitor {
     pub(crate) fn of(ip: IpAddr, headers: &HeaderMap) -> Self {
         Self {
             ip,
-            user_agent: headers
-                .get(header::USER_AGENT)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("")
-                .to_owned(),
+            user_agent: headers.get(header::USER_AGENT).cloned(),
             prefetch: headers.contains_key("x-unstuck-prefetch"),
         }
     }
+
+    /// The browser, as it says (empty when it does not, or not in text).
+    fn user_agent(&self) -> &str {
+        (self.user_agent.as_ref())
+            .and_then(|agent| agent.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+/// `bytes` in lowercase hexadecimal.
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut text = String::with_capacity(2 * bytes.len());
+    for byte in bytes {
+        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+    }
+    text
 }
 
 /// Writes queued events in batches until asked to stop, then writes what
@@ -362,4 +375,65 @@ fn random_secret() -> String {
             format!("{:016x}", hasher.finish())
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::Ipv4Addr;
+
+    /// The smart-lock guide under the id `id`.
+    fn guide(id: &str) -> Guide {
+        let text = include_str!("../../../guides/smart-lock.md").replacen(
+            "id = \"smart-lock\"",
+            &format!("id = \"{id}\""),
+            1,
+        );
+        unstuck_core::compile(&text).guide.expect("it compiles")
+    }
+
+    fn visitor(ip: [u8; 4], agent: &str) -> Visitor {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::USER_AGENT,
+            HeaderValue::from_str(agent).expect("text"),
+        );
+        Visitor::of(IpAddr::V4(Ipv4Addr::from(ip)), &headers)
+    }
+
+    fn recorder(secret: &str) -> Recorder {
+        let config = Config {
+            analytics_secret: Some(secret.to_owned()),
+            ..Config::default()
+        };
+        Recorder::new(None, &config)
+    }
+
+    #[test]
+    fn a_session_key_is_16_hex_digits_keyed_by_the_secret_day_client_and_guide() {
+        let (lock, door) = (guide("lock"), guide("door"));
+        let recorder = recorder("a secret of the operator");
+        let alice = visitor([192, 0, 2, 1], "Firefox");
+        let key = recorder.session(&lock, &alice, 20_000);
+        assert_eq!(key.len(), 16);
+        assert!(
+            key.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+        assert_eq!(
+            key,
+            recorder.session(&lock, &alice, 20_000),
+            "stable within a day"
+        );
+        let others = [
+            recorder.session(&lock, &alice, 20_001),
+            recorder.session(&door, &alice, 20_000),
+            recorder.session(&lock, &visitor([192, 0, 2, 2], "Firefox"), 20_000),
+            recorder.session(&lock, &visitor([192, 0, 2, 1], "Chromium"), 20_000),
+            self::recorder("another secret").session(&lock, &alice, 20_000),
+        ];
+        for other in others {
+            assert_ne!(key, other);
+        }
+    }
 }
