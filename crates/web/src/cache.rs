@@ -10,6 +10,7 @@
 //! answering is a clone and a body handle.
 
 use crate::events::PageEvent;
+use crate::tally::Tally;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
@@ -20,7 +21,6 @@ use quick_cache::sync::Cache;
 use sha2::{Digest, Sha256};
 use std::io::Write;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// How long browsers and proxies may keep a page without asking again.
 pub(crate) const PAGE_CACHE_CONTROL: &str = "public, max-age=300";
@@ -87,10 +87,10 @@ impl Weighter<String, Arc<CachedPage>> for BytesWeighter {
 #[derive(Debug, Default)]
 pub struct CacheCounters {
     /// Pages answered from the cache.
-    pub hits: AtomicU64,
+    pub hits: Tally,
     /// Pages the cache did not have (then rendered and compressed, or, for
     /// other spellings of an address, found under the canonical one).
-    pub misses: AtomicU64,
+    pub misses: Tally,
 }
 
 /// How hard a cache compresses the pages it keeps.
@@ -134,7 +134,7 @@ impl PageCache {
             Some(_) => &self.counters.hits,
             None => &self.counters.misses,
         };
-        counter.fetch_add(1, Ordering::Relaxed);
+        counter.add(1);
         page
     }
 
@@ -153,10 +153,10 @@ impl PageCache {
         render: impl FnOnce() -> Result<(String, Vec<PageEvent>), E>,
     ) -> Result<Arc<CachedPage>, E> {
         if let Some(page) = self.pages.get(&key) {
-            self.counters.hits.fetch_add(1, Ordering::Relaxed);
+            self.counters.hits.add(1);
             return Ok(page);
         }
-        self.counters.misses.fetch_add(1, Ordering::Relaxed);
+        self.counters.misses.add(1);
         let (body, events) = render()?;
         let page = Arc::new(CachedPage::new(
             body.into_bytes(),

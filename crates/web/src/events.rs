@@ -7,13 +7,13 @@
 
 use crate::limits::{DailySessions, PerMinute};
 use crate::state::Config;
+use crate::tally::Tally;
 use axum::http::{HeaderMap, HeaderValue, header};
 use sha2::{Digest, Sha256};
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::net::IpAddr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 use tokio::sync::{Notify, mpsc};
 use unstuck_core::Guide;
@@ -117,15 +117,15 @@ impl PageEvent {
 #[derive(Debug, Default)]
 pub struct EventCounters {
     /// Events handed to the writer.
-    pub queued: AtomicU64,
+    pub queued: Tally,
     /// Events the database has.
-    pub written: AtomicU64,
+    pub written: Tally,
     /// Events lost: queue full, database failing, or recording off.
-    pub dropped: AtomicU64,
+    pub dropped: Tally,
     /// Events not recorded because their client was over its limits.
-    pub refused: AtomicU64,
+    pub refused: Tally,
     /// Batches the database refused.
-    pub database_errors: AtomicU64,
+    pub database_errors: Tally,
 }
 
 /// Hands events to the writer task.
@@ -190,9 +190,7 @@ impl Recorder {
             return true;
         };
         let refuse = || {
-            self.counters
-                .refused
-                .fetch_add(events.len() as u64, Ordering::Relaxed);
+            self.counters.refused.add(events.len() as u64);
             false
         };
         // The cheap check first: a client over its rate costs no hashing.
@@ -202,9 +200,7 @@ impl Recorder {
         // A writer that cannot keep up: drop before spending any work on
         // the events (no hashing, no session lock, no copies).
         if queue.is_closed() || queue.capacity() < events.len() {
-            self.counters
-                .dropped
-                .fetch_add(events.len() as u64, Ordering::Relaxed);
+            self.counters.dropped.add(events.len() as u64);
             return true;
         }
         let at = now_unix();
@@ -231,12 +227,12 @@ impl Recorder {
                 depth: page_event.depth,
             };
             if queue.is_closed() {
-                self.counters.dropped.fetch_add(1, Ordering::Relaxed);
+                self.counters.dropped.add(1);
                 continue;
             }
             match queue.try_send(event) {
-                Ok(()) => self.counters.queued.fetch_add(1, Ordering::Relaxed),
-                Err(_) => self.counters.dropped.fetch_add(1, Ordering::Relaxed),
+                Ok(()) => self.counters.queued.add(1),
+                Err(_) => self.counters.dropped.add(1),
             };
         }
         true
@@ -346,11 +342,11 @@ async fn write(
         for chunk in batch.chunks(MAX_BATCH) {
             let count = chunk.len() as u64;
             match store.add_events(chunk).await {
-                Ok(()) => counters.written.fetch_add(count, Ordering::Relaxed),
+                Ok(()) => counters.written.add(count),
                 Err(error) => {
                     tracing::warn!(%error, events = count, "events dropped: the database did not take them");
-                    counters.database_errors.fetch_add(1, Ordering::Relaxed);
-                    counters.dropped.fetch_add(count, Ordering::Relaxed)
+                    counters.database_errors.add(1);
+                    counters.dropped.add(count)
                 }
             };
         }

@@ -125,10 +125,10 @@ impl HotPages {
             .and_then(|address| self.pages.get(address.as_str()))
             .filter(|hot| hot.generation == self.generation());
         let Some(hot) = hot else {
-            self.counters.misses.fetch_add(1, Ordering::Relaxed);
+            self.counters.misses.add(1);
             return None;
         };
-        self.counters.hits.fetch_add(1, Ordering::Relaxed);
+        self.counters.hits.add(1);
         let mut response = hot.page.respond(request.headers());
         if let Some(guide) = &hot.guide
             && !hot.page.events.is_empty()
@@ -201,7 +201,7 @@ mod tests {
     /// Events refused: counted as they are handed over (unlike dropped
     /// ones, which the writer also counts later).
     fn events_seen(state: &AppState) -> u64 {
-        state.event_counters().refused.load(Ordering::Relaxed)
+        state.event_counters().refused.get()
     }
 
     #[tokio::test]
@@ -294,6 +294,33 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn answers_of_the_fast_path_are_counted_with_the_routers_each_with_its_own_id() {
+        let state = state(Config::default()).await;
+        let app = crate::app(state.clone());
+        let first = app.clone().oneshot(request(STATE_PAGE, &[])).await;
+        let etag = first.expect("an answer").headers()[header::ETAG].clone();
+        let etag = etag.to_str().expect("ascii");
+        let mut ids = std::collections::HashSet::new();
+        let fast_answers = (0..5)
+            .map(|_| request(STATE_PAGE, &[]))
+            .chain([request(STATE_PAGE, &[(header::IF_NONE_MATCH, etag)])]);
+        for fast in fast_answers {
+            let answer = state.hot().answer(&state, &fast, CLIENT);
+            let answer = answer.expect("answered by the fast path");
+            ids.insert(answer.headers()["x-request-id"].clone());
+        }
+        assert_eq!(ids.len(), 6, "{ids:?}");
+        let metrics = app.oneshot(request("/metrics", &[])).await;
+        let (_, _, body) = parts(metrics.expect("an answer")).await;
+        let body = String::from_utf8(body).expect("text");
+        let line = |status: &str| {
+            format!(r#"http_requests_total{{route="/guides/{{id}}",status="{status}"}}"#)
+        };
+        assert!(body.contains(&format!("{} 6\n", line("200"))), "{body}");
+        assert!(body.contains(&format!("{} 1\n", line("304"))), "{body}");
+    }
+
+    #[tokio::test]
     async fn the_fast_path_keeps_no_more_bytes_than_it_may() {
         let config = Config {
             cache_bytes: 4 * 1024,
@@ -330,10 +357,10 @@ mod tests {
             assert_eq!(page.expect("the fast path").status(), StatusCode::OK);
         }
         let counters = state.event_counters();
-        let queued = counters.queued.load(Ordering::Relaxed);
-        let dropped = counters.dropped.load(Ordering::Relaxed);
+        let queued = counters.queued.get();
+        let dropped = counters.dropped.get();
         assert!(queued <= 2, "the queue holds one, the writer maybe one");
         assert_eq!(queued + dropped, 2 * 101);
-        assert_eq!(counters.refused.load(Ordering::Relaxed), 0);
+        assert_eq!(counters.refused.get(), 0);
     }
 }

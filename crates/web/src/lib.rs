@@ -26,12 +26,14 @@ mod security;
 pub mod server;
 mod state;
 pub mod static_site;
+mod tally;
 
 pub use auth::{AdminToken, MIN_TOKEN_CHARS, WeakToken};
 pub use cache::CacheCounters;
 pub use events::EventCounters;
 pub use library::Library;
 pub use state::{AppState, Config};
+pub use tally::Tally;
 
 use axum::Router;
 

@@ -11,12 +11,14 @@
 use crate::cache::CacheCounters;
 use crate::events::EventCounters;
 use crate::state::AppState;
+use crate::tally::Tally;
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use metrics::{Counter, Gauge, Histogram, Key, Label, Level, Metadata, Recorder};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
@@ -123,10 +125,10 @@ impl Metrics {
         caches: [(&'static str, &CacheCounters); 4],
     ) -> String {
         let publish =
-            |name: &'static str, labels: &[(&'static str, &'static str)], value: &AtomicU64| {
+            |name: &'static str, labels: &[(&'static str, &'static str)], value: &Tally| {
                 self.recorder
                     .register_counter(&key(name, labels), &METADATA)
-                    .absolute(value.load(Ordering::Relaxed));
+                    .absolute(value.get());
             };
         publish("unstuck_events_queued_total", &[], &events.queued);
         publish("unstuck_events_written_total", &[], &events.written);
@@ -142,6 +144,21 @@ impl Metrics {
             publish("unstuck_page_cache_hits_total", &labels, &counters.hits);
             publish("unstuck_page_cache_misses_total", &labels, &counters.misses);
         }
+        let routes = match self.routes.read() {
+            Ok(routes) => routes,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for (route, metrics) in routes.iter() {
+            for (status, tally) in [
+                (StatusCode::OK, &metrics.ok),
+                (StatusCode::NOT_MODIFIED, &metrics.not_modified),
+            ] {
+                self.recorder
+                    .register_counter(&requests_key(route, status), &METADATA)
+                    .absolute(tally.get());
+            }
+        }
+        drop(routes);
         self.handle.render()
     }
 }
@@ -174,7 +191,7 @@ pub(crate) async fn observe(
     let route_metrics = metrics.route(route);
     route_metrics.duration.record(elapsed);
     match route_metrics.requests(status) {
-        Some(requests) => requests.increment(1),
+        Some(requests) => requests.add(1),
         None => metrics
             .recorder
             .register_counter(&requests_key(route, status), &METADATA)
@@ -186,17 +203,33 @@ pub(crate) async fn observe(
     response
 }
 
-/// A new request id: one sequence for the router and the fast path.
+/// A new request id, unique in the process, for the router and the fast
+/// path alike. Each thread takes ids from a block of its own, so that
+/// requests on different cores do not write to one shared counter.
 pub(crate) fn next_request_id() -> u64 {
-    static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-    NEXT_ID.fetch_add(1, Ordering::Relaxed)
+    const BLOCK: u64 = 1 << 16;
+    static NEXT_BLOCK: AtomicU64 = AtomicU64::new(0);
+    thread_local! {
+        /// The next id of this thread's block, and the end of the block.
+        static IDS: Cell<(u64, u64)> = const { Cell::new((0, 0)) };
+    }
+    IDS.with(|ids| {
+        let (mut next, mut end) = ids.get();
+        if next == end {
+            next = NEXT_BLOCK.fetch_add(BLOCK, Ordering::Relaxed) + 1;
+            end = next + BLOCK;
+        }
+        ids.set((next + 1, end));
+        next
+    })
 }
 
-/// The request metrics of one route, registered once: recording through
-/// them is an atomic add, with no lookup by label.
+/// The request metrics of one route, made once: answers with 200 and 304
+/// are tallied per thread (published to the registry when `/metrics` is
+/// read), latency goes to the route's histogram.
 pub(crate) struct RouteMetrics {
-    ok: Counter,
-    not_modified: Counter,
+    ok: Tally,
+    not_modified: Tally,
     duration: Histogram,
 }
 
@@ -204,17 +237,16 @@ impl RouteMetrics {
     /// The metrics of `route` in `recorder`, for answers with 200 or 304
     /// (other statuses are registered as they come).
     fn new(recorder: &PrometheusRecorder, route: &str) -> Self {
-        let counter = |status| recorder.register_counter(&requests_key(route, status), &METADATA);
         let duration = Key::from_parts(DURATION, vec![Label::new("route", route.to_owned())]);
         Self {
-            ok: counter(StatusCode::OK),
-            not_modified: counter(StatusCode::NOT_MODIFIED),
+            ok: Tally::default(),
+            not_modified: Tally::default(),
             duration: recorder.register_histogram(&duration, &METADATA),
         }
     }
 
-    /// The counter of answers with `status`, if registered here.
-    fn requests(&self, status: StatusCode) -> Option<&Counter> {
+    /// The tally of answers with `status`, if kept here.
+    fn requests(&self, status: StatusCode) -> Option<&Tally> {
         match status {
             StatusCode::OK => Some(&self.ok),
             StatusCode::NOT_MODIFIED => Some(&self.not_modified),
@@ -225,9 +257,7 @@ impl RouteMetrics {
     /// Counts `response` (a cached page: 200 or 304), answered `started`
     /// ago, and gives it a request id.
     pub(crate) fn finish(&self, response: &mut Response, started: Instant) {
-        self.requests(response.status())
-            .unwrap_or(&self.ok)
-            .increment(1);
+        self.requests(response.status()).unwrap_or(&self.ok).add(1);
         self.duration.record(started.elapsed().as_secs_f64());
         response
             .headers_mut()

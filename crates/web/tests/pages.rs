@@ -718,13 +718,7 @@ async fn visits_become_events_and_figures_on_the_dashboard() {
     assert_eq!((bolt.reached, bolt.answered, bolt.left), (2, 0, 2));
     assert_eq!(stats.changes[0].name, "keypad-lights");
     assert_eq!(stats.summary_downloaded, 1);
-    assert_eq!(
-        state
-            .event_counters()
-            .dropped
-            .load(std::sync::atomic::Ordering::Relaxed),
-        0
-    );
+    assert_eq!(state.event_counters().dropped.get(), 0);
 
     let page = get_with(
         &app,
@@ -872,14 +866,8 @@ async fn events_are_counted_as_dropped_when_the_database_is_gone() {
     );
     state.shutdown().await;
     let counters = state.event_counters();
-    assert_eq!(
-        counters.written.load(std::sync::atomic::Ordering::Relaxed),
-        0
-    );
-    assert_eq!(
-        counters.dropped.load(std::sync::atomic::Ordering::Relaxed),
-        2
-    );
+    assert_eq!(counters.written.get(), 0);
+    assert_eq!(counters.dropped.get(), 2);
     let form = "helpful=yes&state=keypad-lights%3Dno&page=flow";
     let reply = post_feedback(&app, "smart-lock", form, "same-origin").await;
     assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
@@ -1034,12 +1022,7 @@ async fn a_guide_page_survives(flood: impl Fn(usize) -> String) -> bool {
     for n in 300..340 {
         assert_eq!(get(&app, &flood(n)).await.status, StatusCode::OK);
     }
-    let hits = || {
-        state
-            .page_cache_counters()
-            .hits
-            .load(std::sync::atomic::Ordering::Relaxed)
-    };
+    let hits = || state.page_cache_counters().hits.get();
     let before = hits();
     assert_eq!(get(&app, page).await.status, StatusCode::OK);
     hits() == before + 1
@@ -1122,10 +1105,7 @@ async fn analytics_floods_are_refused_counted_and_shown_to_the_operator() {
     );
     assert_eq!(stats.summary_copied, 5);
     // Seven page views of two events each, and three beacons.
-    let refused = state
-        .event_counters()
-        .refused
-        .load(std::sync::atomic::Ordering::Relaxed);
+    let refused = state.event_counters().refused.get();
     assert_eq!(refused, 17);
     let admin = get_with(&app, "/admin", header::AUTHORIZATION, &bearer()).await;
     assert_contains(

@@ -481,7 +481,11 @@ fn the_links_of_a_walked_state_lead_where_their_sessions_walk_to() {
     for guide in [smart_lock(), garage] {
         let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
         let states = states_with_kept_answers_and_models(&guide);
-        assert!(states.iter().any(|s| !engine::walk(&guide, s).ignored.is_empty()));
+        assert!(
+            states
+                .iter()
+                .any(|s| !engine::walk(&guide, s).ignored.is_empty())
+        );
         for session in states {
             let walked = Walked::new(&guide, &session);
             assert_eq!(walked.walk, engine::walk(&guide, &session));

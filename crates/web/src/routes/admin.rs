@@ -19,7 +19,6 @@ use base64::engine::general_purpose::STANDARD;
 use maud::html;
 use serde::Deserialize;
 use std::fmt::Write;
-use std::sync::atomic::Ordering;
 use unstuck_store::now_unix;
 
 /// The period asked for.
@@ -55,7 +54,7 @@ pub(crate) async fn overview(
         };
         rows.push((&**guide, stats));
     }
-    let refused = state.event_counters().refused.load(Ordering::Relaxed);
+    let refused = state.event_counters().refused.get();
     Ok(private(admin::overview(&rows, days, refused)))
 }
 
