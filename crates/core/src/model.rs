@@ -180,6 +180,11 @@ pub struct Guide {
     pub id: Id,
     /// The language of the guide's text (BCP 47, e.g. `en`).
     pub lang: String,
+    /// The language of the guide this one translates (`en` for a German
+    /// translation of an English guide); `None` for a guide as written.
+    /// A translation has its source's graph: only its text differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_from: Option<String>,
     /// The title, e.g. "Fix a smart lock that will not open".
     pub title: Text,
     /// One or two sentences under the title that say what the guide does.

@@ -77,7 +77,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     remove_stale(out, &previous, &record)?;
 
     let mut shared = static_site::shared_files();
-    shared.push(static_site::catalog(&guides));
+    shared.extend(static_site::catalogs(&guides));
     for file in &shared {
         out.write_if_changed(&file.path, &file.bytes)?;
     }
@@ -111,7 +111,7 @@ fn render_all(guides: &[&Guide], out: &OutputFolder) -> anyhow::Result<Vec<(Stri
 }
 
 fn build_guide(guide: &Guide, out: &OutputFolder) -> anyhow::Result<Built> {
-    let files = static_site::guide_files(guide);
+    let files = static_site::guide_files(guide, &[guide]);
     for file in &files {
         out.write(&file.path, &file.bytes)?;
     }

@@ -10,6 +10,7 @@ use crate::render::{guide_url, state_url, summary_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::engine::Position;
 use unstuck_core::engine::query::pairs;
+use unstuck_locale::Arg;
 
 /// `unstuck serve`'s controls.
 pub(super) struct Served;
@@ -29,7 +30,7 @@ impl Served {
 
     /// Where the forms send their answers.
     fn action(flow: &Flow<'_>) -> String {
-        format!("{}#step", guide_url(flow.guide.id.as_str()))
+        format!("{}#step", guide_url(flow.guide))
     }
 }
 
@@ -62,7 +63,7 @@ impl Controls for Served {
                     @let is_current = changing && current == Some(n);
                     button type="submit" name=(question.id.as_str()) value=(answer.id.as_str()) class=[is_current.then_some("current")] {
                         (markdown::inline(&answer.label, flow.links()))
-                        @if is_current { span.sr { " (your answer now)" } }
+                        @if is_current { span.sr { " " (flow.words.get("your-answer-now")) } }
                     }
                 }
             }
@@ -71,7 +72,7 @@ impl Controls for Served {
 
     fn keep_answer(&self, flow: &Flow<'_>) -> Markup {
         html! {
-            p { a href=(with_query(&guide_url(flow.guide.id.as_str()), &flow.state)) { "Keep my answer" } }
+            p { a href=(with_query(&guide_url(flow.guide), &flow.state)) { (flow.words.get("keep-answer")) } }
         }
     }
 
@@ -79,7 +80,7 @@ impl Controls for Served {
         html! {
             form.answers method="get" action=(Self::action(flow)) {
                 (Self::hidden_state(flow, None))
-                button type="submit" name="ack" value=(flow.guide.sections[section].id.as_str()) { "I understand — show the step" }
+                button type="submit" name="ack" value=(flow.guide.sections[section].id.as_str()) { (flow.words.get("acknowledge")) }
             }
         }
     }
@@ -91,7 +92,7 @@ impl Controls for Served {
         let mut session = flow.query.session.clone();
         session.clear_answer(last.question);
         html! {
-            p { a href=(format!("{}#step", state_url(flow.guide, &session))) { "Go back to the previous question" } }
+            p { a href=(format!("{}#step", state_url(flow.guide, &session))) { (flow.words.get("go-back")) } }
         }
     }
 
@@ -100,21 +101,21 @@ impl Controls for Served {
         if flow.walk.path.is_empty() {
             return html! {};
         }
-        let here = with_query(&guide_url(guide.id.as_str()), &flow.state);
+        let here = with_query(&guide_url(guide), &flow.state);
         html! {
             section.no-print aria-labelledby="answers-title" {
-                h2 #answers-title { "Your answers" }
+                h2 #answers-title { (flow.words.get("your-answers")) }
                 ol.answered {
                     @for step in &flow.walk.path {
                         @let question = &guide.questions[step.question];
                         li {
                             span.q { (question.prompt.plain()) }
                             span.a { (question.answers[step.answer].label.plain()) }
-                            a href=(format!("{here}&change={}#step", question.id)) aria-label=(format!("Change your answer to: {}", question.prompt.plain())) { "Change" }
+                            a href=(format!("{here}&change={}#step", question.id)) aria-label=(flow.words.with("change-aria", &[("question", Arg::Text(&question.prompt.plain()))])) { (flow.words.get("change")) }
                         }
                     }
                 }
-                p { a href=(flow.site.start(guide)) { "Start over" } }
+                p { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
             }
         }
     }
@@ -138,12 +139,6 @@ impl Controls for Served {
         outcome: Option<&str>,
         shown: &FeedbackState<'_>,
     ) -> Markup {
-        parts::feedback(
-            flow.guide.id.as_str(),
-            &flow.state,
-            outcome,
-            FeedbackOn::Flow,
-            shown,
-        )
+        parts::feedback(flow.guide, &flow.state, outcome, FeedbackOn::Flow, shown)
     }
 }
