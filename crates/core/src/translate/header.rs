@@ -15,6 +15,9 @@ pub(crate) fn template(project: &str) -> Catalog {
     };
     for (key, value) in [
         ("Project-Id-Version", project),
+        ("PO-Revision-Date", ""),
+        ("Last-Translator", ""),
+        ("Language-Team", ""),
         ("MIME-Version", "1.0"),
         ("Content-Type", "text/plain; charset=UTF-8"),
         ("Content-Transfer-Encoding", "8bit"),
