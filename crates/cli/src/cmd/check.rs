@@ -43,9 +43,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     library::check_unique_ids(&mut files);
     let count = |severity| {
-        files
-            .iter()
-            .flat_map(|f| &f.compiled.diagnostics)
+        let translations = files.iter().flat_map(|f| &f.translations);
+        (files.iter().flat_map(|f| &f.compiled.diagnostics))
+            .chain(translations.flat_map(|t| &t.diagnostics))
             .filter(|d| d.severity == severity)
             .count()
     };
@@ -77,10 +77,37 @@ fn print_human(
         for diagnostic in &file.compiled.diagnostics {
             printer.print(file, diagnostic)?;
         }
+        for translation in &file.translations {
+            let source = translation.source();
+            for diagnostic in &translation.diagnostics {
+                printer.print_in(&source, diagnostic)?;
+            }
+        }
+    }
+    let mut translations = 0;
+    for (file, translation) in files
+        .iter()
+        .flat_map(|f| f.translations.iter().map(move |t| (f, t)))
+    {
+        translations += 1;
+        let id = file
+            .compiled
+            .guide
+            .as_ref()
+            .map(|g| g.id.as_str())
+            .unwrap_or_default();
+        match &translation.translated {
+            Some(translated) => errln!("{id}, {}", translated.coverage)?,
+            None => errln!("{id}, {}: not read", translation.lang)?,
+        }
     }
     let guides = files.len() + unreadable.len();
+    let translations = match translations {
+        0 => String::new(),
+        n => format!(" and {n} translation{}", plural(n)),
+    };
     errln!(
-        "checked {guides} guide{}: {errors} error{}, {warnings} warning{}",
+        "checked {guides} guide{}{translations}: {errors} error{}, {warnings} warning{}",
         plural(guides),
         plural(errors),
         plural(warnings)
@@ -102,6 +129,12 @@ fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::
         let source = file.source(&name);
         for diagnostic in &file.compiled.diagnostics {
             records.push(serde_json::to_value(diagnostic.to_record(&source))?);
+        }
+        for translation in &file.translations {
+            let source = translation.source();
+            for diagnostic in &translation.diagnostics {
+                records.push(serde_json::to_value(diagnostic.to_record(&source))?);
+            }
         }
     }
     let mut stdout = std::io::stdout().lock();

@@ -101,8 +101,15 @@ impl Catalog {
     /// Reads a PO file. Positions in messages and in the diagnostic are
     /// byte offsets into `text`.
     pub fn parse(text: &str) -> Result<Catalog, Diagnostic> {
+        Self::parse_at(text, 0)
+    }
+
+    /// Reads a PO file that stands at byte `start` of a larger text (a
+    /// guide's PO file followed by its shared files'): positions are
+    /// offsets into that text.
+    pub fn parse_at(text: &str, start: usize) -> Result<Catalog, Diagnostic> {
         let mut reader = Reader::default();
-        let mut offset = 0;
+        let mut offset = start;
         for raw in text.split_inclusive('\n') {
             let line = raw.trim_end_matches(['\n', '\r']);
             reader.line(line, offset)?;
