@@ -277,3 +277,30 @@ fn update_refuses_a_language_that_is_not_a_tag() {
     );
     assert!(!dir.path().join("guides/x.po").exists() && !dir.path().join("x").exists());
 }
+
+#[test]
+fn the_bundled_guides_carry_their_translations() {
+    // No `guides/` folder here: the guides and translations inside the binary.
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let output = unstuck(dir.path())
+        .args(["walk", "smart-lock", "--lang", "ar", "keypad-lights=no"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let walk = String::from_utf8(output).expect("UTF-8");
+    assert_contains(&walk, "إصلاح قفل ذكي لا ينفتح");
+    assert_contains(&walk, "هل حلّ استبدال البطاريات المشكلة؟");
+    let run = unstuck(dir.path())
+        .args(["run", "garage-door", "--lang", "de"])
+        .write_stdin("quit\n")
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    assert_contains(
+        &String::from_utf8(run).expect("UTF-8"),
+        "Ein Garagentor reparieren, das nicht schließt",
+    );
+}

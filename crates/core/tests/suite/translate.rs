@@ -262,3 +262,28 @@ proptest! {
         prop_assert_eq!(translated.guide.questions.len(), guide.questions.len());
     }
 }
+
+#[test]
+fn the_shipped_translations_are_complete_and_clean() {
+    let guides = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../guides");
+    for (id, lang) in [
+        ("smart-lock", "de"),
+        ("smart-lock", "ar"),
+        ("garage-door", "de"),
+    ] {
+        let text = std::fs::read_to_string(guides.join(format!("{id}.md"))).expect("the guide");
+        let guide = crate::support::guide(&text);
+        let po = guides.join(format!("po/{lang}/{id}.po"));
+        let po = std::fs::read_to_string(&po).expect("the translation");
+        let catalog = Catalog::parse(&po).expect("a valid PO file");
+        assert_eq!(catalog.header_field("Language"), Some(lang));
+        let translated = translate(&guide, &catalog, lang);
+        assert!(
+            translated.diagnostics.is_empty(),
+            "{id} {lang}: {:#?}",
+            translated.diagnostics
+        );
+        assert!(translated.coverage.is_complete(), "{}", translated.coverage);
+        assert_ne!(translated.guide.title.markdown(), guide.title.markdown());
+    }
+}
