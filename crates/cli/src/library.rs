@@ -315,11 +315,21 @@ pub(crate) struct GuideSet {
 pub(crate) fn load_all_translated(folder: Option<&Path>) -> anyhow::Result<Vec<GuideSet>> {
     let loaded = load_folder(folder)?;
     if !loaded.broken.is_empty() {
-        bail!(
-            "{} guide(s) or translation(s) have errors: {}; fix them first (`unstuck check`)",
-            loaded.broken.len(),
-            loaded.broken.join(", ")
-        );
+        let (translations, guides): (Vec<&String>, Vec<&String>) =
+            loaded.broken.iter().partition(|name| name.ends_with(".po"));
+        let what = [(guides, "guide"), (translations, "translation")]
+            .into_iter()
+            .filter(|(names, _)| !names.is_empty())
+            .map(|(names, kind)| {
+                let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+                format!(
+                    "{} {kind}(s) have errors: {}",
+                    names.len(),
+                    names.join(", ")
+                )
+            })
+            .collect::<Vec<_>>();
+        bail!("{}; fix them first (`unstuck check`)", what.join("; "));
     }
     Ok((loaded.guides.into_iter().zip(loaded.translations))
         .map(|(guide, translations)| GuideSet {

@@ -33,6 +33,21 @@ fn unstuck(dir: &Path) -> Command {
     command
 }
 
+/// The command's stdout, failing unless it exits 0.
+fn stdout_of(command: &mut Command) -> String {
+    let output = command.assert().success().get_output().clone();
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// `unstuck walk smart-lock --lang LANG ANSWERS…` in `dir`: what it prints.
+fn walk_in(dir: &Path, lang: &str, answers: &[&str]) -> String {
+    stdout_of(
+        unstuck(dir)
+            .args(["walk", "smart-lock", "--lang", lang])
+            .args(answers),
+    )
+}
+
 /// The command's stderr, failing unless it exits 0.
 fn stderr_of(command: &mut Command) -> String {
     let output = command.assert().success().get_output().clone();
@@ -156,21 +171,7 @@ fn extract_translate_change_update_round_trip() {
     );
 
     // The walk shows the translation, and the source text where it is fuzzy.
-    let output = unstuck(dir.path())
-        .args([
-            "walk",
-            "smart-lock",
-            "--lang",
-            "de",
-            "keypad-lights=yes",
-            "bolt-stuck=yes",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let walk = String::from_utf8(output).expect("UTF-8");
+    let walk = walk_in(dir.path(), "de", &["keypad-lights=yes", "bolt-stuck=yes"]);
     assert_contains(&walk, "Fix a smart lock that will not open (de)");
     assert_contains(&walk, "Did adjusting alignment fix it? (de)");
 }
@@ -237,6 +238,18 @@ fn check_reports_a_translation_with_problems() {
         .clone();
     let stderr = String::from_utf8(output.stderr).expect("UTF-8");
     insta::assert_snapshot!(stderr);
+    // A server does not start with a broken translation, as with a broken guide.
+    let output = unstuck(dir.path())
+        .args(["serve", "--addr", "127.0.0.1:1", "--guides", "guides"])
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_contains(
+        &stderr,
+        "1 translation(s) have errors: guides/po/de/kettle.po",
+    );
     // `--lang` refuses the broken translation; without it the guide works.
     unstuck(dir.path())
         .args(["walk", "kettle", "--lang", "de"])
@@ -282,14 +295,7 @@ fn update_refuses_a_language_that_is_not_a_tag() {
 fn the_bundled_guides_carry_their_translations() {
     // No `guides/` folder here: the guides and translations inside the binary.
     let dir = tempfile::tempdir().expect("a temp folder");
-    let output = unstuck(dir.path())
-        .args(["walk", "smart-lock", "--lang", "ar", "keypad-lights=no"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let walk = String::from_utf8(output).expect("UTF-8");
+    let walk = walk_in(dir.path(), "ar", &["keypad-lights=no"]);
     assert_contains(&walk, "إصلاح قفل ذكي لا ينفتح");
     assert_contains(&walk, "هل حلّ استبدال البطاريات المشكلة؟");
     let run = unstuck(dir.path())

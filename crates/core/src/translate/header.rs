@@ -7,47 +7,51 @@ use super::po::Catalog;
 /// An empty template's catalog for `project` (a guide's id or a shared
 /// file's name), with the header fields `msgfmt --check` wants.
 pub(crate) fn template(project: &str) -> Catalog {
-    let mut catalog = Catalog {
-        header_comments: vec![format!(
+    with_header(
+        format!(
             "Texts of `{project}` to translate. Made by `unstuck translate extract`; do not edit."
-        )],
-        ..Catalog::default()
-    };
-    for (key, value) in [
-        ("Project-Id-Version", project),
-        ("PO-Revision-Date", ""),
-        ("Last-Translator", ""),
-        ("Language-Team", ""),
-        ("MIME-Version", "1.0"),
-        ("Content-Type", "text/plain; charset=UTF-8"),
-        ("Content-Transfer-Encoding", "8bit"),
-    ] {
-        catalog.set_header_field(key, value);
-    }
-    catalog
+        ),
+        &[
+            ("Project-Id-Version", project),
+            ("PO-Revision-Date", ""),
+            ("Last-Translator", ""),
+            ("Language-Team", ""),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit"),
+        ],
+    )
 }
 
 /// The header of a new translation into `lang` from `template`, dated
 /// `date` (`YYYY-MM-DD HH:MM+ZZZZ`, as gettext writes it).
 pub(crate) fn translation(template: &Catalog, lang: &str, date: &str) -> Catalog {
     let project = template.header_field("Project-Id-Version").unwrap_or("");
-    let mut catalog = Catalog {
-        header_comments: vec![format!(
+    with_header(
+        format!(
             "Translation of `{project}` into `{lang}`. Update with `unstuck translate update {lang}`."
-        )],
+        ),
+        &[
+            ("Project-Id-Version", project),
+            ("PO-Revision-Date", date),
+            ("Last-Translator", ""),
+            ("Language-Team", ""),
+            ("Language", lang),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", "text/plain; charset=UTF-8"),
+            ("Content-Transfer-Encoding", "8bit"),
+            ("Plural-Forms", plural_forms(lang)),
+        ],
+    )
+}
+
+/// An empty catalog with this header comment and these fields.
+fn with_header(comment: String, fields: &[(&str, &str)]) -> Catalog {
+    let mut catalog = Catalog {
+        header_comments: vec![comment],
         ..Catalog::default()
     };
-    for (key, value) in [
-        ("Project-Id-Version", project),
-        ("PO-Revision-Date", date),
-        ("Last-Translator", ""),
-        ("Language-Team", ""),
-        ("Language", lang),
-        ("MIME-Version", "1.0"),
-        ("Content-Type", "text/plain; charset=UTF-8"),
-        ("Content-Transfer-Encoding", "8bit"),
-        ("Plural-Forms", plural_forms(lang)),
-    ] {
+    for (key, value) in fields {
         catalog.set_header_field(key, value);
     }
     catalog

@@ -120,9 +120,13 @@ struct Visitor<'v> {
 
 impl Visitor<'_> {
     fn text(&mut self, context: String, text: &mut Text) {
+        self.field(context, false, text);
+    }
+
+    fn field(&mut self, context: String, markable: bool, text: &mut Text) {
         (self.visit)(Field {
             context,
-            markable: false,
+            markable,
             text,
         });
     }
@@ -142,11 +146,7 @@ impl Visitor<'_> {
         items: impl Iterator<Item = &'t mut Text>,
     ) {
         for (n, text) in items.enumerate() {
-            (self.visit)(Field {
-                context: format!("{part}/{field}/{}", n + 1),
-                markable,
-                text,
-            });
+            self.field(format!("{part}/{field}/{}", n + 1), markable, text);
         }
     }
 
