@@ -111,7 +111,7 @@ fn extract_translate_change_update_round_trip() {
     }
     std::fs::write(&po, translated.write()).expect("write");
     let checked = stderr_of(unstuck(dir.path()).arg("check"));
-    assert_contains(&checked, "smart-lock, de: 100 % translated\n");
+    assert_contains(&checked, "de: 100 % translated\nchecked 1 guide");
     assert_contains(
         &checked,
         "checked 1 guide and 1 translation: 0 errors, 0 warnings",

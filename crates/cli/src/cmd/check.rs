@@ -4,9 +4,11 @@ use crate::Outcome;
 use crate::library::{self, GuideFile, Printer};
 use crate::output::errln;
 use clap::ValueEnum;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use unstuck_core::Severity;
+use unstuck_core::translate::Coverage;
 
 /// Check guides and report every problem, compiler-style.
 ///
@@ -84,22 +86,28 @@ fn print_human(
             }
         }
     }
+    // Each language's coverage, and each translation that is not complete.
+    let mut languages: BTreeMap<&str, Coverage> = BTreeMap::new();
     let mut translations = 0;
-    for (file, translation) in files
-        .iter()
-        .flat_map(|f| f.translations.iter().map(move |t| (f, t)))
-    {
-        translations += 1;
-        let id = file
-            .compiled
-            .guide
-            .as_ref()
-            .map(|g| g.id.as_str())
-            .unwrap_or_default();
-        match &translation.translated {
-            Some(translated) => errln!("{id}, {}", translated.coverage)?,
-            None => errln!("{id}, {}: not read", translation.lang)?,
+    for file in files {
+        let id = (file.compiled.guide.as_ref()).map_or("", |g| g.id.as_str());
+        for translation in &file.translations {
+            translations += 1;
+            let Some(translated) = &translation.translated else {
+                errln!("{id}, {}: the file cannot be read", translation.lang)?;
+                continue;
+            };
+            let coverage = &translated.coverage;
+            if !coverage.is_complete() {
+                errln!("{id}, {coverage}")?;
+            }
+            (languages.entry(&translation.lang))
+                .and_modify(|total| total.add(coverage))
+                .or_insert_with(|| coverage.clone());
         }
+    }
+    for coverage in languages.values() {
+        errln!("{coverage}")?;
     }
     let guides = files.len() + unreadable.len();
     let translations = match translations {

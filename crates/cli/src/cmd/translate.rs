@@ -37,6 +37,10 @@ enum Command {
     Update {
         /// The language, as a tag (`de`, `ar`, `pt-BR`).
         lang: String,
+        /// Only these templates (a guide's id, or a shared file's path
+        /// without `.md`); every template in `po/` when none is given.
+        #[arg(value_name = "TEMPLATE")]
+        only: Vec<String>,
     },
 }
 
@@ -44,7 +48,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let folder = GuidesFolder::new(&args.guides);
     match args.command {
         Command::Extract { references } => extract(&folder, &references),
-        Command::Update { lang } => update(&folder, &lang),
+        Command::Update { lang, only } => update(&folder, &lang, &only),
     }
 }
 
@@ -116,7 +120,7 @@ fn relative_names(folder: &GuidesFolder, file: &GuideFile) -> anyhow::Result<Vec
         .collect()
 }
 
-fn update(folder: &GuidesFolder, lang: &str) -> anyhow::Result<Outcome> {
+fn update(folder: &GuidesFolder, lang: &str, only: &[String]) -> anyhow::Result<Outcome> {
     if !is_language(lang) {
         bail!(
             "`{lang}` is not a language tag; write it as `de`, `ar` or `pt-BR` \
@@ -124,12 +128,27 @@ fn update(folder: &GuidesFolder, lang: &str) -> anyhow::Result<Outcome> {
         );
     }
     let po = folder.path().join(PO_FOLDER);
-    let found = templates_in(&po)?;
+    let mut found = templates_in(&po)?;
     if found.is_empty() {
         bail!(
             "no templates in `{}`; write them first with `unstuck translate extract`",
             po.display()
         );
+    }
+    if !only.is_empty() {
+        let name = |path: &PathBuf| path.with_extension("").to_string_lossy().replace('\\', "/");
+        if let Some(unknown) = only
+            .iter()
+            .find(|wanted| !found.iter().any(|f| name(f) == **wanted))
+        {
+            let names: Vec<String> = found.iter().map(name).collect();
+            bail!(
+                "no template `{unknown}` in `{}`; templates: {}",
+                po.display(),
+                names.join(", ")
+            );
+        }
+        found.retain(|path| only.contains(&name(path)));
     }
     let date = now();
     let mut failed = false;

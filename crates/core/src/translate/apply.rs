@@ -52,6 +52,14 @@ impl Coverage {
         self.translated == self.total
     }
 
+    /// Adds another guide's coverage in the same language, for a
+    /// language's total.
+    pub fn add(&mut self, other: &Coverage) {
+        self.total += other.total;
+        self.translated += other.translated;
+        self.fuzzy += other.fuzzy;
+    }
+
     /// The share translated, in whole percent, rounded down (so 100 %
     /// means every text).
     pub fn percent(&self) -> usize {

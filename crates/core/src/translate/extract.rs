@@ -34,6 +34,7 @@ pub fn templates(guide: &Guide, source: &Source<'_>) -> Vec<Template> {
         let file = source.part(span.start).name;
         let line = source.line_col(span.start).line;
         let mut message = Message::new(context, id);
+        message.notes = notes(&message.id);
         message.references.push(format!("{file}:{line}"));
         let template = match templates.iter_mut().position(|t| t.file == file) {
             Some(index) => &mut templates[index],
@@ -53,4 +54,21 @@ pub fn templates(guide: &Guide, source: &Source<'_>) -> Vec<Template> {
         template.catalog.messages.push(message);
     }
     templates
+}
+
+/// What a translator must keep in a text: its links' targets, its marks.
+fn notes(id: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    if crate::syntax::variant_marks(id).is_some() {
+        notes.push(
+            "Keep the [model] marks at the start: they say which models this is for.".to_owned(),
+        );
+    }
+    if id.contains("](") {
+        notes.push(
+            "Keep every link and its target (#id or address); translate the words in [brackets]."
+                .to_owned(),
+        );
+    }
+    notes
 }

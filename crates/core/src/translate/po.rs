@@ -190,7 +190,7 @@ fn write_message(out: &mut String, message: &Message) {
 
 /// `# text`, one line per line of the comment.
 fn comment_line(out: &mut String, marker: &str, comment: &str) {
-    for line in comment.lines() {
+    for line in comment.split('\n') {
         if line.is_empty() {
             let _ = writeln!(out, "{marker}");
         } else {

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::Path;
-use unstuck_core::translate::{Catalog, Translated, merge, start, templates, translate};
+use unstuck_core::translate::{Catalog, Message, Translated, merge, start, templates, translate};
 use unstuck_core::{Code, Guide, Source, compile};
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/translations");
@@ -233,10 +233,72 @@ fn differences(source: &Value, translated: &Value, found: &mut Vec<(String, Stri
     }
 }
 
+/// A message as plain data, for comparing catalogs whatever their spans.
+fn essence(message: &Message) -> impl PartialEq + std::fmt::Debug + '_ {
+    (
+        &message.comments,
+        &message.flags,
+        &message.previous,
+        &message.context,
+        &message.id,
+        &message.translation,
+        message.obsolete,
+    )
+}
+
+/// Messages with any text: quotes, backslashes, line breaks, control
+/// characters, any script.
+fn messages() -> impl Strategy<Value = Vec<Message>> {
+    let text = "(\\PC|[\"\\\n\r\t\u{1}\u{7f} #~|])*";
+    let message = (
+        prop::collection::vec("[^\n\r]*", 0..2),
+        text,
+        text,
+        any::<bool>(),
+        prop::option::of(text),
+        any::<bool>(),
+    );
+    prop::collection::vec(message, 0..6).prop_map(|messages| {
+        (messages.into_iter().enumerate())
+            .map(
+                |(n, (comments, id, translation, fuzzy, previous, obsolete))| {
+                    let mut message = Message::new(format!("#part-{n}/title"), id);
+                    message.comments = comments;
+                    message.translation = translation;
+                    message.set_fuzzy(fuzzy);
+                    message.previous = previous.filter(|_| fuzzy);
+                    message.obsolete = obsolete;
+                    message
+                },
+            )
+            .collect()
+    })
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(
         std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(64)
     ))]
+
+    #[test]
+    fn written_catalogs_read_back_the_same(messages in messages()) {
+        let catalog = Catalog { messages, ..start(&Catalog::default(), "ar", "2026-11-30 10:00+0000") };
+        let written = catalog.write();
+        let read = Catalog::parse(&written).map_err(|d| TestCaseError::fail(format!("{d:?}\n{written}")))?;
+        prop_assert_eq!(&read.header, &catalog.header);
+        prop_assert_eq!(read.messages.len(), catalog.messages.len());
+        for (read, written) in read.messages.iter().zip(&catalog.messages) {
+            prop_assert_eq!(essence(read), essence(written));
+        }
+        prop_assert_eq!(read.write(), written);
+    }
+
+    #[test]
+    fn the_po_reader_never_panics(text in "(msgctxt |msgid |msgstr |#~ |#\\| |#, |\"|\\\\|\\|\n|[a-z ]|\\PC)*") {
+        if let Ok(catalog) = Catalog::parse(&text) {
+            let _ = translate(&kettle(), &catalog, "de");
+        }
+    }
 
     #[test]
     fn a_translated_guide_has_exactly_the_source_graph(
