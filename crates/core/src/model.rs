@@ -94,6 +94,16 @@ impl Text {
         Self { only, ..self }
     }
 
+    /// The same text in another language: the same place and models.
+    pub(crate) fn translated(&self, markdown: String) -> Self {
+        Self {
+            markdown,
+            span: self.span.clone(),
+            only: self.only.clone(),
+            plain: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The models ([`Variant`]s) this text is for; empty when it is for all.
     pub fn only(&self) -> &[Id] {
         &self.only

@@ -110,7 +110,14 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
     if args.watch && args.guides.is_none() {
         args.guides = Some(PathBuf::from(library::DEFAULT_GUIDES));
     }
-    let guides = library::load_all(args.guides.as_deref())?;
+    let sets = library::load_all_translated(args.guides.as_deref())?;
+    for set in &sets {
+        let languages: Vec<&str> = (set.translations.iter())
+            .map(|(lang, _)| lang.as_str())
+            .collect();
+        tracing::info!(guide = %set.guide.id, ?languages, "translations");
+    }
+    let guides = sets.into_iter().map(|set| set.guide).collect();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
