@@ -288,16 +288,6 @@ pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> 
     )
 }
 
-/// Every guide of a folder (or the bundled ones), compiled. Prints the
-/// diagnostics; fails if any guide has errors, so a server never starts
-/// with a broken guide.
-pub(crate) fn load_all(folder: Option<&Path>) -> anyhow::Result<Vec<Guide>> {
-    Ok(load_all_translated(folder)?
-        .into_iter()
-        .map(|set| set.guide)
-        .collect())
-}
-
 /// A guide and its translations, ready to serve.
 pub(crate) struct GuideSet {
     /// The guide in its source language.
@@ -309,9 +299,21 @@ pub(crate) struct GuideSet {
     pub(crate) translations: Vec<(String, Guide)>,
 }
 
+impl GuideSet {
+    /// The guide and its translations.
+    pub(crate) fn editions(&self) -> impl Iterator<Item = &Guide> {
+        std::iter::once(&self.guide).chain(self.translations.iter().map(|(_, guide)| guide))
+    }
+
+    /// The guide and its translations, as a server's library takes them.
+    pub(crate) fn into_guides(self) -> impl Iterator<Item = Guide> {
+        std::iter::once(self.guide).chain(self.translations.into_iter().map(|(_, guide)| guide))
+    }
+}
+
 /// Every guide of a folder (or the bundled ones) with its translations,
 /// compiled and checked. Prints the diagnostics; fails if any guide or
-/// translation has errors, as [`load_all`] does.
+/// translation has errors, so a server never starts with a broken guide.
 pub(crate) fn load_all_translated(folder: Option<&Path>) -> anyhow::Result<Vec<GuideSet>> {
     let loaded = load_folder(folder)?;
     if !loaded.broken.is_empty() {
@@ -350,6 +352,22 @@ pub(crate) struct Loaded {
     pub(crate) broken: Vec<String>,
     /// Every diagnostic, rendered as the terminal shows it (no colour).
     pub(crate) report: String,
+}
+
+impl Loaded {
+    /// The guides that compiled and their translations, as a server's
+    /// library takes them.
+    pub(crate) fn into_guides(self) -> Vec<Guide> {
+        (self.guides.into_iter().zip(self.translations))
+            .flat_map(|(guide, translations)| {
+                GuideSet {
+                    guide,
+                    translations,
+                }
+                .into_guides()
+            })
+            .collect()
+    }
 }
 
 /// Compiles every guide of a folder (or the bundled ones) and prints the

@@ -141,7 +141,7 @@ pub fn translate(source: &Guide, catalog: &Catalog, lang: &str) -> Translated {
         diagnostics.push(not_in_file(&absent, lang));
     }
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end));
-    guide.lang = lang.to_owned();
+    guide.translated_from = Some(std::mem::replace(&mut guide.lang, lang.to_owned()));
     guide.version = format!("{version:016x}");
     Translated {
         guide,
