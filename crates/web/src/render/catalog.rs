@@ -25,7 +25,7 @@ pub(crate) fn static_page(
             label.field for="q" { (words.get("catalog-filter-label")) }
             input type="search" id="q" maxlength="200";
         }
-        ul.guides #guides { @for guide in library.catalog(lang) { (entry(guide, Site::Static, None, words)) } }
+        ul.guides #guides { @for guide in library.catalog(lang) { (entry(guide, (Site::Static, root), None, words)) } }
     };
     Page::new(words, words.get("catalog-title"), main)
         .at(Root::Static(root))
@@ -38,15 +38,20 @@ fn words(library: &Library, lang: Option<&str>) -> Words {
     Words::of_lang(lang.unwrap_or(library.written_lang()))
 }
 
-/// A guide in the catalog: a guide in another language than the
-/// catalog's says so.
-fn entry(guide: &Guide, site: Site, matched: Option<&(&str, String)>, words: Words) -> Markup {
+/// A guide in a catalog standing `root` below the site's root: a guide in
+/// another language than the catalog's says so.
+fn entry(
+    guide: &Guide,
+    (site, root): (Site, &str),
+    matched: Option<&(&str, String)>,
+    words: Words,
+) -> Markup {
     let primary = |tag: &str| tag.split('-').next().unwrap_or("").to_ascii_lowercase();
     let other_language =
         (primary(&guide.lang) != words.tag()).then(|| unstuck_locale::language_name(&guide.lang));
     html! {
         li {
-            a href=(site.guide_from_catalog(guide)) hreflang=(guide.lang) { (guide.title.plain()) }
+            a href=(site.guide_from_catalog(guide, root)) hreflang=(guide.lang) { (guide.title.plain()) }
             @if let Some(language) = other_language { " " span.muted lang=(guide.lang) { "(" (language) ")" } }
             p lang=(guide.lang) { (guide.summary.plain()) }
             @if let Some((label, text)) = matched {
@@ -87,10 +92,10 @@ pub(crate) fn page(
         ul.guides {
             @match &hits {
                 Some(hits) if !hits.is_empty() => {
-                    @for hit in hits { (entry(hit.guide, Site::Served, hit.matched.as_ref(), words)) }
+                    @for hit in hits { (entry(hit.guide, (Site::Served, "/"), hit.matched.as_ref(), words)) }
                 }
                 _ => {
-                    @for guide in library.catalog(lang) { (entry(guide, Site::Served, None, words)) }
+                    @for guide in library.catalog(lang) { (entry(guide, (Site::Served, "/"), None, words)) }
                 }
             }
         }

@@ -33,6 +33,15 @@ pub(crate) fn lang_prefix(guide: &Guide) -> String {
     }
 }
 
+/// A static site's page of a guide, from the site's root:
+/// `guides/ID.html`, or `de/guides/ID.html` for its German translation.
+pub(crate) fn static_guide_file(guide: &Guide) -> String {
+    match guide.translated_from {
+        Some(_) => format!("{}/guides/{}.html", guide.lang, guide.id),
+        None => format!("guides/{}.html", guide.id),
+    }
+}
+
 /// Where a guide's own pages live on the server (`/guides/ID`, or
 /// `/de/guides/ID` for a German translation).
 pub(crate) fn guide_url(guide: &Guide) -> String {
@@ -112,11 +121,12 @@ impl Site {
         }
     }
 
-    /// A guide's first page, from the catalog of its language.
-    pub(crate) fn guide_from_catalog(self, guide: &Guide) -> String {
+    /// A guide's first page, from a catalog standing `root` below the
+    /// site's root (`""`, or `"../"` for a language's catalog).
+    pub(crate) fn guide_from_catalog(self, guide: &Guide, root: &str) -> String {
         match self {
             Site::Served => guide_url(guide),
-            Site::Static => format!("guides/{}.html", guide.id),
+            Site::Static => format!("{root}{}", static_guide_file(guide)),
         }
     }
 
@@ -160,13 +170,7 @@ impl Site {
             .map(|edition| {
                 let href = match self {
                     Site::Served => with_query(&format!("{}{page}", guide_url(edition)), query),
-                    Site::Static => {
-                        let prefix = lang_prefix(edition);
-                        let folder = prefix
-                            .strip_prefix('/')
-                            .map_or(String::new(), |lang| format!("{lang}/"));
-                        format!("{root}{folder}guides/{}.html", edition.id)
-                    }
+                    Site::Static => format!("{root}{}", static_guide_file(edition)),
                 };
                 Alternate {
                     lang: edition.lang.clone(),

@@ -97,12 +97,8 @@ pub fn catalogs<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> Vec<SiteFile
 /// `LANG/guides/ID.html`). `editions` are the guide as written and its
 /// translations, for the language switcher (the guide among them).
 pub fn guide_files(guide: &Guide, editions: &[&Guide]) -> Vec<SiteFile> {
-    let folder = match guide.translated_from {
-        Some(_) => format!("{}/", guide.lang),
-        None => String::new(),
-    };
     vec![SiteFile::new(
-        format!("{folder}guides/{}.html", guide.id),
+        crate::render::static_guide_file(guide),
         guide_page(guide, editions),
     )]
 }
