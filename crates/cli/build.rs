@@ -1,5 +1,6 @@
 //! Bundles the guides in `guides/` into the binary, so `unstuck serve`
-//! serves them from anywhere.
+//! serves them from anywhere: the guides, the shared files they include,
+//! and their translations (`po/LANG/*.po`).
 
 use std::fmt::Write;
 use std::path::Path;
@@ -20,14 +21,14 @@ fn main() {
         {
             if path.is_dir() {
                 folders.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
+            } else if path.extension().is_some_and(|e| e == "md" || e == "po") {
                 files.push(path);
             }
         }
     }
     files.sort();
     let mut code = String::from(
-        "/// The guides shipped inside the binary: (path in `guides/`, text).\npub(crate) const BUNDLED: &[(&str, &str)] = &[\n",
+        "/// The guides and translations shipped inside the binary: (path in `guides/`, text).\npub(crate) const BUNDLED: &[(&str, &str)] = &[\n",
     );
     for path in &files {
         println!("cargo::rerun-if-changed={}", path.display());

@@ -80,6 +80,17 @@ impl GuidesFolder {
         }
     }
 
+    /// The folder as the user named it.
+    pub(crate) fn path(&self) -> &Path {
+        &self.shown
+    }
+
+    /// Where `path` stands inside this folder (links followed), if it does.
+    pub(crate) fn relative(&self, path: &Path) -> Option<PathBuf> {
+        let real = path.canonicalize().ok()?;
+        Some(real.strip_prefix(self.real.as_ref()?).ok()?.to_owned())
+    }
+
     /// The bytes of the file at `path`, if it is a regular file inside
     /// this folder (after following links) of at most [`MAX_GUIDE_BYTES`].
     pub(crate) fn read(&self, path: &Path) -> Result<Vec<u8>, Unreadable> {

@@ -1,6 +1,7 @@
 //! Finding guide files, compiling them and reporting their diagnostics.
 
 use crate::guides_folder::{GuidesFolder, Unreadable};
+use crate::translations::{self, PoFiles, TranslationFile};
 use anyhow::{Context, bail};
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -17,17 +18,19 @@ mod bundled {
 }
 
 /// The guides shipped inside the binary, compiled (with the shared files
-/// shipped with them).
+/// and translations shipped with them).
 pub(crate) fn bundled() -> Vec<GuideFile> {
     let files = bundled::BUNDLED;
+    let po_files = translations::Bundled { files };
     files
         .iter()
-        .filter(|(name, _)| !is_shared(Path::new(name)))
+        .filter(|(name, _)| name.ends_with(".md") && !is_shared(Path::new(name)))
         .map(|(name, text)| {
             let folder = Path::new(name).parent().unwrap_or(Path::new(""));
             compiled(
                 PathBuf::from(format!("(bundled) {name}")),
                 text,
+                (folder, &po_files),
                 |include| {
                     let wanted = unstuck_lsp::normalise(&folder.join(include));
                     files
@@ -49,14 +52,25 @@ pub(crate) fn is_shared(path: &Path) -> bool {
 }
 
 /// Compiles a guide's text, reading the shared files it includes with `read`
-/// (given the path as the guide wrote it).
+/// (given the path as the guide wrote it), and its translations from
+/// `po_files` (given the guide's folder relative to the guides folder).
 fn compiled(
     path: PathBuf,
     text: &str,
+    (relative_folder, po_files): (&Path, &dyn PoFiles),
     mut read: impl FnMut(&str) -> Result<String, String>,
 ) -> GuideFile {
     let folder = path.parent().map(Path::to_owned).unwrap_or_default();
     let (compiled, combined) = compile_with(text, &mut read);
+    let translations = match &compiled.guide {
+        Some(guide) => {
+            let shared: Vec<String> = (combined.included.iter())
+                .map(|(include, _)| translations::shared_path(relative_folder, include))
+                .collect();
+            translations::load(guide, &shared, po_files)
+        }
+        None => Vec::new(),
+    };
     GuideFile {
         included: (combined.included.into_iter())
             .map(|(include, start)| (start, folder.join(include).display().to_string()))
@@ -64,6 +78,7 @@ fn compiled(
         path,
         text: combined.text,
         compiled,
+        translations,
     }
 }
 
@@ -78,6 +93,8 @@ pub(crate) struct GuideFile {
     pub(crate) included: Vec<(usize, String)>,
     /// The compiled guide and its diagnostics.
     pub(crate) compiled: Compiled,
+    /// Its translations (none when it has errors), in language order.
+    pub(crate) translations: Vec<TranslationFile>,
 }
 
 impl GuideFile {
@@ -118,6 +135,7 @@ pub(crate) fn load(path: &Path, folder: &GuidesFolder) -> anyhow::Result<GuideFi
                     guide: None,
                     diagnostics: vec![too_large(len)],
                 },
+                translations: Vec::new(),
             });
         }
         Err(why) => bail!("cannot read `{}`: {why}", path.display()),
@@ -128,12 +146,21 @@ pub(crate) fn load(path: &Path, folder: &GuidesFolder) -> anyhow::Result<GuideFi
             text: String::from_utf8_lossy(&bytes).into_owned(),
             included: Vec::new(),
             compiled: compile_bytes(&bytes),
+            translations: Vec::new(),
         });
     };
     let own_folder = path.parent().map(Path::to_owned).unwrap_or_default();
-    Ok(compiled(path.to_owned(), text, |include| {
-        read_text(folder, &own_folder.join(include))
-    }))
+    let relative_folder = folder
+        .relative(path)
+        .and_then(|inside| inside.parent().map(Path::to_owned))
+        .unwrap_or_default();
+    let po_files = translations::Disk { folder };
+    Ok(compiled(
+        path.to_owned(),
+        text,
+        (&relative_folder, &po_files),
+        |include| read_text(folder, &own_folder.join(include)),
+    ))
 }
 
 /// The text of a file inside `folder`, or why it cannot be read (as an
@@ -261,29 +288,86 @@ pub(crate) fn find(reference: &str, guides: &Path) -> anyhow::Result<GuideFile> 
     )
 }
 
-/// Every guide of a folder (or the bundled ones), compiled. Prints the
-/// diagnostics; fails if any guide has errors, so a server never starts
-/// with a broken guide.
-pub(crate) fn load_all(folder: Option<&Path>) -> anyhow::Result<Vec<Guide>> {
+/// A guide and its translations, ready to serve.
+pub(crate) struct GuideSet {
+    /// The guide in its source language.
+    pub(crate) guide: Guide,
+    /// Its translations as `(language, guide)`, in language order
+    /// (`guides/po/LANG/ID.po`). Each has exactly the source's ids, targets
+    /// and order, its `lang` set, and the source's text wherever a
+    /// translation is missing or fuzzy.
+    pub(crate) translations: Vec<(String, Guide)>,
+}
+
+impl GuideSet {
+    /// The guide and its translations.
+    pub(crate) fn editions(&self) -> impl Iterator<Item = &Guide> {
+        std::iter::once(&self.guide).chain(self.translations.iter().map(|(_, guide)| guide))
+    }
+
+    /// The guide and its translations, as a server's library takes them.
+    pub(crate) fn into_guides(self) -> impl Iterator<Item = Guide> {
+        std::iter::once(self.guide).chain(self.translations.into_iter().map(|(_, guide)| guide))
+    }
+}
+
+/// Every guide of a folder (or the bundled ones) with its translations,
+/// compiled and checked. Prints the diagnostics; fails if any guide or
+/// translation has errors, so a server never starts with a broken guide.
+pub(crate) fn load_all_translated(folder: Option<&Path>) -> anyhow::Result<Vec<GuideSet>> {
     let loaded = load_folder(folder)?;
     if !loaded.broken.is_empty() {
-        bail!(
-            "{} guide(s) have errors: {}; fix them first (`unstuck check`)",
-            loaded.broken.len(),
-            loaded.broken.join(", ")
-        );
+        let (translations, guides): (Vec<&String>, Vec<&String>) =
+            loaded.broken.iter().partition(|name| name.ends_with(".po"));
+        let what = [(guides, "guide"), (translations, "translation")]
+            .into_iter()
+            .filter(|(names, _)| !names.is_empty())
+            .map(|(names, kind)| {
+                let names: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+                format!(
+                    "{} {kind}(s) have errors: {}",
+                    names.len(),
+                    names.join(", ")
+                )
+            })
+            .collect::<Vec<_>>();
+        bail!("{}; fix them first (`unstuck check`)", what.join("; "));
     }
-    Ok(loaded.guides)
+    Ok((loaded.guides.into_iter().zip(loaded.translations))
+        .map(|(guide, translations)| GuideSet {
+            guide,
+            translations,
+        })
+        .collect())
 }
 
 /// The guides of a folder as compiled, with what is wrong with them.
 pub(crate) struct Loaded {
     /// The guides that compiled.
     pub(crate) guides: Vec<Guide>,
+    /// The translations of each of `guides`, by the same index, as
+    /// [`GuideSet::translations`] has them (translations with errors left out).
+    pub(crate) translations: Vec<Vec<(String, Guide)>>,
     /// The files that did not.
     pub(crate) broken: Vec<String>,
     /// Every diagnostic, rendered as the terminal shows it (no colour).
     pub(crate) report: String,
+}
+
+impl Loaded {
+    /// The guides that compiled and their translations, as a server's
+    /// library takes them.
+    pub(crate) fn into_guides(self) -> Vec<Guide> {
+        (self.guides.into_iter().zip(self.translations))
+            .flat_map(|(guide, translations)| {
+                GuideSet {
+                    guide,
+                    translations,
+                }
+                .into_guides()
+            })
+            .collect()
+    }
 }
 
 /// Compiles every guide of a folder (or the bundled ones) and prints the
@@ -299,20 +383,35 @@ pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
     let printer = Printer::stderr();
     let mut loaded = Loaded {
         guides: Vec::new(),
+        translations: Vec::new(),
         broken: Vec::new(),
         report: String::new(),
     };
     for file in files {
         let name = file.name();
-        for diagnostic in &file.compiled.diagnostics {
-            printer.print(&file, diagnostic)?;
-            loaded
-                .report
-                .push_str(&diagnostic.render(&file.source(&name), false));
+        let mut report = |source: &Source<'_>, diagnostic: &Diagnostic| {
+            loaded.report.push_str(&diagnostic.render(source, false));
             loaded.report.push_str("\n\n");
+            printer.print_in(source, diagnostic)
+        };
+        for diagnostic in &file.compiled.diagnostics {
+            report(&file.source(&name), diagnostic)?;
+        }
+        let mut translations = Vec::new();
+        for translation in &file.translations {
+            for diagnostic in &translation.diagnostics {
+                report(&translation.source(), diagnostic)?;
+            }
+            match translation.guide() {
+                Some(guide) => translations.push((translation.lang.clone(), guide.clone())),
+                None => loaded.broken.push(translation.name.clone()),
+            }
         }
         match file.compiled.guide {
-            Some(guide) => loaded.guides.push(guide),
+            Some(guide) => {
+                loaded.guides.push(guide);
+                loaded.translations.push(translations);
+            }
             None => loaded.broken.push(name),
         }
     }
@@ -321,17 +420,52 @@ pub(crate) fn load_folder(folder: Option<&Path>) -> anyhow::Result<Loaded> {
 
 /// Finds and compiles a guide; prints its diagnostics and fails if it has errors.
 pub(crate) fn open(reference: &str, guides: &Path) -> anyhow::Result<Guide> {
+    open_in(reference, guides, None)
+}
+
+/// Finds and compiles a guide, in the language `lang` when given (its
+/// translation `po/LANG/ID.po`); prints the diagnostics and fails if the
+/// guide or the translation has errors, or there is no such translation.
+pub(crate) fn open_in(reference: &str, guides: &Path, lang: Option<&str>) -> anyhow::Result<Guide> {
     let file = find(reference, guides)?;
     let printer = Printer::stderr();
     for diagnostic in &file.compiled.diagnostics {
         printer.print(&file, diagnostic)?;
     }
-    match file.compiled.guide {
-        Some(guide) => Ok(guide),
-        None => bail!(
+    let Some(guide) = file.compiled.guide else {
+        bail!(
             "`{}` has errors; fix them first (`unstuck check {}`)",
             file.name(),
             file.name()
+        );
+    };
+    let Some(lang) = lang.filter(|lang| *lang != guide.lang) else {
+        return Ok(guide);
+    };
+    let Some(translation) = file.translations.iter().find(|t| t.lang == lang) else {
+        let languages: Vec<&str> = file.translations.iter().map(|t| t.lang.as_str()).collect();
+        bail!(
+            "the guide `{}` has no `{lang}` translation (no `po/{lang}/{}.po`); it is written in `{}`{}",
+            guide.id,
+            guide.id,
+            guide.lang,
+            match languages.as_slice() {
+                [] => String::new(),
+                some => format!(" and translated into {}", some.join(", ")),
+            }
+        );
+    };
+    let source = translation.source();
+    for diagnostic in &translation.diagnostics {
+        if diagnostic.is_error() {
+            printer.print_in(&source, diagnostic)?;
+        }
+    }
+    match translation.guide() {
+        Some(guide) => Ok(guide.clone()),
+        None => bail!(
+            "`{}` has errors; fix them first (`unstuck check`)",
+            translation.name
         ),
     }
 }
@@ -377,7 +511,15 @@ impl Printer {
 
     pub(crate) fn print(&self, file: &GuideFile, diagnostic: &Diagnostic) -> std::io::Result<()> {
         let name = file.name();
-        let source = file.source(&name);
-        crate::output::errln!("{}\n", diagnostic.render(&source, self.styled))
+        self.print_in(&file.source(&name), diagnostic)
+    }
+
+    /// Prints a diagnostic of `source` (a guide's, or a translation's).
+    pub(crate) fn print_in(
+        &self,
+        source: &Source<'_>,
+        diagnostic: &Diagnostic,
+    ) -> std::io::Result<()> {
+        crate::output::errln!("{}\n", diagnostic.render(source, self.styled))
     }
 }

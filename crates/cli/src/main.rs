@@ -14,6 +14,7 @@ mod output;
 mod output_folder;
 mod parallel;
 mod terminal;
+mod translations;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -50,6 +51,8 @@ enum Command {
     Lsp(cmd::lsp::Args),
     /// How long a guide costs on average, and the cheaper order of its fix attempts.
     Advise(cmd::advise::Args),
+    /// Translate guides: write the texts to translate, update a language's PO files.
+    Translate(cmd::translate::Args),
 }
 
 /// How a command ended, beyond plain success.
@@ -82,6 +85,7 @@ fn main() -> ExitCode {
         Command::Prune(args) => cmd::prune::run(args),
         Command::Lsp(args) => cmd::lsp::run(args),
         Command::Advise(args) => cmd::advise::run(args),
+        Command::Translate(args) => cmd::translate::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -76,6 +76,20 @@ pub enum Code {
     /// An answer share that is not a percentage, or a question's shares
     /// that do not add up to 100 %.
     InvalidShare,
+    /// A translation file (PO) that cannot be read.
+    InvalidPo,
+    /// A translation's context names no text of the guide.
+    UnknownMessage,
+    /// A translated text whose links differ from the source text's.
+    LinkMismatch,
+    /// A translated text whose `[model]` marks differ from the source text's.
+    MarkMismatch,
+    /// A text with no translation yet: pages show the source text.
+    MissingTranslation,
+    /// A translation marked fuzzy: pages show the source text until it is reviewed.
+    FuzzyTranslation,
+    /// A translation made for an older source text.
+    OutdatedTranslation,
 }
 
 impl Code {
@@ -107,6 +121,13 @@ impl Code {
         Code::UnknownVariant,
         Code::InvalidTime,
         Code::InvalidShare,
+        Code::InvalidPo,
+        Code::UnknownMessage,
+        Code::LinkMismatch,
+        Code::MarkMismatch,
+        Code::MissingTranslation,
+        Code::FuzzyTranslation,
+        Code::OutdatedTranslation,
     ];
 
     /// The code as written in diagnostics, e.g. `unknown-target`.
@@ -138,6 +159,13 @@ impl Code {
             Code::UnknownVariant => "unknown-variant",
             Code::InvalidTime => "invalid-time",
             Code::InvalidShare => "invalid-share",
+            Code::InvalidPo => "invalid-po",
+            Code::UnknownMessage => "unknown-message",
+            Code::LinkMismatch => "link-mismatch",
+            Code::MarkMismatch => "mark-mismatch",
+            Code::MissingTranslation => "missing-translation",
+            Code::FuzzyTranslation => "fuzzy-translation",
+            Code::OutdatedTranslation => "outdated-translation",
         }
     }
 }

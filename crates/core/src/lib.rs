@@ -20,6 +20,7 @@ pub mod link;
 pub mod model;
 pub mod source;
 mod syntax;
+pub mod translate;
 
 pub use check::{
     Combined, Compiled, MAX_GUIDE_BYTES, compile, compile_bytes, compile_with, too_large,

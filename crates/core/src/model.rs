@@ -94,6 +94,16 @@ impl Text {
         Self { only, ..self }
     }
 
+    /// The same text in another language: the same place and models.
+    pub(crate) fn translated(&self, markdown: String) -> Self {
+        Self {
+            markdown,
+            span: self.span.clone(),
+            only: self.only.clone(),
+            plain: std::sync::OnceLock::new(),
+        }
+    }
+
     /// The models ([`Variant`]s) this text is for; empty when it is for all.
     pub fn only(&self) -> &[Id] {
         &self.only
@@ -180,6 +190,11 @@ pub struct Guide {
     pub id: Id,
     /// The language of the guide's text (BCP 47, e.g. `en`).
     pub lang: String,
+    /// The language of the guide this one translates (`en` for a German
+    /// translation of an English guide); `None` for a guide as written.
+    /// A translation has its source's graph: only its text differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translated_from: Option<String>,
     /// The title, e.g. "Fix a smart lock that will not open".
     pub title: Text,
     /// One or two sentences under the title that say what the guide does.

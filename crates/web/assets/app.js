@@ -13,7 +13,7 @@ for (const button of document.querySelectorAll("[data-copy]")) {
       source.select();
       document.execCommand("copy");
     }
-    button.textContent = "Copied";
+    button.textContent = button.dataset.copied;
     if (location.pathname.endsWith("/summary")) {
       const events = location.pathname.replace(/\/summary$/, "/events");
       navigator.sendBeacon?.(events, new URLSearchParams({ kind: "summary-copied" }));
@@ -45,6 +45,9 @@ for (const source of document.querySelectorAll("[data-print-into]")) {
 const data = document.getElementById("guide-data");
 if (data) {
   const guide = JSON.parse(data.textContent);
+  const words = guide.words;
+  // A message with its {n}, {heading}, {guide}, {question} filled in.
+  const say = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (Object.hasOwn(values, key) ? values[key] : all));
   const title = document.title;
   const own = (object, key) => (Object.hasOwn(object, key) ? object[key] : undefined);
   const answerOf = ([q, a]) => own(own(guide.questions, q)?.answers ?? {}, a);
@@ -60,6 +63,10 @@ if (data) {
     return made;
   };
   const show = () => {
+    // The same step, with the same answers, in another language.
+    for (const link of document.querySelectorAll("nav.languages a[hreflang]")) {
+      link.href = link.getAttribute("href").split(/[?#]/)[0] + location.search + location.hash;
+    }
     const named = document.getElementById(decodeURIComponent(location.hash.slice(1)));
     const section = named?.closest(".step-page") ?? document.querySelector(".step-page");
     const place = section?.querySelector("[data-path]");
@@ -90,9 +97,10 @@ if (data) {
     });
     const label = section.querySelector("[data-step-label]");
     const heading = section.querySelector("h2")?.textContent;
-    document.title = label ? `Step ${steps.length + 1} — ${heading} · ${title}` : `${heading} · ${title}`;
+    const shown = { n: steps.length + 1, heading, guide: title };
+    document.title = say(label ? words.stepTitle : words.headingTitle, shown);
     if (label) {
-      label.textContent = `Step ${steps.length + 1}`;
+      label.textContent = say(words.step, shown);
       label.hidden = false;
     }
     const list = place.querySelector("ol");
@@ -100,9 +108,9 @@ if (data) {
     place.hidden = !steps.length;
     if (!steps.length) return;
     if (place.hasAttribute("data-answers-given")) {
-      let text = `Support summary: ${guide.title}\nOutcome: ${own(guide.outcomes, place.dataset.path)}\n\n`;
+      let text = `${words.summary}: ${guide.title}\n${words.outcome} ${own(guide.outcomes, place.dataset.path)}\n\n`;
       for (const fact of facts) text += `${fact.label}: ${fact.value ?? "____"}\n`;
-      text += "\nAnswers given:\n";
+      text += `\n${words.answersGiven}:\n`;
       for (const step of steps) {
         text += `- ${guide.questions[step[0]].prompt} ${answerOf(step).label}\n`;
         const item = element("li", `${guide.questions[step[0]].prompt} `);
@@ -117,9 +125,9 @@ if (data) {
     const page = (q) => `#${place.dataset.ask.replace("{}", q)}`;
     steps.forEach((step, n) => {
       const prompt = guide.questions[step[0]].prompt;
-      const change = element("a", "Change");
+      const change = element("a", words.change);
       change.href = `${query(steps.slice(0, n)) || "?"}${page(step[0])}`;
-      change.setAttribute("aria-label", `Change your answer to: ${prompt}`);
+      change.setAttribute("aria-label", say(words.changeAria, { question: prompt }));
       const item = element("li");
       item.append(element("span", prompt, "q"), element("span", answerOf(step).label, "a"), change);
       list.append(item);

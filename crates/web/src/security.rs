@@ -95,12 +95,14 @@ struct CrossSite;
 impl ResponseForProtectionError<Body> for CrossSite {
     fn response_for_protection_error(&mut self, _error: ProtectionError) -> Response<Body> {
         let body = errors::page(
+            crate::render::words::Words::english(),
             "This form was sent from another site",
             html! {
                 p { "For your safety, feedback is only accepted from this site's own pages." }
                 p { a.btn href="/" { "See all guides" } }
             },
-        );
+        )
+        .render();
         let mut response = Response::new(Body::from(body));
         *response.status_mut() = StatusCode::FORBIDDEN;
         response.headers_mut().insert(

@@ -98,7 +98,6 @@ impl AppState {
     /// (none: feedback is refused with a "try again" page, events are not
     /// recorded). Call from within a Tokio runtime: the event writer is a task.
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
-        crate::render::layout::set_live_reload(config.live_reload);
         crate::routes::compress_files();
         Self {
             inner: Arc::new(Inner {
@@ -247,6 +246,11 @@ impl AppState {
     /// Wrong admin tokens by client.
     pub(crate) fn failed_logins(&self) -> &FailedLogins {
         &self.inner.failed_logins
+    }
+
+    /// Whether pages reload themselves when the guides change (`serve --watch`).
+    pub(crate) fn live_reload(&self) -> bool {
+        self.inner.changes.is_some()
     }
 
     /// Whether `/metrics` needs the admin token.

@@ -24,12 +24,12 @@ const SERVED: [&str; 5] = [
 /// Every address on every page of `guide` that a page may not carry.
 fn disallowed_on_pages(guide: unstuck_core::Guide) -> Vec<String> {
     let mut found = Vec::new();
-    let files = static_site::guide_files(&guide);
+    let files = static_site::guide_files(&guide, &[&guide]);
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
         found.extend(disallowed_on(&file.path, &html));
     }
-    let html = String::from_utf8_lossy(&static_site::catalog([&guide]).bytes).into_owned();
+    let html = String::from_utf8_lossy(&static_site::catalogs([&guide])[0].bytes).into_owned();
     found.extend(disallowed_on("index.html", &html));
 
     let app = unstuck_web::app(AppState::new(
@@ -82,7 +82,7 @@ fn static_pages_carry_their_own_security_policy() {
     let guide = unstuck_core::compile(unstuck_testkit::hostile::BASE_GUIDE)
         .guide
         .expect("the base guide compiles");
-    let files = static_site::guide_files(&guide);
+    let files = static_site::guide_files(&guide, &[&guide]);
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
         assert!(

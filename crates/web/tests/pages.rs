@@ -156,7 +156,7 @@ async fn the_catalog_lists_and_searches_the_guides() {
     assert_contains(&all.body, "Fix a garage door that will not close");
     let found = get(&app, "/?q=keypad+light").await;
     let text = text_of(main_of(&found.body));
-    assert_contains(&text, "1 guide match “keypad light”");
+    assert_contains(&text, "One guide matches “keypad light”");
     assert_contains(&text, "Symptom: Check battery: The keypad does not light");
     assert!(!text.contains("garage door"), "{text}");
     let faq = get(&app, "/?q=spring").await;
@@ -1174,4 +1174,62 @@ async fn metrics_can_be_kept_behind_the_admin_token() {
     let metrics = get_with(&app, "/metrics", header::AUTHORIZATION, &bearer()).await;
     assert_eq!(metrics.status, StatusCode::OK);
     assert_contains(&metrics.body, "http_requests_total");
+}
+
+/// Every message a page asks for by name exists in English (the source of
+/// every language; `unstuck-locale`'s tests hold the others to it).
+#[test]
+fn every_message_the_pages_name_exists() {
+    let english = unstuck_locale::SOURCES[0].2;
+    let defined = |id: &str| {
+        english
+            .lines()
+            .any(|line| line.starts_with(&format!("{id} =")))
+    };
+    let sources = std::fs::read_dir("src/render")
+        .into_iter()
+        .flatten()
+        .chain(
+            std::fs::read_dir("src/render/controls")
+                .into_iter()
+                .flatten(),
+        )
+        .chain(std::fs::read_dir("src/routes").into_iter().flatten())
+        .chain(std::fs::read_dir("src/static_site").into_iter().flatten())
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .chain([
+            std::path::PathBuf::from("src/error.rs"),
+            std::path::PathBuf::from("src/library.rs"),
+        ])
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"));
+    let mut named = 0;
+    for path in sources {
+        let text = std::fs::read_to_string(&path).expect("a source file");
+        // Calls name a message right after the quote; ids kept in tables
+        // (`"label-good"`, `"match-faq"`) start with these prefixes.
+        let calls = [".get(\"", ".with(\"", ".markup(\""];
+        let prefixes = ["\"match-", "\"label-", "\"outcome-", "\"step-label"];
+        let starts = calls
+            .iter()
+            .flat_map(|call| text.match_indices(call).map(|(at, _)| at + call.len()))
+            .chain(
+                prefixes
+                    .iter()
+                    .flat_map(|prefix| text.match_indices(prefix).map(|(at, _)| at + 1)),
+            );
+        for start in starts {
+            let id: String = text[start..]
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '-')
+                .collect();
+            named += 1;
+            assert!(
+                defined(&id),
+                "{}: no message `{id}` in en.ftl",
+                path.display()
+            );
+        }
+    }
+    assert!(named > 100, "{named} message names found");
 }

@@ -12,7 +12,7 @@
 mod record;
 
 use crate::Outcome;
-use crate::library;
+use crate::library::{self, GuideSet};
 use crate::output_folder::OutputFolder;
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -46,63 +46,64 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         default.is_dir().then_some(default)
     });
     check_out(&args.out, folder.as_deref())?;
-    let guides = library::load_all(folder.as_deref())?;
+    let sets = library::load_all_translated(folder.as_deref())?;
     std::fs::create_dir_all(&args.out)
         .with_context(|| format!("cannot create the output folder `{}`", args.out.display()))?;
     let out = &OutputFolder::new(&args.out);
     let previous = Record::read(out);
     let tool = tool_fingerprint();
-    let unchanged = |guide: &Guide| {
-        let built = previous.guides.get(guide.id.as_str());
+    let unchanged = |set: &&GuideSet| {
+        let built = previous.guides.get(set.guide.id.as_str());
         previous.tool == tool
             && built.is_some_and(|built| {
-                built.version == guide.version && built.files.iter().all(|f| out.is_file(f))
+                built.version == version(set) && built.files.iter().all(|f| out.is_file(f))
             })
     };
-    let (skipped, to_build): (Vec<&Guide>, Vec<&Guide>) = guides.iter().partition(|g| unchanged(g));
+    let (skipped, to_build): (Vec<&GuideSet>, Vec<&GuideSet>) = sets.iter().partition(unchanged);
     let built = render_all(&to_build, out)?;
 
     let mut record = Record {
         tool,
         guides: BTreeMap::new(),
     };
-    for guide in skipped {
-        record.guides.insert(
-            guide.id.to_string(),
-            previous.guides[guide.id.as_str()].clone(),
-        );
+    for set in skipped {
+        let id = set.guide.id.as_str();
+        record
+            .guides
+            .insert(id.to_owned(), previous.guides[id].clone());
     }
     let pages: usize = built.iter().map(|(_, b)| b.files.len()).sum();
     record.guides.extend(built);
     remove_stale(out, &previous, &record)?;
 
     let mut shared = static_site::shared_files();
-    shared.push(static_site::catalog(&guides));
+    let editions = sets.iter().flat_map(GuideSet::editions);
+    shared.extend(static_site::catalogs(editions));
     for file in &shared {
         out.write_if_changed(&file.path, &file.bytes)?;
     }
     record.write(out)?;
     crate::output::errln!(
         "built {} into `{}` in {:.2} s ({} rendered, {pages} files written; {} unchanged)",
-        plural(guides.len(), "guide"),
+        plural(sets.len(), "guide"),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         to_build.len(),
-        guides.len() - to_build.len(),
+        sets.len() - to_build.len(),
     )?;
     Ok(Outcome::Success)
 }
 
 /// Renders and writes the guides' files on every core, with a progress bar
 /// on a terminal.
-fn render_all(guides: &[&Guide], out: &OutputFolder) -> anyhow::Result<Vec<(String, Built)>> {
+fn render_all(guides: &[&GuideSet], out: &OutputFolder) -> anyhow::Result<Vec<(String, Built)>> {
     let progress = ProgressBar::new(guides.len() as u64);
     progress.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} guides  {elapsed} {msg}")
             .context("progress bar template")?,
     );
     let built = crate::parallel::map(guides, |guide| {
-        let built = build_guide(guide, out).map(|built| (guide.id.to_string(), built));
+        let built = build_guide(guide, out).map(|built| (guide.guide.id.to_string(), built));
         progress.inc(1);
         built
     });
@@ -110,15 +111,25 @@ fn render_all(guides: &[&Guide], out: &OutputFolder) -> anyhow::Result<Vec<(Stri
     built.into_iter().collect()
 }
 
-fn build_guide(guide: &Guide, out: &OutputFolder) -> anyhow::Result<Built> {
-    let files = static_site::guide_files(guide);
+/// Writes the pages of a guide and of its translations.
+fn build_guide(set: &GuideSet, out: &OutputFolder) -> anyhow::Result<Built> {
+    let editions: Vec<&Guide> = set.editions().collect();
+    let files: Vec<static_site::SiteFile> = (editions.iter())
+        .flat_map(|guide| static_site::guide_files(guide, &editions))
+        .collect();
     for file in &files {
         out.write(&file.path, &file.bytes)?;
     }
     Ok(Built {
-        version: guide.version.clone(),
+        version: version(set),
         files: files.into_iter().map(|file| file.path).collect(),
     })
+}
+
+/// The version of a guide's pages: its own and its translations'.
+fn version(set: &GuideSet) -> String {
+    let versions: Vec<&str> = set.editions().map(|guide| guide.version.as_str()).collect();
+    versions.join("+")
 }
 
 /// Deletes the files the last build wrote that this one did not: the page

@@ -4,9 +4,11 @@ use crate::Outcome;
 use crate::library::{self, GuideFile, Printer};
 use crate::output::errln;
 use clap::ValueEnum;
+use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
 use unstuck_core::Severity;
+use unstuck_core::translate::Coverage;
 
 /// Check guides and report every problem, compiler-style.
 ///
@@ -43,9 +45,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     library::check_unique_ids(&mut files);
     let count = |severity| {
-        files
-            .iter()
-            .flat_map(|f| &f.compiled.diagnostics)
+        let translations = files.iter().flat_map(|f| &f.translations);
+        (files.iter().flat_map(|f| &f.compiled.diagnostics))
+            .chain(translations.flat_map(|t| &t.diagnostics))
             .filter(|d| d.severity == severity)
             .count()
     };
@@ -77,10 +79,43 @@ fn print_human(
         for diagnostic in &file.compiled.diagnostics {
             printer.print(file, diagnostic)?;
         }
+        for translation in &file.translations {
+            let source = translation.source();
+            for diagnostic in &translation.diagnostics {
+                printer.print_in(&source, diagnostic)?;
+            }
+        }
+    }
+    // Each language's coverage, and each translation that is not complete.
+    let mut languages: BTreeMap<&str, Coverage> = BTreeMap::new();
+    let mut translations = 0;
+    for file in files {
+        let id = (file.compiled.guide.as_ref()).map_or("", |g| g.id.as_str());
+        for translation in &file.translations {
+            translations += 1;
+            let Some(translated) = &translation.translated else {
+                errln!("{id}, {}: the file cannot be read", translation.lang)?;
+                continue;
+            };
+            let coverage = &translated.coverage;
+            if !coverage.is_complete() {
+                errln!("{id}, {coverage}")?;
+            }
+            (languages.entry(&translation.lang))
+                .and_modify(|total| total.add(coverage))
+                .or_insert_with(|| coverage.clone());
+        }
+    }
+    for coverage in languages.values() {
+        errln!("{coverage}")?;
     }
     let guides = files.len() + unreadable.len();
+    let translations = match translations {
+        0 => String::new(),
+        n => format!(" and {n} translation{}", plural(n)),
+    };
     errln!(
-        "checked {guides} guide{}: {errors} error{}, {warnings} warning{}",
+        "checked {guides} guide{}{translations}: {errors} error{}, {warnings} warning{}",
         plural(guides),
         plural(errors),
         plural(warnings)
@@ -102,6 +137,12 @@ fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::
         let source = file.source(&name);
         for diagnostic in &file.compiled.diagnostics {
             records.push(serde_json::to_value(diagnostic.to_record(&source))?);
+        }
+        for translation in &file.translations {
+            let source = translation.source();
+            for diagnostic in &translation.diagnostics {
+                records.push(serde_json::to_value(diagnostic.to_record(&source))?);
+            }
         }
     }
     let mut stdout = std::io::stdout().lock();

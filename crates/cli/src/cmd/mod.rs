@@ -10,4 +10,5 @@ pub(crate) mod prune;
 pub(crate) mod run;
 pub(crate) mod serve;
 pub(crate) mod stats;
+pub(crate) mod translate;
 pub(crate) mod walk;

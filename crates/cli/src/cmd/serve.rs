@@ -110,7 +110,17 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
     if args.watch && args.guides.is_none() {
         args.guides = Some(PathBuf::from(library::DEFAULT_GUIDES));
     }
-    let guides = library::load_all(args.guides.as_deref())?;
+    let sets = library::load_all_translated(args.guides.as_deref())?;
+    for set in &sets {
+        let languages: Vec<&str> = (set.translations.iter())
+            .map(|(lang, _)| lang.as_str())
+            .collect();
+        tracing::info!(guide = %set.guide.id, ?languages, "translations");
+    }
+    let guides = sets
+        .into_iter()
+        .flat_map(library::GuideSet::into_guides)
+        .collect();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -196,7 +206,7 @@ fn watch(folder: PathBuf, state: AppState) -> anyhow::Result<notify::Recommended
             match library::load_folder(Some(&folder)) {
                 Ok(loaded) if loaded.broken.is_empty() => {
                     tracing::info!(guides = loaded.guides.len(), "guides reloaded");
-                    state.replace_library(Library::new(loaded.guides));
+                    state.replace_library(Library::new(loaded.into_guides()));
                 }
                 Ok(loaded) => {
                     tracing::warn!(broken = ?loaded.broken, "guides have errors; pages show them");

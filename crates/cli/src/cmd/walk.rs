@@ -30,10 +30,14 @@ pub(crate) struct Args {
     /// The folder guides are looked up in by id.
     #[arg(long, env = "UNSTUCK_GUIDES", default_value = library::DEFAULT_GUIDES)]
     guides: PathBuf,
+    /// Show the guide's text in this language (its translation
+    /// `po/LANG/ID.po`; untranslated texts stay in the source language).
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
-    let guide = library::open(&args.guide, &args.guides)?;
+    let guide = library::open_in(&args.guide, &args.guides, args.lang.as_deref())?;
     let mut pairs = Vec::with_capacity(args.answers.len());
     for pair in &args.answers {
         let Some((question, answer)) = pair.split_once('=') else {

@@ -18,5 +18,5 @@ mod walk;
 
 pub use report::{PathEntry, WalkReport};
 pub use session::{Session, SessionError};
-pub use summary::{Summary, SummaryAnswer, SummaryFact};
+pub use summary::{Summary, SummaryAnswer, SummaryFact, SummaryLabels};
 pub use walk::{Change, Position, Step, Walk, answer, reachable, walk};

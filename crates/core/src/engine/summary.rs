@@ -105,22 +105,48 @@ impl Summary {
     /// The summary as plain text, ready to paste into a support request.
     /// Blanks are written as `____` for the person to fill in.
     pub fn to_text(&self) -> String {
-        let mut text = format!("Support summary: {}\n", self.guide);
-        match &self.outcome {
-            Some(outcome) => text.push_str(&format!("Outcome: {outcome}\n")),
-            None => text.push_str("Outcome: not reached yet\n"),
-        }
+        self.to_text_in(&SummaryLabels::ENGLISH)
+    }
+
+    /// The summary as plain text with the labels of the reader's language.
+    pub fn to_text_in(&self, labels: &SummaryLabels<'_>) -> String {
+        let mut text = format!("{}: {}\n", labels.title, self.guide);
+        let outcome = self.outcome.as_deref().unwrap_or(labels.not_reached);
+        text.push_str(&format!("{} {outcome}\n", labels.outcome));
         text.push('\n');
         for fact in &self.facts {
             let value = fact.value.as_deref().unwrap_or("____");
             text.push_str(&format!("{}: {value}\n", fact.label));
         }
         if !self.answers.is_empty() {
-            text.push_str("\nAnswers given:\n");
+            text.push_str(&format!("\n{}:\n", labels.answers_given));
             for answer in &self.answers {
                 text.push_str(&format!("- {} {}\n", answer.question, answer.answer));
             }
         }
         text
     }
+}
+
+/// The words around a summary's text, in the reader's language.
+#[derive(Debug, Clone, Copy)]
+pub struct SummaryLabels<'a> {
+    /// "Support summary", before the guide's title.
+    pub title: &'a str,
+    /// "Outcome:", before the outcome's title.
+    pub outcome: &'a str,
+    /// "not reached yet", when there is no outcome.
+    pub not_reached: &'a str,
+    /// "Answers given", above the answers.
+    pub answers_given: &'a str,
+}
+
+impl SummaryLabels<'static> {
+    /// The labels in English.
+    pub const ENGLISH: Self = Self {
+        title: "Support summary",
+        outcome: "Outcome:",
+        not_reached: "not reached yet",
+        answers_given: "Answers given",
+    };
 }

@@ -881,7 +881,7 @@ struct Labelled {
 /// The `[a, b] ` marks at the start of an item: each model id with its
 /// span, and where the text after the marks starts. `None` when the item
 /// does not start with marks (a link `[text](…)` is not one).
-fn variant_marks(raw: &str) -> Option<(Vec<(String, Span)>, usize)> {
+pub(crate) fn variant_marks(raw: &str) -> Option<(Vec<(String, Span)>, usize)> {
     let inside_end = raw.strip_prefix('[')?.find(']')? + 1;
     let after = &raw[inside_end + 1..];
     if !after.starts_with(' ') {

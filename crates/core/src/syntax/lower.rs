@@ -458,6 +458,7 @@ impl<'t> Lowerer<'t> {
         Guide {
             id,
             lang,
+            translated_from: None,
             title,
             summary,
             reviewed,

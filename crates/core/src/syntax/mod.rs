@@ -11,6 +11,7 @@ mod front_matter;
 mod lower;
 mod markdown;
 
+pub(crate) use blocks::variant_marks;
 pub(crate) use lower::{Draft, KINDS, OUTCOME_KINDS, include_requests, lower};
 
 use pulldown_cmark::{Event, Parser};

@@ -66,6 +66,15 @@ fn every_code_has_a_fixture_or_a_test() {
         .expect("the fixtures folder")
         .map(|entry| expected_code(&entry.expect("an entry").path()))
         .collect();
+    // Translations' fixtures are PO files (see `translate.rs`).
+    let translations = Path::new(FIXTURES).join("../translations");
+    covered.extend(
+        std::fs::read_dir(translations)
+            .expect("the translation fixtures")
+            .map(|entry| entry.expect("an entry").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "po"))
+            .map(|path| expected_code(&path)),
+    );
     // Tested elsewhere: a too-large file below, a duplicate guide id in the CLI suite.
     covered.extend(["file-too-large".to_owned(), "duplicate-guide".to_owned()]);
     let missing: Vec<&str> = Code::ALL
@@ -101,6 +110,9 @@ fn the_shipped_guides_are_clean() {
     let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../../guides");
     for entry in std::fs::read_dir(folder).expect("the guides folder") {
         let path = entry.expect("an entry").path();
+        if path.extension().is_none_or(|e| e != "md") {
+            continue; // The translations (`po/`) are checked in `translate.rs`.
+        }
         let text = std::fs::read_to_string(&path).expect("a readable guide");
         let compiled = compile(&text);
         assert!(

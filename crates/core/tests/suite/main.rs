@@ -14,3 +14,4 @@ mod hostile;
 mod includes;
 mod properties;
 mod support;
+mod translate;

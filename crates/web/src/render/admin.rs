@@ -6,6 +6,7 @@
 
 use super::charts::{self, Bar};
 use super::layout::Page;
+use super::words::Words;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::advise::{Advice, TimeSource, readable_minutes};
@@ -44,7 +45,7 @@ pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64, refused
         }
         p { a href="/metrics" { "Metrics (Prometheus)" } }
     };
-    Page::new("Admin · Unstuck", main).render()
+    Page::new(Words::english(), "Admin · Unstuck", main).render()
 }
 
 /// `/admin/guides/{id}`: one guide's figures.
@@ -152,7 +153,12 @@ pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
             a href=(format!("/admin/guides/{}/events.csv?days={days}", guide.id)) { "Download the events (CSV)" } " · " a href="/admin" { "All guides" }
         }
     };
-    Page::new(format!("Figures · {} · Admin", guide.title.plain()), main).render()
+    Page::new(
+        Words::english(),
+        format!("Figures · {} · Admin", guide.title.plain()),
+        main,
+    )
+    .render()
 }
 
 /// `/admin/guides/{id}/advice`: the figures of `unstuck advise` for one guide.
@@ -256,7 +262,12 @@ pub(crate) fn advice(guide: &Guide, advice: &Advice, days: i64, authored: bool) 
         }
         p { a href=(format!("/admin/guides/{}?days={days}", guide.id)) { "Back to the figures" } " · " a href="/admin" { "All guides" } }
     };
-    Page::new(format!("Advice · {} · Admin", guide.title.plain()), main).render()
+    Page::new(
+        Words::english(),
+        format!("Advice · {} · Admin", guide.title.plain()),
+        main,
+    )
+    .render()
 }
 
 fn answer_label(guide: &Guide, question: &str, answer: &str) -> String {

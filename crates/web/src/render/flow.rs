@@ -12,11 +12,13 @@ use super::controls::Controls;
 use super::layout::Page;
 use super::markdown::{self, Links};
 use super::parts::{self, FeedbackState, Model};
+use super::words::Words;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, Walked};
 use unstuck_core::engine::{self, Change, Position, Session, Summary};
 use unstuck_core::model::{OutcomeKind, Question, Section};
+use unstuck_locale::Arg;
 
 /// A guide at the state a query describes.
 pub(crate) struct Flow<'a> {
@@ -27,6 +29,8 @@ pub(crate) struct Flow<'a> {
     pub(super) walked: &'a Walked<'a>,
     full_url: String,
     pub(super) site: Site,
+    /// The interface text, in the guide's language.
+    pub(super) words: Words,
     controls: &'static dyn Controls,
 }
 
@@ -46,6 +50,7 @@ impl<'a> Flow<'a> {
             guide,
             query,
             site,
+            words: Words::of(guide),
             controls: site.controls(),
         }
     }
@@ -90,8 +95,8 @@ impl<'a> Flow<'a> {
             (self.controls.answered(self))
             @if start { (self.start_extras()) }
             p.no-print {
-                a href=(self.full_url) { "Show full guide" }
-                @if let Some(link) = self.controls.summary_link(self, "Support summary") {
+                a href=(self.full_url) { (self.words.get("show-full-guide")) }
+                @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary")) {
                     " · " (link)
                 }
             }
@@ -104,7 +109,7 @@ impl<'a> Flow<'a> {
     }
 
     /// The page for this state; `feedback` says what the feedback form shows.
-    pub(crate) fn render(&self, feedback: &FeedbackState<'_>) -> String {
+    pub(crate) fn page(&self, feedback: &FeedbackState<'_>) -> Page {
         let main = html! {
             h1.guide-title { (markdown::inline(&self.guide.title, Links::InPage)) }
             (self.content(feedback))
@@ -113,14 +118,9 @@ impl<'a> Flow<'a> {
         let title = self.title();
         let start = self.is_start();
         Page {
-            title,
-            lang: guide.lang.clone(),
-            description: Some(guide.summary.plain()),
             structured_data: start.then(|| super::jsonld::faq(guide)).flatten(),
-            main,
-            root: self.site.guide_root(),
+            ..Page::of_guide(guide, title, main).at(self.site.guide_root(guide))
         }
-        .render()
     }
 
     /// The id of the page's element `name`, unique in its page.
@@ -133,7 +133,12 @@ impl<'a> Flow<'a> {
     fn step_label(&self, changing: bool) -> Markup {
         match self.controls.step(self) {
             Some(step) => {
-                html! { p.step-label { "Step " (step) @if changing { " — changing your answer" } } }
+                let id = if changing {
+                    "step-label-changing"
+                } else {
+                    "step-label"
+                };
+                html! { p.step-label { (self.words.with(id, &[("number", Arg::Number(step as u64))])) } }
             }
             None => html! { p.step-label hidden data-step-label {} },
         }
@@ -142,36 +147,43 @@ impl<'a> Flow<'a> {
     /// "Step 3 — Does the physical key work? · Fix a smart lock…" (with
     /// no "Step 3 — " when the page does not know the step).
     fn title(&self) -> String {
-        let guide_title = self.guide.title.plain();
-        let step = match self.controls.step(self) {
-            Some(step) => format!("Step {step} — "),
-            None => String::new(),
-        };
-        match (self.query.change, self.walked.walk.position) {
-            (Some(question), _) => format!(
-                "Change your answer — {} · {guide_title}",
-                self.guide.questions[question].prompt.plain()
-            ),
+        let words = self.words;
+        let heading = match (self.query.change, self.walked.walk.position) {
+            (Some(question), _) => {
+                let prompt = self.guide.questions[question].prompt.plain();
+                words.with("change-title", &[("question", Arg::Text(&prompt))])
+            }
             (
                 None,
                 Position::Question {
                     caution: Some(section),
                     ..
                 },
-            ) => format!(
-                "{step}Caution: {} · {guide_title}",
-                self.guide.sections[section].title.plain()
-            ),
-            (None, Position::Question { question, .. }) => format!(
-                "{step}{} · {guide_title}",
-                self.guide.questions[question].prompt.plain()
-            ),
-            (None, Position::Outcome(outcome)) => {
-                format!(
-                    "{} · {guide_title}",
-                    self.guide.outcomes[outcome].title.plain()
-                )
+            ) => {
+                let title = self.guide.sections[section].title.plain();
+                words.with("caution-title", &[("section", Arg::Text(&title))])
             }
+            (None, Position::Question { question, .. }) => {
+                self.guide.questions[question].prompt.plain()
+            }
+            (None, Position::Outcome(outcome)) => self.guide.outcomes[outcome].title.plain(),
+        };
+        let guide = self.guide.title.plain();
+        let step = match (self.query.change, self.walked.walk.position) {
+            (None, Position::Question { .. }) => self.controls.step(self),
+            _ => None,
+        };
+        let (heading, guide) = (Arg::Text(&heading), Arg::Text(&guide));
+        match step {
+            Some(step) => words.with(
+                "step-title",
+                &[
+                    ("number", Arg::Number(step as u64)),
+                    ("heading", heading),
+                    ("guide", guide),
+                ],
+            ),
+            None => words.with("heading-title", &[("heading", heading), ("guide", guide)]),
         }
     }
 
@@ -198,12 +210,12 @@ impl<'a> Flow<'a> {
                     }
                 }
                 (self.controls.answers(self, index, short))
-                p.hint { "You can change your answer later." }
+                p.hint { (self.words.get("change-later")) }
                 @if question.help.is_some() || section.is_some_and(|s| s.goal.is_some()) {
                     div.why {
                         @if let Some(help) = &question.help { (markdown::blocks(help, self.links())) }
                         @if let Some(goal) = section.and_then(|s| s.goal.as_ref()) {
-                            p { strong { "Why this step: " } (markdown::inline(goal, self.links())) }
+                            p { strong { (self.words.get("why-this-step")) " " } (markdown::inline(goal, self.links())) }
                         }
                     }
                 }
@@ -218,9 +230,11 @@ impl<'a> Flow<'a> {
         html! {
             section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
                 (self.step_label(false))
-                h2 id=(self.id("question")) tabindex="-1" { "Before you continue: " (markdown::inline(&section.title, self.links())) }
-                (parts::caution(section, self.links()))
-                p { "The next question is: " (markdown::inline(&guide.questions[question].prompt, self.links())) }
+                h2 id=(self.id("question")) tabindex="-1" {
+                    (self.words.markup("caution-before", &[("section", markdown::inline(&section.title, self.links()))]))
+                }
+                (parts::caution(section, self.links(), self.words))
+                p { (self.words.markup("caution-next-question", &[("question", markdown::inline(&guide.questions[question].prompt, self.links()))])) }
                 (self.controls.acknowledge(self, index))
                 (self.controls.back(self))
             }
@@ -231,8 +245,8 @@ impl<'a> Flow<'a> {
         let guide = self.guide;
         let outcome = &guide.outcomes[index];
         let (class, icon, word) = match outcome.kind {
-            OutcomeKind::Resolved => ("outcome resolved", "✓", "Fixed"),
-            OutcomeKind::Escalate => ("outcome escalate", "!", "Time to get help"),
+            OutcomeKind::Resolved => ("outcome resolved", "✓", self.words.get("outcome-fixed")),
+            OutcomeKind::Escalate => ("outcome escalate", "!", self.words.get("outcome-escalate")),
         };
         html! {
             section id=(self.id("step")) class=(class) aria-labelledby=(self.id("outcome")) {
@@ -248,12 +262,12 @@ impl<'a> Flow<'a> {
                 }
                 OutcomeKind::Escalate => {
                     @if let Some(help) = &guide.get_help {
-                        (parts::get_help(help, &self.id(help.id.as_str()), self.links()))
+                        (parts::get_help(help, &self.id(help.id.as_str()), self.links(), self.words))
                     }
-                    h2 { "Support summary" }
-                    p { "Have this ready when you call. It is built from your answers." }
-                    (parts::summary_facts(&Summary::new(guide, &self.walked.walk)))
-                    @if let Some(link) = self.controls.summary_link(self, "Fill in, copy, download or print the support summary") {
+                    h2 { (self.words.get("summary")) }
+                    p { (self.words.get("summary-have-ready")) }
+                    (parts::summary_facts(&Summary::new(guide, &self.walked.walk), self.words))
+                    @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary-fill-link")) {
                         p.no-print { (link) }
                     }
                 }
@@ -286,13 +300,14 @@ impl<'a> Flow<'a> {
         {
             Some(chosen) => html! {
                 p.models {
-                    "Steps for: " strong { (chosen.label.plain()) } " · "
-                    (link(None, "Change model".to_owned()))
+                    (self.words.markup("steps-for-model", &[("model", html! { strong { (chosen.label.plain()) } })]))
+                    " · "
+                    (link(None, self.words.get("change-model")))
                 }
             },
             None => html! {
                 div.models {
-                    p { strong { (markdown::inline(&variants.title, self.links())) } " This step differs between them:" }
+                    p { strong { (markdown::inline(&variants.title, self.links())) }  " " (self.words.get("step-differs")) }
                     ul {
                         @for (n, variant) in variants.entries.iter().enumerate() {
                             li { (link(Some(n), variant.label.plain())) }
@@ -326,22 +341,23 @@ impl<'a> Flow<'a> {
         };
         let (left, rejoined) = (answered(&change.left), answered(&change.joined));
         let q = &guide.questions[question];
+        let words = self.words;
+        let prompt = html! { (q.prompt.plain()) };
+        let answer = |n: usize| html! { strong { (q.answers[n].label.plain()) } };
+        let count = |list: &[&Question]| [("count", Arg::Number(list.len() as u64))];
         html! {
             div.notice role="status" {
                 @if old == new {
-                    p { "Your answer to “" (q.prompt.plain()) "” stays " strong { (q.answers[new].label.plain()) } "." }
+                    p { (words.markup("answer-stays", &[("question", prompt), ("answer", answer(new))])) }
                 } @else {
-                    p {
-                        "You changed “" (q.prompt.plain()) "” from "
-                        strong { (q.answers[old].label.plain()) } " to " strong { (q.answers[new].label.plain()) } "."
-                    }
+                    p { (words.markup("answer-changed", &[("question", prompt), ("old", answer(old)), ("new", answer(new))])) }
                 }
                 @if !left.is_empty() {
-                    p { "These answers no longer apply. They are kept: change back to use them again." }
+                    p { (words.with("answers-left", &count(&left))) }
                     ul { @for q in &left { li { (q.prompt.plain()) } } }
                 }
                 @if !rejoined.is_empty() {
-                    p { "These earlier answers apply again:" }
+                    p { (words.with("answers-rejoined", &count(&rejoined))) }
                     ul { @for q in &rejoined { li { (q.prompt.plain()) } } }
                 }
             }

@@ -1,20 +1,10 @@
 //! The page shell: head (inline stylesheet, optional deferred script,
 //! structured data), a small header, the main content and a footer.
 
+use super::words::Words;
 use crate::assets::ASSETS;
-use std::sync::atomic::{AtomicBool, Ordering};
-
-/// Whether pages ask to be reloaded when the guides change (watch mode,
-/// for authors; a server either watches or not, for its whole life).
-static LIVE_RELOAD: AtomicBool = AtomicBool::new(false);
-
-/// Turns live reload on for every page rendered from now on.
-pub(crate) fn set_live_reload(on: bool) {
-    if on {
-        LIVE_RELOAD.store(true, Ordering::Relaxed);
-    }
-}
 use maud::{DOCTYPE, Markup, PreEscaped, html};
+use unstuck_core::Guide;
 
 /// The content security policy of a static site's pages: its own files
 /// only (and the decision-tree picture's own stylesheet), no inline script,
@@ -32,8 +22,17 @@ static STATIC_POLICY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| 
 pub(crate) struct Page {
     /// The document title: what the tab and a screen reader announce first.
     pub(crate) title: String,
-    /// The language of the content.
+    /// The language of the content (a guide's may be one whose
+    /// interface text Unstuck lacks: then `words` are English).
     pub(crate) lang: String,
+    /// The interface text.
+    pub(crate) words: Words,
+    /// The language whose catalog the site's name links to, when it is
+    /// not the site's own (`de` for `/de/`); `None`: the site's root.
+    pub(crate) home_lang: Option<String>,
+    /// The same page in other languages, for `hreflang` links and the
+    /// language switcher (empty: there are none).
+    pub(crate) alternates: Vec<Alternate>,
     /// The meta description.
     pub(crate) description: Option<String>,
     /// JSON-LD structured data, already serialised.
@@ -42,6 +41,22 @@ pub(crate) struct Page {
     pub(crate) main: Markup,
     /// Where the page stands, which says how it refers to the shared files.
     pub(crate) root: Root,
+    /// Whether the page reloads itself when the guides change (a server
+    /// run with `serve --watch`, for authors).
+    pub(crate) live_reload: bool,
+}
+
+/// The same page in another language.
+#[derive(Debug, Clone)]
+pub(crate) struct Alternate {
+    /// The language's tag (`de`).
+    pub(crate) lang: String,
+    /// The language's name in itself (`Deutsch`).
+    pub(crate) name: String,
+    /// The page's address in that language.
+    pub(crate) href: String,
+    /// Whether this is the page itself.
+    pub(crate) current: bool,
 }
 
 /// Where a page stands in the site.
@@ -56,15 +71,30 @@ pub(crate) enum Root {
 }
 
 impl Page {
-    /// A page with just a title and content, in English.
-    pub(crate) fn new(title: impl Into<String>, main: Markup) -> Self {
+    /// A page with just a title and content, in the language of `words`.
+    pub(crate) fn new(words: Words, title: impl Into<String>, main: Markup) -> Self {
         Self {
             title: title.into(),
-            lang: "en".to_owned(),
+            lang: words.tag().to_owned(),
+            words,
+            alternates: Vec::new(),
+            home_lang: None,
             description: None,
             structured_data: None,
             main,
             root: Root::Served,
+            live_reload: false,
+        }
+    }
+
+    /// A page of `guide`: in its language, the site's name leading to the
+    /// catalog of that language.
+    pub(crate) fn of_guide(guide: &Guide, title: impl Into<String>, main: Markup) -> Self {
+        Self {
+            lang: guide.lang.clone(),
+            home_lang: guide.translated_from.is_some().then(|| guide.lang.clone()),
+            description: Some(guide.summary.plain()),
+            ..Self::new(Words::of(guide), title, main)
         }
     }
 
@@ -73,16 +103,34 @@ impl Page {
         Self { root, ..self }
     }
 
+    /// The same page, reloading itself when the guides change, or not.
+    pub(crate) fn live(self, live_reload: bool) -> Self {
+        Self {
+            live_reload,
+            ..self
+        }
+    }
+
+    /// The same page, linking to itself in other languages.
+    pub(crate) fn in_languages(self, alternates: Vec<Alternate>) -> Self {
+        Self { alternates, ..self }
+    }
+
     /// Renders the whole document.
     pub(crate) fn render(self) -> String {
+        let language = self
+            .home_lang
+            .as_deref()
+            .map_or(String::new(), |lang| format!("{lang}/"));
         let (root, home) = match self.root {
-            Root::Served => ("/", "/".to_owned()),
-            Root::Static(root) => (root, format!("{root}index.html")),
+            Root::Served => ("/", format!("/{language}")),
+            Root::Static(root) => (root, format!("{root}{language}index.html")),
         };
         let script = format!("{root}{}", ASSETS.script_path());
+        let words = self.words;
         html! {
             (DOCTYPE)
-            html lang=(self.lang) data-live-reload[LIVE_RELOAD.load(Ordering::Relaxed)] {
+            html lang=(self.lang) dir=(unstuck_locale::direction_of(&self.lang).as_str()) data-live-reload[self.live_reload] {
                 head {
                     meta charset="utf-8";
                     @if let Root::Static(_) = self.root {
@@ -103,6 +151,9 @@ impl Page {
                         Root::Static(root) => { link rel="stylesheet" href=(format!("{root}{}", ASSETS.style_path())); }
                     }
                     script src=(script) defer {}
+                    @for alternate in self.alternates.iter().filter(|a| !a.current) {
+                        link rel="alternate" hreflang=(alternate.lang) href=(alternate.href);
+                    }
                     @if let Some(data) = &self.structured_data {
                         script type="application/ld+json" { (PreEscaped(data)) }
                     }
@@ -111,23 +162,46 @@ impl Page {
                     @if self.root == Root::Served {
                         // A static guide page shows the step its address's
                         // fragment names: a jump to `#main` would lose it.
-                        a.skip href="#main" { "Skip to content" }
+                        a.skip href="#main" { (words.get("skip-to-content")) }
                     }
                     header.site {
                         div.wrap {
                             a href=(home) { "Unstuck" }
-                            span.muted { "Troubleshooting guides" }
+                            span.muted { (words.get("site-tagline")) }
+                            @if self.alternates.len() > 1 {
+                                (switcher(&self.alternates, words))
+                            }
                         }
                     }
                     main id="main" class="wrap" { (self.main) }
                     footer.site {
                         div.wrap {
-                            p { "Unstuck sets no cookies and keeps your answers only in the page address." }
+                            p { (words.get("site-privacy")) }
                         }
                     }
                 }
             }
         }
         .into_string()
+    }
+}
+
+/// Links to the page in each language it exists in, each named in its own
+/// language; the current one marked for screen readers too.
+fn switcher(alternates: &[Alternate], words: Words) -> Markup {
+    html! {
+        nav.languages aria-label=(words.get("language-switcher")) {
+            ul {
+                @for alternate in alternates {
+                    li {
+                        @if alternate.current {
+                            a href=(alternate.href) lang=(alternate.lang) hreflang=(alternate.lang) aria-current="page" { (alternate.name) }
+                        } @else {
+                            a href=(alternate.href) lang=(alternate.lang) hreflang=(alternate.lang) { (alternate.name) }
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -15,17 +15,37 @@ pub(crate) mod markdown;
 pub(crate) mod parts;
 pub(crate) mod static_pages;
 pub(crate) mod summary;
+pub(crate) mod words;
 
-use layout::Root;
+use layout::{Alternate, Root};
 use markdown::Links;
 use static_pages::StaticPage;
 use unstuck_core::Guide;
 use unstuck_core::engine::query;
 use unstuck_core::model::{LinkEntry, Node};
 
-/// Where a guide's own pages live on the server.
-pub(crate) fn guide_url(id: &str) -> String {
-    format!("/guides/{id}")
+/// Where a language's pages live on the server: at the root for the
+/// guides as written (`""`), under `/de` for their German translations.
+pub(crate) fn lang_prefix(guide: &Guide) -> String {
+    match guide.translated_from {
+        Some(_) => format!("/{}", guide.lang),
+        None => String::new(),
+    }
+}
+
+/// A static site's page of a guide, from the site's root:
+/// `guides/ID.html`, or `de/guides/ID.html` for its German translation.
+pub(crate) fn static_guide_file(guide: &Guide) -> String {
+    match guide.translated_from {
+        Some(_) => format!("{}/guides/{}.html", guide.lang, guide.id),
+        None => format!("guides/{}.html", guide.id),
+    }
+}
+
+/// Where a guide's own pages live on the server (`/guides/ID`, or
+/// `/de/guides/ID` for a German translation).
+pub(crate) fn guide_url(guide: &Guide) -> String {
+    format!("{}/guides/{}", lang_prefix(guide), guide.id)
 }
 
 /// A guide page with a query (none when the query is empty).
@@ -39,12 +59,12 @@ pub(crate) fn with_query(path: &str, query: &str) -> String {
 
 /// The served flow page of the state with the canonical `query`.
 pub(crate) fn state_url(guide: &Guide, query: &str) -> String {
-    with_query(&guide_url(guide.id.as_str()), query)
+    with_query(&guide_url(guide), query)
 }
 
 /// The served support summary of the state with the canonical `query`.
 pub(crate) fn summary_url(guide: &Guide, query: &str) -> String {
-    with_query(&format!("{}/summary", guide_url(guide.id.as_str())), query)
+    with_query(&format!("{}/summary", guide_url(guide)), query)
 }
 
 /// How pages address each other: the server's routes, or the files of a
@@ -81,7 +101,7 @@ impl Site {
     /// The full guide, from a page of the same guide.
     pub(crate) fn full(self, guide: &Guide) -> String {
         match self {
-            Site::Served => format!("{}/full", guide_url(guide.id.as_str())),
+            Site::Served => format!("{}/full", guide_url(guide)),
             Site::Static => format!("#{}", static_pages::FULL),
         }
     }
@@ -89,16 +109,17 @@ impl Site {
     /// The decision-tree picture, from a page of the same guide.
     pub(crate) fn graph(self, guide: &Guide) -> String {
         match self {
-            Site::Served => format!("{}/graph.svg", guide_url(guide.id.as_str())),
+            Site::Served => format!("{}/graph.svg", guide_url(guide)),
             Site::Static => format!("#{}", static_pages::GRAPH),
         }
     }
 
-    /// A guide's first page, from the catalog.
-    pub(crate) fn guide_from_catalog(self, id: &str) -> String {
+    /// A guide's first page, from a catalog standing `root` below the
+    /// site's root (`""`, or `"../"` for a language's catalog).
+    pub(crate) fn guide_from_catalog(self, guide: &Guide, root: &str) -> String {
         match self {
-            Site::Served => guide_url(id),
-            Site::Static => format!("guides/{id}.html"),
+            Site::Served => guide_url(guide),
+            Site::Static => format!("{root}{}", static_guide_file(guide)),
         }
     }
 
@@ -112,12 +133,46 @@ impl Site {
         }
     }
 
-    /// Where a guide's pages stand in the site.
-    pub(crate) fn guide_root(self) -> Root {
-        match self {
-            Site::Served => Root::Served,
-            Site::Static => Root::Static("../"),
+    /// Where a guide's pages stand in the site (a static site's
+    /// translations one folder deeper: `de/guides/ID.html`).
+    pub(crate) fn guide_root(self, guide: &Guide) -> Root {
+        match (self, &guide.translated_from) {
+            (Site::Served, _) => Root::Served,
+            (Site::Static, None) => Root::Static("../"),
+            (Site::Static, Some(_)) => Root::Static("../../"),
         }
+    }
+
+    /// The same page of each edition of a guide (as written and each
+    /// translation, `editions`), for the language switcher: served, with
+    /// the same state (`query`); on a static site, the guide's page (the
+    /// optional script carries the step and path along).
+    pub(crate) fn alternates(
+        self,
+        guide: &Guide,
+        editions: &[&Guide],
+        page: &str,
+        query: &str,
+    ) -> Vec<Alternate> {
+        let root = match self.guide_root(guide) {
+            Root::Served => "",
+            Root::Static(root) => root,
+        };
+        editions
+            .iter()
+            .map(|edition| {
+                let href = match self {
+                    Site::Served => with_query(&format!("{}{page}", guide_url(edition)), query),
+                    Site::Static => format!("{root}{}", static_guide_file(edition)),
+                };
+                Alternate {
+                    lang: edition.lang.clone(),
+                    name: unstuck_locale::language_name(&edition.lang).to_owned(),
+                    href,
+                    current: edition.lang == guide.lang,
+                }
+            })
+            .collect()
     }
 }
 

@@ -2,10 +2,12 @@
 //! help", the verification checklist, the support summary, the feedback form.
 
 use super::markdown::{self, Links};
+use super::words::Words;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::Summary;
 use unstuck_core::model::{Checklist, GetHelp, HelpPart, Section, Text, Variants};
+use unstuck_locale::Arg;
 
 /// Which model's items a page shows: the chosen model's only, or, before
 /// a choice (and on the full guide), every item, each marked with the
@@ -14,6 +16,7 @@ use unstuck_core::model::{Checklist, GetHelp, HelpPart, Section, Text, Variants}
 pub(crate) struct Model<'g> {
     variants: Option<&'g Variants>,
     chosen: Option<usize>,
+    words: Words,
 }
 
 impl<'g> Model<'g> {
@@ -22,6 +25,7 @@ impl<'g> Model<'g> {
         Self {
             variants: guide.variants.as_ref(),
             chosen,
+            words: Words::of(guide),
         }
     }
 
@@ -45,7 +49,10 @@ impl<'g> Model<'g> {
                 .collect(),
         };
         Some(html! {
-            @if !marks.is_empty() { span.model { "(" (marks.join(" or ")) ") " } }
+            @if !marks.is_empty() {
+                @let models = marks.join(&self.words.get("model-or"));
+                span.model { (self.words.with("model-marks", &[("models", Arg::Text(&models))])) " " }
+            }
             (markdown::inline(text, links))
         })
     }
@@ -55,7 +62,7 @@ impl<'g> Model<'g> {
 pub(crate) fn instructions(section: &Section, links: Links<'_>, model: Model<'_>) -> Markup {
     html! {
         @if let Some(goal) = &section.goal {
-            p { strong { "Goal: " } (markdown::inline(goal, links)) }
+            p { strong { (model.words.get("label-goal")) " " } (markdown::inline(goal, links)) }
         }
         (actions(section, links, model))
     }
@@ -75,16 +82,16 @@ pub(crate) fn actions(section: &Section, links: Links<'_>, model: Model<'_>) -> 
     html! {
         ol { (items(&section.actions, links, model)) }
         @for expect in &section.expect {
-            p { strong { "What you should see: " } (markdown::inline(expect, links)) }
+            p { strong { (model.words.get("label-expect")) " " } (markdown::inline(expect, links)) }
         }
     }
 }
 
 /// A caution that stands out in text, not only by colour.
-pub(crate) fn caution(section: &Section, links: Links<'_>) -> Markup {
+pub(crate) fn caution(section: &Section, links: Links<'_>, words: Words) -> Markup {
     html! {
         @if let Some(caution) = &section.caution {
-            p.caution role="note" { strong { "Caution: " } (markdown::inline(caution, links)) }
+            p.caution role="note" { strong { (words.get("label-caution")) " " } (markdown::inline(caution, links)) }
         }
     }
 }
@@ -92,7 +99,7 @@ pub(crate) fn caution(section: &Section, links: Links<'_>) -> Markup {
 /// "When to get help": whom to call, on what conditions, and warnings.
 /// `id` is its heading's (the block's id, or one unique in a page of
 /// several steps).
-pub(crate) fn get_help(help: &GetHelp, id: &str, links: Links<'_>) -> Markup {
+pub(crate) fn get_help(help: &GetHelp, id: &str, links: Links<'_>, words: Words) -> Markup {
     html! {
         h2 id=(id) { (markdown::inline(&help.title, links)) }
         @for part in &help.parts {
@@ -102,7 +109,7 @@ pub(crate) fn get_help(help: &GetHelp, id: &str, links: Links<'_>) -> Markup {
                     ul { @for condition in conditions { li { (markdown::inline(condition, links)) } } }
                 }
                 HelpPart::Warning { text } => {
-                    p.warning role="note" { strong { "Warning: " } (markdown::inline(text, links)) }
+                    p.warning role="note" { strong { (words.get("label-warning")) " " } (markdown::inline(text, links)) }
                 }
                 HelpPart::Note { text } => p { (markdown::inline(text, links)) },
             }
@@ -137,7 +144,7 @@ pub(crate) fn verification(
 }
 
 /// The support summary's facts and steps, as a definition list.
-pub(crate) fn summary_facts(summary: &Summary) -> Markup {
+pub(crate) fn summary_facts(summary: &Summary, words: Words) -> Markup {
     html! {
         dl.results {
             @for fact in &summary.facts {
@@ -145,7 +152,7 @@ pub(crate) fn summary_facts(summary: &Summary) -> Markup {
                 dd {
                     @match &fact.value {
                         Some(value) => (value),
-                        None => span.muted { "(to fill in)" },
+                        None => span.muted { (words.get("summary-to-fill")) },
                     }
                 }
             }
@@ -185,38 +192,39 @@ impl FeedbackState<'_> {
 
 /// "Rate this guide": was it helpful, and an optional comment.
 pub(crate) fn feedback(
-    guide_id: &str,
+    guide: &Guide,
     state: &str,
     outcome: Option<&str>,
     on: FeedbackOn,
     shown: &FeedbackState<'_>,
 ) -> Markup {
+    let words = Words::of(guide);
     let comment = match shown {
         FeedbackState::Failed { comment, .. } => *comment,
         _ => "",
     };
     html! {
         section #rate aria-labelledby="rate-title" {
-            h2 #rate-title { "Rate this guide" }
+            h2 #rate-title { (words.get("rate-title")) }
             @if let FeedbackState::Sent = shown {
-                p.notice role="status" { "Thanks for your feedback." }
+                p.notice role="status" { (words.get("rate-thanks")) }
             } @else {
                 @if let FeedbackState::Failed { reason, .. } = shown {
-                    p.warning role="alert" { strong { "Not sent: " } (reason) }
+                    p.warning role="alert" { strong { (words.get("rate-not-sent")) " " } (reason) }
                 }
-                form method="post" action=(format!("/guides/{guide_id}/feedback")) {
+                form method="post" action=(format!("{}/feedback", super::guide_url(guide))) {
                     input type="hidden" name="state" value=(state);
                     input type="hidden" name="page" value=(match on { FeedbackOn::Flow => "flow", FeedbackOn::Full => "full" });
                     @if let Some(outcome) = outcome {
                         input type="hidden" name="outcome" value=(outcome);
                     }
                     fieldset {
-                        legend { "Was this helpful?" }
-                        label.field for="comment" { "Anything to add? (optional)" }
+                        legend { (words.get("rate-question")) }
+                        label.field for="comment" { (words.get("rate-comment")) }
                         textarea #comment name="comment" maxlength="1000" rows="3" { (comment) }
                         div.row {
-                            button type="submit" name="helpful" value="yes" { "Yes" }
-                            button type="submit" name="helpful" value="no" { "No" }
+                            button type="submit" name="helpful" value="yes" { (words.get("rate-yes")) }
+                            button type="submit" name="helpful" value="no" { (words.get("rate-no")) }
                         }
                     }
                 }

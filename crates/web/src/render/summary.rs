@@ -7,11 +7,13 @@
 
 use super::layout::Page;
 use super::static_pages::StaticPage;
-use super::{Site, guide_url, with_query};
+use super::words::Words;
+use super::{guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, Walked};
 use unstuck_core::engine::{Summary, Walk, walk};
+use unstuck_locale::Arg;
 
 /// The summary of a state (its session's walk: `walk`), with the values
 /// the person typed in.
@@ -28,8 +30,12 @@ fn summary(guide: &Guide, query: &FlowQuery, walk: &Walk) -> Summary {
 
 /// The summary as a downloadable text file's name and body.
 pub(crate) fn text(guide: &Guide, query: &FlowQuery) -> (String, String) {
+    let words = Words::of(guide);
     let walk = walk(guide, &query.session);
-    (download_name(guide), summary(guide, query, &walk).to_text())
+    (
+        download_name(guide),
+        words.summary_text(&summary(guide, query, &walk)),
+    )
 }
 
 fn download_name(guide: &Guide) -> String {
@@ -46,12 +52,14 @@ fn data_url(text: &str) -> String {
 }
 
 /// The summary page of `query`'s state, whose session `walked` is.
-pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> String {
+pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Page {
+    let words = Words::of(guide);
     let summary = summary(guide, query, &walked.walk);
-    let base = guide_url(guide.id.as_str());
+    let text = words.summary_text(&summary);
+    let base = guide_url(guide);
     let back = with_query(&base, &walked.query);
     let main = html! {
-        (heading(&summary, &back))
+        (heading(&summary, &back, words))
         form method="get" action=(format!("{base}/summary")) {
             @for &(key, value) in &walked.pairs {
                 input type="hidden" name=(key) value=(value);
@@ -66,24 +74,36 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Str
                 }
             }
             div.row {
-                button type="submit" { "Update summary" }
-                button.quiet type="submit" formaction=(format!("{base}/summary.txt")) { "Download .txt" }
+                button type="submit" { (words.get("summary-update")) }
+                button.quiet type="submit" formaction=(format!("{base}/summary.txt")) { (words.get("summary-download")) }
             }
         }
-        (answers_given(&summary))
+        (answers_given(&summary, words))
         section.no-print {
-            h2 { "As text" }
-            label.field for="summary-text" { "Select and copy, or use the buttons." }
-            textarea #summary-text readonly rows="12" { (summary.to_text()) }
+            h2 { (words.get("summary-as-text")) }
+            label.field for="summary-text" { (words.get("summary-select-copy")) }
+            textarea #summary-text readonly rows="12" { (text) }
         }
-        pre.print-only { (summary.to_text()) }
+        pre.print-only { (text) }
         div.row.no-print {
-            button hidden type="button" data-copy="summary-text" data-label="Copy" { "Copy" }
-            button.quiet hidden type="button" data-print { "Print" }
+            (copy_and_print("summary-text", words))
         }
-        p.no-print { a href=(back) { "Back to the guide" } }
+        p.no-print { a href=(back) { (words.get("back-to-guide")) } }
     };
-    shell(guide, main)
+    let title = words.with(
+        "summary-page-title",
+        &[("guide", Arg::Text(&guide.title.plain()))],
+    );
+    Page::of_guide(guide, title, main)
+}
+
+/// The buttons the optional script shows: copy the text of the element
+/// `source`, and print.
+fn copy_and_print(source: &str, words: Words) -> Markup {
+    html! {
+        button hidden type="button" data-copy=(source) data-label=(words.get("copy")) data-copied=(words.get("copied")) { (words.get("copy")) }
+        button.quiet hidden type="button" data-print { (words.get("print")) }
+    }
 }
 
 /// The support summary of a static site's "get help" outcome, a section
@@ -94,63 +114,49 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Str
 pub(crate) fn static_section(guide: &Guide, outcome: usize) -> Markup {
     let session = StaticPage::Summary(outcome).session(guide, None);
     let summary = Summary::new(guide, &walk(guide, &session));
-    let text = summary.to_text();
+    let words = Words::of(guide);
+    let text = words.summary_text(&summary);
     let anchor = StaticPage::Summary(outcome).anchor(guide, None);
     let (text_id, print_id) = (format!("{anchor}-text"), format!("{anchor}-print"));
     html! {
-        h2 { "Support summary" }
-        p.no-print { "Outcome: " strong { (guide.outcomes[outcome].title.plain()) } }
+        h2 { (words.get("summary")) }
+        p.no-print { (words.get("summary-outcome")) " " strong { (guide.outcomes[outcome].title.plain()) } }
         section.no-print {
-            label.field for=(text_id) {
-                "Add what only you know (the model, when the batteries were changed…) to the text, then copy, download or print it."
-            }
+            label.field for=(text_id) { (words.get("summary-add-what-you-know")) }
             textarea id=(text_id) rows="14" data-print-into=(print_id) { (text) }
             div.row {
-                a.btn.quiet href=(data_url(&text)) download=(download_name(guide)) data-download=(text_id) { "Download .txt" }
-                button hidden type="button" data-copy=(text_id) data-label="Copy" { "Copy" }
-                button.quiet hidden type="button" data-print { "Print" }
+                a.btn.quiet href=(data_url(&text)) download=(download_name(guide)) data-download=(text_id) { (words.get("summary-download")) }
+                (copy_and_print(&text_id, words))
             }
         }
         section.no-print hidden data-path=(guide.outcomes[outcome].id.as_str()) data-answers-given {
-            h3 { "Answers given" }
+            h3 { (words.get("summary-answers-given")) }
             ol {}
         }
         pre.print-only id=(print_id) { (text) }
-        p.no-print { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { "Back to the outcome" } }
+        p.no-print { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { (words.get("back-to-outcome")) } }
     }
 }
 
 /// The title, the guide it is for and the outcome reached.
-fn heading(summary: &Summary, back: &str) -> Markup {
+fn heading(summary: &Summary, back: &str, words: Words) -> Markup {
     html! {
-        h1 { "Support summary" }
-        p.no-print { "For: " a href=(back) { (summary.guide) } }
+        h1 { (words.get("summary")) }
+        p.no-print { (words.get("summary-for")) " " a href=(back) { (summary.guide) } }
         p.no-print {
-            "Outcome: "
-            @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => "not reached yet" }
+            (words.get("summary-outcome")) " "
+            @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => (words.get("summary-not-reached")) }
         }
     }
 }
 
-fn answers_given(summary: &Summary) -> Markup {
+fn answers_given(summary: &Summary, words: Words) -> Markup {
     html! {
         @if !summary.answers.is_empty() {
             section.no-print {
-                h2 { "Answers given" }
+                h2 { (words.get("summary-answers-given")) }
                 ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
             }
         }
     }
-}
-
-fn shell(guide: &Guide, main: Markup) -> String {
-    Page {
-        title: format!("Support summary · {}", guide.title.plain()),
-        lang: guide.lang.clone(),
-        description: None,
-        structured_data: None,
-        main,
-        root: Site::Served.guide_root(),
-    }
-    .render()
 }

@@ -9,6 +9,7 @@ use super::pages::find;
 use crate::error::AppError;
 use crate::render::admin::{self, PERIODS};
 use crate::render::errors;
+use crate::render::words::Words;
 use crate::state::AppState;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -172,7 +173,13 @@ struct Scope {
 
 impl Scope {
     fn of(state: &AppState, id: &str, period: &Period) -> Result<Scope, AppError> {
-        let guide = find(state, id)?;
+        let guide = find(
+            state,
+            &super::GuideAddress {
+                lang: None,
+                id: id.to_owned(),
+            },
+        )?;
         let days = period.days()?;
         let store = state
             .store()
@@ -236,7 +243,12 @@ fn given_token(headers: &HeaderMap) -> Option<String> {
 
 /// The page for a request the admin pages refuse, asking for the token.
 fn refused(status: StatusCode, why: &str) -> Response {
-    let body = errors::page("Sign in to see the figures", html! { p { (why) } });
+    let body = errors::page(
+        Words::english(),
+        "Sign in to see the figures",
+        html! { p { (why) } },
+    )
+    .render();
     let mut response = (
         status,
         [

@@ -32,7 +32,13 @@ pub(crate) async fn guides(State(state): State<AppState>) -> Response {
 
 /// `/api/guides/{id}`: the compiled model (as `unstuck export`).
 pub(crate) async fn guide(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match find(&state, &id) {
+    match find(
+        &state,
+        &super::GuideAddress {
+            lang: None,
+            id: id.clone(),
+        },
+    ) {
         Ok(guide) => Json(&*guide).into_response(),
         Err(_) => error(StatusCode::NOT_FOUND, format!("no guide `{id}`"), None),
     }
@@ -44,7 +50,13 @@ pub(crate) async fn walk(
     Path(id): Path<String>,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    let Ok(guide) = find(&state, &id) else {
+    let Ok(guide) = find(
+        &state,
+        &super::GuideAddress {
+            lang: None,
+            id: id.clone(),
+        },
+    ) else {
         return error(StatusCode::NOT_FOUND, format!("no guide `{id}`"), None);
     };
     match query::parse(&guide, raw.as_deref().unwrap_or("")) {

@@ -4,22 +4,25 @@
 //! minute. When the database cannot take it, the page comes back with the
 //! comment still in the box and a "try again".
 
+use super::GuideAddress;
 use super::pages::{find, read_query};
 use crate::error::AppError;
 use crate::events::PageEvent;
 use crate::render::flow::Flow;
 use crate::render::parts::FeedbackState;
+use crate::render::words::Words;
 use crate::render::{Site, full, guide_url, with_query};
 use crate::state::AppState;
 use axum::Form;
+use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use unstuck_core::Guide;
 use unstuck_core::engine::Walk;
 use unstuck_core::engine::query::{Walked, join};
+use unstuck_locale::Arg;
 use unstuck_store::{EventKind, NewFeedback};
 
 /// The longest comment kept, in characters.
@@ -42,10 +45,11 @@ pub(crate) struct FeedbackForm {
 pub(crate) async fn send(
     State(state): State<AppState>,
     visitor: super::Visitor,
-    Path(id): Path<String>,
+    address: GuideAddress,
     form: Result<Form<FeedbackForm>, FormRejection>,
 ) -> Result<Response, AppError> {
-    let guide = find(&state, &id)?;
+    let guide = find(&state, &address)?;
+    let words = Words::of(&guide);
     let Form(form) = form.map_err(|rejection| {
         AppError::BadForm(format!("The feedback form was incomplete: {rejection}."))
     })?;
@@ -78,8 +82,9 @@ pub(crate) async fn send(
         let body = if on_full {
             full::page(&guide, Site::Served, &shown)
         } else {
-            Flow::new(&guide, &query, &walked, Site::Served).render(&shown)
+            Flow::new(&guide, &query, &walked, Site::Served).page(&shown)
         };
+        let body = body.live(state.live_reload()).render();
         (
             status,
             [
@@ -91,13 +96,14 @@ pub(crate) async fn send(
             .into_response()
     };
     if comment.chars().count() > MAX_COMMENT_CHARS {
-        let reason = format!("Please keep the comment under {MAX_COMMENT_CHARS} characters.");
+        let max = Arg::Number(MAX_COMMENT_CHARS as u64);
+        let reason = words.with("rate-comment-too-long", &[("max", max)]);
         return Ok(retry(StatusCode::UNPROCESSABLE_ENTITY, &reason));
     }
     if !state.may_send_feedback(visitor.ip) {
         return Ok(retry(
             StatusCode::TOO_MANY_REQUESTS,
-            "You have sent a lot of feedback in a short time. Please wait a minute and try again.",
+            &words.get("rate-too-many"),
         ));
     }
     let feedback = NewFeedback {
@@ -111,7 +117,7 @@ pub(crate) async fn send(
     let Some(store) = state.store() else {
         return Ok(retry(
             StatusCode::SERVICE_UNAVAILABLE,
-            "Feedback cannot be saved on this server. Please try again later.",
+            &words.get("rate-no-store"),
         ));
     };
     if let Err(error) = store.add_feedback(&feedback).await {
@@ -119,18 +125,18 @@ pub(crate) async fn send(
         state.metrics().feedback_database_errors.increment(1);
         return Ok(retry(
             StatusCode::SERVICE_UNAVAILABLE,
-            "We could not save your feedback just now. Please try again in a moment.",
+            &words.get("rate-unavailable"),
         ));
     }
     state
         .events()
         .record(&guide, &[PageEvent::plain(EventKind::Feedback)], &visitor);
     let back = if on_full {
-        format!("{}/full?sent=1#rate", guide_url(guide.id.as_str()))
+        format!("{}/full?sent=1#rate", guide_url(&guide))
     } else {
         format!(
             "{}#rate",
-            with_query(&guide_url(guide.id.as_str()), &join_sent(&walked.query))
+            with_query(&guide_url(&guide), &join_sent(&walked.query))
         )
     };
     Ok(Redirect::to(&back).into_response())
@@ -172,10 +178,10 @@ pub(crate) struct BeaconForm {
 pub(crate) async fn beacon(
     State(state): State<AppState>,
     visitor: super::Visitor,
-    Path(id): Path<String>,
+    address: GuideAddress,
     form: Result<Form<BeaconForm>, FormRejection>,
 ) -> Result<StatusCode, AppError> {
-    let guide = find(&state, &id)?;
+    let guide = find(&state, &address)?;
     match form {
         Ok(Form(BeaconForm { kind })) if kind == EventKind::SummaryCopied.as_str() => {
             let recorded = state.events().record(

@@ -17,7 +17,9 @@ use axum::routing::{get, post};
 pub(crate) fn router(state: &AppState) -> Router<AppState> {
     let forms = Router::new()
         .route("/guides/{id}/feedback", post(feedback::send))
-        .route("/guides/{id}/events", post(feedback::beacon));
+        .route("/guides/{id}/events", post(feedback::beacon))
+        .route("/{lang}/guides/{id}/feedback", post(feedback::send))
+        .route("/{lang}/guides/{id}/events", post(feedback::beacon));
     let api = Router::new()
         .route("/api/guides", get(api::guides))
         .route("/api/guides/{id}", get(api::guide))
@@ -25,7 +27,8 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/healthz", get(api::health))
         .route("/readyz", get(api::ready))
         .route("/__live", get(pages::live))
-        .route("/guides/{id}/offline.json", get(pages::offline));
+        .route("/guides/{id}/offline.json", get(pages::offline))
+        .route("/{lang}/guides/{id}/offline.json", get(pages::offline));
     let admin = Router::new()
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
@@ -42,13 +45,28 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         state.clone(),
         admin::guard,
     ));
-    Router::new()
+    let mut pages = Router::new()
         .route("/", get(pages::catalog))
-        .route("/guides/{id}", get(pages::flow))
-        .route("/guides/{id}/full", get(pages::full))
-        .route("/guides/{id}/summary", get(pages::summary))
-        .route("/guides/{id}/summary.txt", get(pages::summary_text))
-        .route("/guides/{id}/graph.svg", get(pages::graph))
+        .route("/{lang}/", get(pages::catalog));
+    // A guide's pages as written, and (under `/LANG`) translated.
+    for prefix in ["", "/{lang}"] {
+        pages = pages
+            .route(&format!("{prefix}/guides/{{id}}"), get(pages::flow))
+            .route(&format!("{prefix}/guides/{{id}}/full"), get(pages::full))
+            .route(
+                &format!("{prefix}/guides/{{id}}/summary"),
+                get(pages::summary),
+            )
+            .route(
+                &format!("{prefix}/guides/{{id}}/summary.txt"),
+                get(pages::summary_text),
+            )
+            .route(
+                &format!("{prefix}/guides/{{id}}/graph.svg"),
+                get(pages::graph),
+            );
+    }
+    pages
         .route("/assets/{file}", get(files::script))
         .route("/sw.js", get(files::service_worker))
         .route("/manifest.webmanifest", get(files::manifest))
@@ -60,6 +78,40 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
             crate::observe::observe,
         ))
         .fallback(|| async { AppError::NotFound })
+}
+
+/// The guide a page's address names: its id, and the language of a
+/// translation (`/de/guides/ID`; none for the guide as written).
+#[derive(Debug, Clone)]
+pub(crate) struct GuideAddress {
+    /// The language, from a `/{lang}/…` address.
+    pub(crate) lang: Option<String>,
+    /// The guide's id.
+    pub(crate) id: String,
+}
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for GuideAddress {
+    type Rejection = AppError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let axum::extract::Path(params) =
+            axum::extract::Path::<Vec<(String, String)>>::from_request_parts(parts, state)
+                .await
+                .map_err(|_| AppError::NotFound)?;
+        let param = |name: &str| {
+            params
+                .iter()
+                .find(|(key, _)| key == name)
+                .map(|(_, value)| value.clone())
+        };
+        Ok(GuideAddress {
+            lang: param("lang"),
+            id: param("id").ok_or(AppError::NotFound)?,
+        })
+    }
 }
 
 /// The client's address, from the connection (loopback when there is

@@ -1,8 +1,9 @@
 //! The HTML pages: catalog, interactive guide, full guide, support summary.
 
-use super::Visitor;
+use super::{GuideAddress, Visitor};
 use crate::error::AppError;
 use crate::events::PageEvent;
+use crate::render::layout::Alternate;
 use crate::render::parts::FeedbackState;
 use crate::render::{Site, catalog, flow::Flow, full, summary};
 use crate::state::AppState;
@@ -16,23 +17,47 @@ use unstuck_store::EventKind;
 
 const HTML: &str = "text/html; charset=utf-8";
 
-/// The route of the interactive guide, as metrics name it.
-const FLOW: &str = "/guides/{id}";
-
-/// The route of the full guide, as metrics name it.
-const FULL: &str = "/guides/{id}/full";
-
-/// A guide by id, or the "no such guide" page (or, while the guides being
-/// watched do not compile, the page with their diagnostics).
-pub(crate) fn find(state: &AppState, id: &str) -> Result<Arc<Guide>, AppError> {
+/// A guide by address, or the "no such guide" page (or, while the guides
+/// being watched do not compile, the page with their diagnostics).
+pub(crate) fn find(state: &AppState, address: &GuideAddress) -> Result<Arc<Guide>, AppError> {
     if let Some(problems) = state.problems() {
         return Err(AppError::GuideErrors(problems));
     }
     state
         .library()
-        .get(id)
+        .get_in(address.lang.as_deref(), &address.id)
         .cloned()
-        .ok_or_else(|| AppError::NoGuide(id.to_owned()))
+        .ok_or_else(|| AppError::NoGuide {
+            id: address.id.clone(),
+            lang: address.lang.clone(),
+        })
+}
+
+/// A guide page's route, as metrics name it: `/guides/{id}` and what
+/// follows (`page`), under `/{lang}` for a translation.
+fn route(guide: &Guide, page: &'static str) -> &'static str {
+    match (guide.translated_from.is_some(), page) {
+        (false, "") => "/guides/{id}",
+        (false, "/full") => "/guides/{id}/full",
+        (true, "") => "/{lang}/guides/{id}",
+        (true, "/full") => "/{lang}/guides/{id}/full",
+        _ => "/guides/{id}/…",
+    }
+}
+
+/// The page `page` (`""`, `/full`, `/summary`) of `guide` with the state
+/// `query`, in each language the guide can be read in.
+fn alternates(state: &AppState, guide: &Guide, page: &str, query: &str) -> Vec<Alternate> {
+    let library = state.library();
+    let editions: Vec<&Guide> = library
+        .editions(guide.id.as_str())
+        .into_iter()
+        .map(|g| &**g)
+        .collect();
+    if editions.len() < 2 {
+        return Vec::new();
+    }
+    Site::Served.alternates(guide, &editions, page, query)
 }
 
 /// The query of a guide page, read, or the page that says what is wrong.
@@ -40,9 +65,11 @@ pub(crate) fn read_query(guide: &Guide, raw: Option<&str>) -> Result<FlowQuery, 
     query::parse(guide, raw.unwrap_or("")).map_err(|error| AppError::bad_query(guide, error))
 }
 
-/// `/?q=…`: every guide, or those matching the search.
+/// `/?q=…` and `/LANG/?q=…`: every guide, or those matching the search,
+/// in the language the address names, else the one the browser prefers.
 pub(crate) async fn catalog(
     State(state): State<AppState>,
+    lang: Option<Path<String>>,
     uri: Uri,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
@@ -55,11 +82,28 @@ pub(crate) async fn catalog(
     if let Some(problems) = state.problems() {
         return Err(AppError::GuideErrors(problems));
     }
-    let search = form_value(&raw, "q");
     let library = state.library();
+    let written = library.written_lang().to_owned();
+    let languages: Vec<&str> = std::iter::once(written.as_str())
+        .chain(library.languages())
+        .collect();
+    let chosen = match &lang {
+        Some(Path(lang)) if languages.contains(&lang.as_str()) => Some(lang.as_str()),
+        Some(_) => return Err(AppError::NotFound),
+        None => None,
+    };
+    // Without a language in the address, the browser's preference picks.
+    let negotiated = chosen.is_none() && languages.len() > 1;
+    let shown = chosen.or_else(|| {
+        let accept = headers.get(header::ACCEPT_LANGUAGE)?.to_str().ok()?;
+        unstuck_locale::negotiate(accept, &languages)
+    });
+    let shelf = shown.filter(|&lang| lang != written);
+    let search = form_value(&raw, "q");
     let key = format!(
-        "catalog|{}|{}",
+        "catalog|{}|{}|{}",
         library.version(),
+        shelf.unwrap_or(""),
         search.as_deref().unwrap_or("")
     );
     // A search is rarely asked twice: it has its own, cheaper cache.
@@ -69,44 +113,70 @@ pub(crate) async fn catalog(
         state.searches()
     };
     let page = cache.get_or_render(key, HTML, || {
-        Ok::<_, AppError>((catalog::page(&library, search.as_deref()), Vec::new()))
+        let alternates = catalog_alternates(&languages, shown.unwrap_or(&written), &written);
+        let page = catalog::page(&library, shelf, search.as_deref(), alternates);
+        Ok::<_, AppError>((page.live(state.live_reload()).render(), Vec::new()))
     })?;
+    if negotiated {
+        // The answer depends on a header: caches must keep it apart, and
+        // the fast path (by address alone) must not keep it.
+        let mut response = page.respond(&headers);
+        response.headers_mut().insert(
+            header::VARY,
+            HeaderValue::from_static("Accept-Encoding, Accept-Language"),
+        );
+        return Ok(response);
+    }
     if search.is_none() {
-        state
-            .hot()
-            .keep(&uri, state.metrics().route("/"), &page, None, generation);
+        let route = if chosen.is_some() { "/{lang}/" } else { "/" };
+        let metrics = state.metrics().route(route);
+        state.hot().keep(&uri, metrics, &page, None, generation);
     }
     Ok(page.respond(&headers))
+}
+
+/// The catalog in each language, by its explicit address (`/LANG/`).
+fn catalog_alternates(languages: &[&str], current: &str, written: &str) -> Vec<Alternate> {
+    if languages.len() < 2 {
+        return Vec::new();
+    }
+    (languages.iter())
+        .map(|&lang| Alternate {
+            lang: lang.to_owned(),
+            name: unstuck_locale::language_name(lang).to_owned(),
+            href: format!("/{lang}/"),
+            current: lang == current || (lang == written && current.is_empty()),
+        })
+        .collect()
 }
 
 /// `/guides/{id}?…`: the interactive guide at the state the query holds.
 pub(crate) async fn flow(
     State(state): State<AppState>,
     visitor: Visitor,
-    Path(id): Path<String>,
+    address: GuideAddress,
     uri: Uri,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let generation = state.hot().generation();
-    let guide = find(&state, &id)?;
+    let guide = find(&state, &address)?;
+    let route = route(&guide, "");
     // The address as sent finds the page without reading the query; other
     // spellings of the same state share the page rendered for the first.
     // Spellings are kept apart: endless ones cannot push pages out.
     let raw_key = format!(
-        "flow-raw|{}|{}|{}",
+        "flow-raw|{}|{}|{}|{}",
+        guide.lang,
         guide.version,
         guide.id,
         raw.as_deref().unwrap_or("")
     );
     if let Some(page) = state.spellings().get(&raw_key) {
-        state.hot().keep(
-            &uri,
-            state.metrics().route(FLOW),
-            &page,
-            Some(&guide),
-            generation,
-        );
+        let metrics = state.metrics().route(route);
+        state
+            .hot()
+            .keep(&uri, metrics, &page, Some(&guide), generation);
         state.events().record(&guide, &page.events, &visitor);
         return Ok(page.respond(&headers));
     }
@@ -115,7 +185,8 @@ pub(crate) async fn flow(
     // events all come from it.
     let walked = Walked::new(&guide, &query.session);
     let key = format!(
-        "flow|{}|{}|{}",
+        "flow|{}|{}|{}|{}",
+        guide.lang,
         guide.version,
         guide.id,
         cache_key(&query, &walked)
@@ -123,16 +194,15 @@ pub(crate) async fn flow(
     let page = state.pages().get_or_render(key, HTML, || {
         let feedback = FeedbackState::after(query.sent);
         let flow = Flow::new(&guide, &query, &walked, Site::Served);
-        Ok::<_, AppError>((flow.render(&feedback), flow.events()))
+        let alternates = alternates(&state, &guide, "", &walked.query);
+        let page = flow.page(&feedback).in_languages(alternates);
+        Ok::<_, AppError>((page.live(state.live_reload()).render(), flow.events()))
     })?;
     state.spellings().alias(raw_key, &page);
-    state.hot().keep(
-        &uri,
-        state.metrics().route(FLOW),
-        &page,
-        Some(&guide),
-        generation,
-    );
+    let metrics = state.metrics().route(route);
+    state
+        .hot()
+        .keep(&uri, metrics, &page, Some(&guide), generation);
     state.events().record(&guide, &page.events, &visitor);
     Ok(page.respond(&headers))
 }
@@ -141,15 +211,15 @@ pub(crate) async fn flow(
 pub(crate) async fn full(
     State(state): State<AppState>,
     visitor: Visitor,
-    Path(id): Path<String>,
+    address: GuideAddress,
     uri: Uri,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     let generation = state.hot().generation();
-    let guide = find(&state, &id)?;
+    let guide = find(&state, &address)?;
     let sent = read_query(&guide, raw.as_deref())?.sent;
-    let key = format!("full|{}|{}|{sent}", guide.version, guide.id);
+    let key = format!("full|{}|{}|{}|{sent}", guide.lang, guide.version, guide.id);
     let page = state.pages().get_or_render(key, HTML, || {
         let feedback = FeedbackState::after(sent);
         let events = if sent {
@@ -157,11 +227,13 @@ pub(crate) async fn full(
         } else {
             vec![PageEvent::plain(EventKind::FullGuide)]
         };
-        Ok::<_, AppError>((full::page(&guide, Site::Served, &feedback), events))
+        let alternates = alternates(&state, &guide, "/full", "");
+        let page = full::page(&guide, Site::Served, &feedback).in_languages(alternates);
+        Ok::<_, AppError>((page.live(state.live_reload()).render(), events))
     })?;
     state.hot().keep(
         &uri,
-        state.metrics().route(FULL),
+        state.metrics().route(route(&guide, "/full")),
         &page,
         Some(&guide),
         generation,
@@ -177,16 +249,16 @@ const OFFLINE_STATES: usize = 400;
 /// bound), for the service worker to keep.
 pub(crate) async fn offline(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    address: GuideAddress,
 ) -> Result<Response, AppError> {
-    let guide = find(&state, &id)?;
-    let base = crate::render::guide_url(guide.id.as_str());
+    let guide = find(&state, &address)?;
+    let base = crate::render::guide_url(&guide);
     let mut urls: Vec<String> = unstuck_core::engine::reachable(&guide, OFFLINE_STATES)
         .iter()
         .map(|session| crate::render::with_query(&base, &query::to_query(&guide, session)))
         .collect();
     urls.push(format!("{base}/full"));
-    urls.push("/".to_owned());
+    urls.push(format!("{}/", crate::render::lang_prefix(&guide)));
     let body = serde_json::json!({ "version": guide.version, "urls": urls });
     Ok(([(header::CACHE_CONTROL, "no-cache")], axum::Json(body)).into_response())
 }
@@ -194,11 +266,11 @@ pub(crate) async fn offline(
 /// `/guides/{id}/graph.svg`: the whole decision tree as a picture.
 pub(crate) async fn graph(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    address: GuideAddress,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let guide = find(&state, &id)?;
-    let key = format!("graph|{}|{}", guide.version, guide.id);
+    let guide = find(&state, &address)?;
+    let key = format!("graph|{}|{}|{}", guide.lang, guide.version, guide.id);
     let page = state
         .pages()
         .get_or_render(key, "image/svg+xml; charset=utf-8", || {
@@ -224,14 +296,18 @@ static PICTURE_POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::n
 /// `/guides/{id}/summary?…`: the support summary to complete and take away.
 pub(crate) async fn summary(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    address: GuideAddress,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
-    let guide = find(&state, &id)?;
+    let guide = find(&state, &address)?;
     let query = read_query(&guide, raw.as_deref())?;
     let walked = Walked::new(&guide, &query.session);
-    let render = || Ok::<_, AppError>((summary::page(&guide, &query, &walked), Vec::new()));
+    let render = || {
+        let alternates = alternates(&state, &guide, "/summary", &walked.query);
+        let page = summary::page(&guide, &query, &walked).in_languages(alternates);
+        Ok::<_, AppError>((page.live(state.live_reload()).render(), Vec::new()))
+    };
     if !query.facts.is_empty() {
         // What the person typed is theirs alone: never cached or shared.
         let mut response = ([(header::CONTENT_TYPE, HTML)], render()?.0).into_response();
@@ -241,7 +317,8 @@ pub(crate) async fn summary(
         return Ok(response);
     }
     let key = format!(
-        "summary|{}|{}|{}",
+        "summary|{}|{}|{}|{}",
+        guide.lang,
         guide.version,
         guide.id,
         cache_key(&query, &walked)
@@ -256,10 +333,10 @@ pub(crate) async fn summary(
 pub(crate) async fn summary_text(
     State(state): State<AppState>,
     visitor: Visitor,
-    Path(id): Path<String>,
+    address: GuideAddress,
     RawQuery(raw): RawQuery,
 ) -> Result<Response, AppError> {
-    let guide = find(&state, &id)?;
+    let guide = find(&state, &address)?;
     let query = read_query(&guide, raw.as_deref())?;
     let (name, text) = summary::text(&guide, &query);
     state.events().record(

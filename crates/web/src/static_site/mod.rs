@@ -19,11 +19,13 @@
 mod script_data;
 
 use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
+use crate::library::Library;
 use crate::render::flow::Flow;
-use crate::render::layout::Page;
+use crate::render::layout::{Alternate, Page};
 use crate::render::markdown::{self, Links};
 use crate::render::parts::FeedbackState;
 use crate::render::static_pages::{FULL, GRAPH, StaticPage};
+use crate::render::words::Words;
 use crate::render::{Site, catalog, full, jsonld, summary};
 use maud::{Markup, PreEscaped, html};
 use unstuck_core::Guide;
@@ -58,25 +60,54 @@ pub fn shared_files() -> Vec<SiteFile> {
     ]
 }
 
-/// The catalog, `index.html`: every guide, by title as when served.
-pub fn catalog<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> SiteFile {
-    let mut guides: Vec<&Guide> = guides.into_iter().collect();
-    guides.sort_by_cached_key(|guide| crate::library::catalog_order(guide));
-    SiteFile::new("index.html".to_owned(), catalog::static_page(guides))
+/// The catalogs: `index.html` with every guide as written, by title as
+/// when served, and one per language guides are translated into,
+/// `LANG/index.html`, each guide in that language where it can be.
+pub fn catalogs<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> Vec<SiteFile> {
+    let library = Library::new(guides.into_iter().cloned().collect());
+    let languages: Vec<Option<&str>> = std::iter::once(None)
+        .chain(library.languages().map(Some))
+        .collect();
+    let href = |root: &str, lang: Option<&str>| match lang {
+        Some(lang) => format!("{root}{lang}/index.html"),
+        None => format!("{root}index.html"),
+    };
+    languages
+        .iter()
+        .map(|&lang| {
+            let root = if lang.is_some() { "../" } else { "" };
+            let alternates = (languages.iter())
+                .map(|&other| {
+                    let tag = other.unwrap_or(library.written_lang());
+                    Alternate {
+                        lang: tag.to_owned(),
+                        name: unstuck_locale::language_name(tag).to_owned(),
+                        href: href(root, other),
+                        current: other == lang,
+                    }
+                })
+                .collect();
+            let path = href("", lang);
+            SiteFile::new(path, catalog::static_page(&library, lang, root, alternates))
+        })
+        .collect()
 }
 
-/// Every file of one guide: its page, `guides/ID.html`.
-pub fn guide_files(guide: &Guide) -> Vec<SiteFile> {
+/// Every file of one guide: its page, `guides/ID.html` (a translation's
+/// `LANG/guides/ID.html`). `editions` are the guide as written and its
+/// translations, for the language switcher (the guide among them).
+pub fn guide_files(guide: &Guide, editions: &[&Guide]) -> Vec<SiteFile> {
     vec![SiteFile::new(
-        format!("guides/{}.html", guide.id),
-        guide_page(guide),
+        crate::render::static_guide_file(guide),
+        guide_page(guide, editions),
     )]
 }
 
 /// The guide's page: a section per step, the first one shown when the
 /// address names none, then the full guide and the picture.
-fn guide_page(guide: &Guide) -> String {
+fn guide_page(guide: &Guide, editions: &[&Guide]) -> String {
     let site = Site::Static;
+    let words = Words::of(guide);
     let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
     let mut steps: Vec<(StaticPage, Option<usize>)> = StaticPage::all(guide)
         .flat_map(|page| {
@@ -97,20 +128,22 @@ fn guide_page(guide: &Guide) -> String {
             }
             section.step-page id=(FULL) { (full::content(guide, site)) }
             section.step-page id=(GRAPH) {
-                h2 { "The decision tree" }
+                h2 { (words.get("picture-title")) }
                 (PreEscaped(unstuck_core::graph::svg(guide)))
-                p { a href=(site.full(guide)) { "Back to the full guide" } }
+                p { a href=(site.full(guide)) { (words.get("back-to-full-guide")) } }
             }
         }
         script type="application/json" #guide-data { (PreEscaped(script_data::json(guide))) }
     };
+    let alternates = match editions.len() {
+        0 | 1 => Vec::new(),
+        _ => site.alternates(guide, editions, "", ""),
+    };
     Page {
-        title: guide.title.plain(),
-        lang: guide.lang.clone(),
-        description: Some(guide.summary.plain()),
         structured_data: jsonld::faq(guide),
-        main,
-        root: site.guide_root(),
+        ..Page::of_guide(guide, guide.title.plain(), main)
+            .at(site.guide_root(guide))
+            .in_languages(alternates)
     }
     .render()
 }
@@ -156,7 +189,7 @@ mod tests {
 
     /// The guide's page.
     fn page_of(guide: &Guide) -> String {
-        let files = guide_files(guide);
+        let files = guide_files(guide, &[guide]);
         assert_eq!(files.len(), 1, "one page per guide");
         String::from_utf8(files[0].bytes.clone()).expect("UTF-8")
     }
@@ -297,8 +330,8 @@ mod tests {
     /// Asserts that every relative link of `guide`'s page and of the
     /// catalog names a file of the site, or an element of the page.
     fn every_link_names_a_file(guide: &Guide) {
-        let mut files = guide_files(guide);
-        files.push(catalog([guide]));
+        let mut files = guide_files(guide, &[guide]);
+        files.extend(catalogs([guide]));
         files.extend(shared_files());
         let paths: std::collections::HashSet<&str> =
             files.iter().map(|f| f.path.as_str()).collect();
@@ -331,7 +364,10 @@ mod tests {
     #[test]
     fn the_same_guide_gives_the_same_bytes() {
         let guide = smart_lock();
-        assert_eq!(guide_files(&guide), guide_files(&guide));
+        assert_eq!(
+            guide_files(&guide, &[&guide]),
+            guide_files(&guide, &[&guide])
+        );
     }
 
     /// `folder/../x` made plain.

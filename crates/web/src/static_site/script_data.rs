@@ -3,10 +3,14 @@
 //! to show the path that led to a step: each question's prompt, section
 //! and answers (label and where each leads), the facts of the support
 //! summary and which answers fill them, and the outcomes' titles. Plain
-//! text only (no Markdown, no HTML): the script sets it as text.
+//! text only (no Markdown, no HTML): the script sets it as text. With
+//! it, the interface words the script writes, in the guide's language, as
+//! templates whose `{n}`, `{heading}`, `{guide}` and `{question}` it fills.
 
+use crate::render::words::Words;
 use serde_json::{Map, Value, json};
 use unstuck_core::Guide;
+use unstuck_locale::Arg;
 
 /// The data as JSON, safe inside a `<script>` element (no `<` in it).
 pub(super) fn json(guide: &Guide) -> String {
@@ -35,6 +39,7 @@ pub(super) fn json(guide: &Guide) -> String {
         .map(|outcome| (outcome.id.to_string(), Value::from(outcome.title.plain())))
         .collect();
     let data = json!({
+        "words": words(guide),
         "title": guide.title.plain(),
         "start": guide.start.as_str(),
         "questions": questions,
@@ -43,4 +48,28 @@ pub(super) fn json(guide: &Guide) -> String {
     });
     // `<` appears only in strings, where `\u003c` means the same.
     data.to_string().replace('<', "\\u003c")
+}
+
+/// The words the script writes, as templates.
+fn words(guide: &Guide) -> Value {
+    let words = Words::of(guide);
+    let template = |id: &str, names: &[&str]| {
+        let marks: Vec<String> = names.iter().map(|name| format!("{{{name}}}")).collect();
+        let args: Vec<(&str, Arg<'_>)> = names
+            .iter()
+            .zip(&marks)
+            .map(|(name, mark)| (*name, Arg::Text(mark)))
+            .collect();
+        words.with(id, &args)
+    };
+    json!({
+        "step": template("step-label", &["number"]).replace("{number}", "{n}"),
+        "stepTitle": template("step-title", &["number", "heading", "guide"]).replace("{number}", "{n}"),
+        "headingTitle": template("heading-title", &["heading", "guide"]),
+        "summary": words.get("summary"),
+        "outcome": words.get("summary-outcome"),
+        "answersGiven": words.get("summary-answers-given"),
+        "change": words.get("change"),
+        "changeAria": template("change-aria", &["question"]),
+    })
 }

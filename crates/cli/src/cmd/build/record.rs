@@ -2,7 +2,8 @@
 //! which version of each guide, and the files it wrote, so that the next
 //! build can skip unchanged guides and delete what is stale. Anyone may
 //! have edited the folder, so a record is believed only if every file it
-//! lists is one a build writes (`guides/ID.html`); otherwise it is ignored
+//! lists is one a build writes (`guides/ID.html`, or a translation's
+//! `LANG/guides/ID.html`); otherwise it is ignored
 //! with a warning, and every guide is rebuilt, which is always correct.
 
 use crate::output_folder::{OutputFolder, plain_names};
@@ -74,9 +75,22 @@ impl Record {
     }
 }
 
-/// Whether a build writes `file` for the guide `id`: `guides/ID.html`,
-/// with a well-formed id.
+/// Whether a build writes `file` for the guide `id`: `guides/ID.html`, or
+/// `LANG/guides/ID.html` for a translation, with a well-formed id and
+/// language tag.
 fn is_guide_file(id: &str, file: &str) -> bool {
+    let page = |name: &str| name.strip_suffix(".html") == Some(id);
     is_valid_id(id)
-        && matches!(plain_names(file).as_deref(), Some(["guides", name]) if name.strip_suffix(".html") == Some(id))
+        && match plain_names(file).as_deref() {
+            Some(["guides", name]) => page(name),
+            Some([lang, "guides", name]) => is_language_tag(lang) && page(name),
+            _ => false,
+        }
+}
+
+/// A BCP 47 tag as a folder name: letters, digits and `-`, short.
+fn is_language_tag(tag: &str) -> bool {
+    (2..=35).contains(&tag.len())
+        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
+        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }

@@ -9,6 +9,7 @@ use crate::render::parts::{self, FeedbackOn, FeedbackState};
 use crate::render::{guide_url, state_url, summary_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::engine::Position;
+use unstuck_locale::Arg;
 
 /// `unstuck serve`'s controls.
 pub(super) struct Served;
@@ -28,7 +29,7 @@ impl Served {
 
     /// Where the forms send their answers.
     fn action(flow: &Flow<'_>) -> String {
-        format!("{}#step", guide_url(flow.guide.id.as_str()))
+        format!("{}#step", guide_url(flow.guide))
     }
 }
 
@@ -61,7 +62,7 @@ impl Controls for Served {
                     @let is_current = changing && current == Some(n);
                     button type="submit" name=(question.id.as_str()) value=(answer.id.as_str()) class=[is_current.then_some("current")] {
                         (markdown::inline(&answer.label, flow.links()))
-                        @if is_current { span.sr { " (your answer now)" } }
+                        @if is_current { span.sr { " " (flow.words.get("your-answer-now")) } }
                     }
                 }
             }
@@ -70,7 +71,7 @@ impl Controls for Served {
 
     fn keep_answer(&self, flow: &Flow<'_>) -> Markup {
         html! {
-            p { a href=(with_query(&guide_url(flow.guide.id.as_str()), &flow.walked.query)) { "Keep my answer" } }
+            p { a href=(with_query(&guide_url(flow.guide), &flow.walked.query)) { (flow.words.get("keep-answer")) } }
         }
     }
 
@@ -78,7 +79,7 @@ impl Controls for Served {
         html! {
             form.answers method="get" action=(Self::action(flow)) {
                 (Self::hidden_state(flow, None))
-                button type="submit" name="ack" value=(flow.guide.sections[section].id.as_str()) { "I understand — show the step" }
+                button type="submit" name="ack" value=(flow.guide.sections[section].id.as_str()) { (flow.words.get("acknowledge")) }
             }
         }
     }
@@ -88,7 +89,7 @@ impl Controls for Served {
             return html! {};
         };
         html! {
-            p { a href=(format!("{}#step", state_url(flow.guide, &previous))) { "Go back to the previous question" } }
+            p { a href=(format!("{}#step", state_url(flow.guide, &previous))) { (flow.words.get("go-back")) } }
         }
     }
 
@@ -97,21 +98,21 @@ impl Controls for Served {
         if flow.walked.walk.path.is_empty() {
             return html! {};
         }
-        let here = with_query(&guide_url(guide.id.as_str()), &flow.walked.query);
+        let here = with_query(&guide_url(guide), &flow.walked.query);
         html! {
             section.no-print aria-labelledby="answers-title" {
-                h2 #answers-title { "Your answers" }
+                h2 #answers-title { (flow.words.get("your-answers")) }
                 ol.answered {
                     @for step in &flow.walked.walk.path {
                         @let question = &guide.questions[step.question];
                         li {
                             span.q { (question.prompt.plain()) }
                             span.a { (question.answers[step.answer].label.plain()) }
-                            a href=(format!("{here}&change={}#step", question.id)) aria-label=(format!("Change your answer to: {}", question.prompt.plain())) { "Change" }
+                            a href=(format!("{here}&change={}#step", question.id)) aria-label=(flow.words.with("change-aria", &[("question", Arg::Text(&question.prompt.plain()))])) { (flow.words.get("change")) }
                         }
                     }
                 }
-                p { a href=(flow.site.start(guide)) { "Start over" } }
+                p { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
             }
         }
     }
@@ -134,12 +135,6 @@ impl Controls for Served {
         outcome: Option<&str>,
         shown: &FeedbackState<'_>,
     ) -> Markup {
-        parts::feedback(
-            flow.guide.id.as_str(),
-            &flow.walked.query,
-            outcome,
-            FeedbackOn::Flow,
-            shown,
-        )
+        parts::feedback(flow.guide, &flow.walked.query, outcome, FeedbackOn::Flow, shown)
     }
 }

@@ -57,7 +57,7 @@ impl Controls for StaticLinks {
         // the same section.
         let from = caution_of(guide, index);
         html! {
-            nav.answers.short[short] aria-label="Answers" {
+            nav.answers.short[short] aria-label=(flow.words.get("answers-label")) {
                 @for answer in &question.answers {
                     @let next = StaticPage::into_node(guide, guide.next_node(answer), from);
                     a.btn href=(Self::href(flow, next)) data-step=(format!("{}={}", question.id, answer.id)) {
@@ -79,14 +79,14 @@ impl Controls for StaticLinks {
         };
         html! {
             div.answers {
-                a.btn href=(Self::href(flow, ask)) data-path-link { "I understand — show the step" }
+                a.btn href=(Self::href(flow, ask)) data-path-link { (flow.words.get("acknowledge")) }
             }
         }
     }
 
     fn back(&self, flow: &Flow<'_>) -> Markup {
         html! {
-            p hidden { a href=(flow.site.start(flow.guide)) data-back { "Go back to the previous question" } }
+            p hidden { a href=(flow.site.start(flow.guide)) data-back { (flow.words.get("go-back")) } }
         }
     }
 
@@ -101,11 +101,11 @@ impl Controls for StaticLinks {
         let title = self.id(flow, "answers-title");
         html! {
             section.no-print hidden aria-labelledby=(title) data-path=(node) data-ask=(StaticPage::ask_template(guide, model)) {
-                h2 id=(title) { "Your answers" }
+                h2 id=(title) { (flow.words.get("your-answers")) }
                 ol.answered {}
             }
             @if !page.is_first(guide, model) {
-                p.no-print { a href=(flow.site.start(guide)) { "Start over" } }
+                p.no-print { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
             }
         }
     }

@@ -1,0 +1,278 @@
+//! `unstuck translate extract [GUIDE…]` and `unstuck translate update LANG`:
+//! the templates of the guides' texts (`guides/po/ID.pot`) and each
+//! language's PO files (`guides/po/LANG/ID.po`), kept up to date the way
+//! `msgmerge` does. `docs/translation.md` has the workflow.
+
+use crate::Outcome;
+use crate::guides_folder::{GuidesFolder, Unreadable};
+use crate::library::{self, GuideFile, Printer};
+use crate::output::errln;
+use crate::translations::{PO_FOLDER, is_language};
+use anyhow::{Context, bail};
+use std::path::{Path, PathBuf};
+use unstuck_core::Source;
+use unstuck_core::translate::{Catalog, merge, start, templates};
+
+/// Translate guides: write the texts to translate, update a language's files.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {
+    #[command(subcommand)]
+    command: Command,
+    /// The guides folder: templates and translations live in its `po/` folder.
+    #[arg(long, global = true, env = "UNSTUCK_GUIDES", default_value = library::DEFAULT_GUIDES)]
+    guides: PathBuf,
+}
+
+#[derive(Debug, clap::Subcommand)]
+enum Command {
+    /// Write each guide's texts to translate as `po/ID.pot` (a shared
+    /// file's as `po/<its path>.pot`).
+    Extract {
+        /// Guide files or ids; every guide of the folder when none is given.
+        #[arg(value_name = "GUIDE")]
+        references: Vec<String>,
+    },
+    /// Merge the templates into `po/LANG/*.po`: changed texts turn fuzzy,
+    /// new ones are added empty, removed ones are kept as obsolete.
+    Update {
+        /// The language, as a tag (`de`, `ar`, `pt-BR`).
+        lang: String,
+        /// Only these templates (a guide's id, or a shared file's path
+        /// without `.md`); every template in `po/` when none is given.
+        #[arg(value_name = "TEMPLATE")]
+        only: Vec<String>,
+    },
+}
+
+pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+    let folder = GuidesFolder::new(&args.guides);
+    match args.command {
+        Command::Extract { references } => extract(&folder, &references),
+        Command::Update { lang, only } => update(&folder, &lang, &only),
+    }
+}
+
+fn extract(folder: &GuidesFolder, references: &[String]) -> anyhow::Result<Outcome> {
+    let files = if references.is_empty() {
+        (library::expand(&[folder.path().to_owned()])?.iter())
+            .map(|found| found.load())
+            .collect::<anyhow::Result<Vec<_>>>()?
+    } else {
+        (references.iter())
+            .map(|reference| library::find(reference, folder.path()))
+            .collect::<anyhow::Result<Vec<_>>>()?
+    };
+    let printer = Printer::stderr();
+    let mut broken = Vec::new();
+    for file in &files {
+        let Some(guide) = &file.compiled.guide else {
+            for diagnostic in &file.compiled.diagnostics {
+                printer.print(file, diagnostic)?;
+            }
+            broken.push(file.name());
+            continue;
+        };
+        let names = relative_names(folder, file)?;
+        let source = Source::new(&names[0], &file.text).with_included(
+            (file.included.iter().zip(&names[1..]))
+                .map(|((start, _), name)| (*start, name.as_str())),
+        );
+        for template in templates(guide, &source) {
+            let stem = match template.file == names[0] {
+                true => guide.id.to_string(),
+                false => template.file.trim_end_matches(".md").to_owned(),
+            };
+            let path = folder.path().join(PO_FOLDER).join(format!("{stem}.pot"));
+            write(&path, &template.catalog.write())?;
+        }
+    }
+    if !broken.is_empty() {
+        bail!(
+            "{} guide(s) have errors, so their texts were not extracted: {}",
+            broken.len(),
+            broken.join(", ")
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+/// The guide's file and each shared file's, relative to the guides folder,
+/// as templates' references name them.
+fn relative_names(folder: &GuidesFolder, file: &GuideFile) -> anyhow::Result<Vec<String>> {
+    let relative = |path: &Path| {
+        folder
+            .relative(path)
+            .map(|inside| inside.to_string_lossy().replace('\\', "/"))
+            .with_context(|| {
+                format!(
+                    "`{}` is not inside the guides folder `{}`; give `--guides`",
+                    path.display(),
+                    folder.path().display()
+                )
+            })
+    };
+    std::iter::once(relative(&file.path))
+        .chain(
+            file.included
+                .iter()
+                .map(|(_, path)| relative(Path::new(path))),
+        )
+        .collect()
+}
+
+fn update(folder: &GuidesFolder, lang: &str, only: &[String]) -> anyhow::Result<Outcome> {
+    if !is_language(lang) {
+        bail!(
+            "`{lang}` is not a language tag; write it as `de`, `ar` or `pt-BR` \
+             (lowercase language, then optional subtags)"
+        );
+    }
+    let po = folder.path().join(PO_FOLDER);
+    let mut found = templates_in(&po)?;
+    if found.is_empty() {
+        bail!(
+            "no templates in `{}`; write them first with `unstuck translate extract`",
+            po.display()
+        );
+    }
+    if !only.is_empty() {
+        let name = |path: &PathBuf| path.with_extension("").to_string_lossy().replace('\\', "/");
+        if let Some(unknown) = only
+            .iter()
+            .find(|wanted| !found.iter().any(|f| name(f) == **wanted))
+        {
+            let names: Vec<String> = found.iter().map(name).collect();
+            bail!(
+                "no template `{unknown}` in `{}`; templates: {}",
+                po.display(),
+                names.join(", ")
+            );
+        }
+        found.retain(|path| only.contains(&name(path)));
+    }
+    let date = now();
+    let mut failed = false;
+    for relative in found {
+        let template_path = po.join(&relative);
+        let template = read_catalog(folder, &template_path)?
+            .with_context(|| format!("`{}` went missing", template_path.display()))?;
+        let path = po.join(lang).join(relative.with_extension("po"));
+        match read_catalog(folder, &path) {
+            Ok(Some(old)) => write(&path, &merge(&template, &old).write())?,
+            Ok(None) => write(&path, &start(&template, lang, &date).write())?,
+            Err(error) => {
+                errln!("error: {error:#}\n")?;
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed {
+        Outcome::Exit(1)
+    } else {
+        Outcome::Success
+    })
+}
+
+/// The `.pot` files under `po`, relative to it, in name order; language
+/// folders hold `.po` files only.
+fn templates_in(po: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut folders = vec![po.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries {
+            let path = entry
+                .with_context(|| format!("cannot list `{}`", folder.display()))?
+                .path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "pot")
+                && let Ok(relative) = path.strip_prefix(po)
+            {
+                found.push(relative.to_owned());
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The catalog at `path` inside the guides folder; `None` when there is no
+/// file. A broken file is an error that shows where.
+fn read_catalog(folder: &GuidesFolder, path: &Path) -> anyhow::Result<Option<Catalog>> {
+    let bytes = match folder.read(path) {
+        Ok(bytes) => bytes,
+        Err(Unreadable::Missing) => return Ok(None),
+        Err(why) => bail!("cannot read `{}`: {why}", path.display()),
+    };
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("`{}` is not UTF-8 text", path.display()))?;
+    match Catalog::parse(&text) {
+        Ok(catalog) => Ok(Some(catalog)),
+        Err(diagnostic) => {
+            let name = path.display().to_string();
+            bail!(
+                "{}\n`{name}` is not a valid PO file; fix it, then update again",
+                diagnostic.render(&Source::new(&name, &text), false)
+            )
+        }
+    }
+}
+
+/// Writes `text` to `path` unless it holds it already, and says so.
+fn write(path: &Path, text: &str) -> anyhow::Result<()> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+        errln!("unchanged {}", path.display())?;
+        return Ok(());
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create `{}`", parent.display()))?;
+    }
+    std::fs::write(path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+    errln!("wrote {}", path.display())?;
+    Ok(())
+}
+
+/// The current time as gettext dates files: `2026-11-30 10:05+0000` (UTC).
+fn now() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (seconds / 86_400, seconds % 86_400);
+    let (year, month, day) = civil_date(days as i64);
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}+0000",
+        rest / 3600,
+        rest % 3600 / 60
+    )
+}
+
+/// The calendar date `days` after 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_date(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let mp = (5 * day_of_year + 2) / 153;
+    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn days_become_calendar_dates() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(11_016), (2000, 2, 29));
+        assert_eq!(civil_date(20_787), (2026, 11, 30));
+    }
+}

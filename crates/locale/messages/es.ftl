@@ -1,0 +1,158 @@
+# Textos de la interfaz de Unstuck: español.
+
+## The page shell
+
+skip-to-content = Ir al contenido
+site-tagline = Guías de solución de problemas
+site-privacy = Unstuck no usa cookies y guarda sus respuestas solo en la dirección de la página.
+page-title = { $page } · Unstuck
+language-switcher = Idioma
+
+## The catalog
+
+catalog-title = Unstuck: guías de solución de problemas
+catalog-heading = ¿Qué hay que arreglar?
+catalog-filter-label = Filtrar guías por problema o síntoma
+catalog-search-label = Buscar guías por problema o síntoma
+catalog-search-button = Buscar
+catalog-no-match = Ninguna guía coincide con «{ $query }». Estas son todas las guías:
+catalog-matches =
+    { $count ->
+        [one] Una guía coincide con «{ $query }»
+       *[other] { $count } guías coinciden con «{ $query }»
+    }
+catalog-search-title = «{ $query }» · Unstuck
+match-title = Título
+match-summary = Resumen
+match-symptom = Síntoma
+match-faq = Pregunta frecuente
+
+## A step of the interactive guide
+
+step-label = Paso { $number }
+step-label-changing = Paso { $number }: está cambiando su respuesta
+step-title = Paso { $number }: { $heading } · { $guide }
+heading-title = { $heading } · { $guide }
+change-title = Cambiar su respuesta: { $question }
+caution-title = Precaución: { $section }
+change-later = Puede cambiar su respuesta más tarde.
+why-this-step = Por qué este paso:
+caution-before = Antes de continuar: { $section }
+caution-next-question = La siguiente pregunta es: { $question }
+acknowledge = Entendido: mostrar el paso
+go-back = Volver a la pregunta anterior
+keep-answer = Mantener mi respuesta
+your-answer-now = (su respuesta actual)
+answers-label = Respuestas
+your-answers = Sus respuestas
+change = Cambiar
+change-aria = Cambiar su respuesta a: { $question }
+start-over = Empezar de nuevo
+show-full-guide = Ver la guía completa
+steps-for-model = Pasos para: { $model }
+change-model = Cambiar de modelo
+step-differs = Este paso es distinto según el modelo:
+model-marks = ({ $models })
+model-or = { " " }o{ " " }
+
+## What changing an answer did
+
+answer-stays = Su respuesta a «{ $question }» sigue siendo { $answer }.
+answer-changed = Cambió «{ $question }» de { $old } a { $new }.
+answers-left =
+    { $count ->
+        [one] Esta respuesta ya no se aplica. Se conserva: vuelva a cambiarla para usarla de nuevo.
+       *[other] Estas respuestas ya no se aplican. Se conservan: vuelva a cambiarlas para usarlas de nuevo.
+    }
+answers-rejoined =
+    { $count ->
+        [one] Esta respuesta anterior vuelve a aplicarse:
+       *[other] Estas respuestas anteriores vuelven a aplicarse:
+    }
+
+## Outcomes
+
+outcome-fixed = Solucionado
+outcome-escalate = Es hora de pedir ayuda
+outcome-fixed-short = (solucionado)
+outcome-escalate-short = (pedir ayuda)
+
+## Parts of a step
+
+label-goal = Objetivo:
+label-expect = Lo que debería ver:
+label-caution = Precaución:
+label-warning = Advertencia:
+label-good = Bien:
+label-bad = Mal:
+label-how = Cómo:
+
+## The support summary
+
+summary = Resumen para el soporte
+summary-page-title = Resumen para el soporte · { $guide }
+summary-have-ready = Téngalo a mano cuando llame. Se basa en sus respuestas.
+summary-fill-link = Completar, copiar, descargar o imprimir el resumen para el soporte
+summary-for = Para:
+summary-outcome = Resultado:
+summary-not-reached = aún no alcanzado
+summary-answers-given = Respuestas dadas
+summary-to-fill = (por completar)
+summary-update = Actualizar el resumen
+summary-download = Descargar .txt
+summary-as-text = Como texto
+summary-select-copy = Seleccione y copie, o use los botones.
+summary-add-what-you-know = Añada al texto lo que solo usted sabe (el modelo, cuándo cambió las pilas…) y luego cópielo, descárguelo o imprímalo.
+back-to-guide = Volver a la guía
+back-to-outcome = Volver al resultado
+copy = Copiar
+copied = Copiado
+print = Imprimir
+
+## The full guide
+
+full-title = Guía completa · { $guide }
+full-start = Empezar la guía paso a paso
+full-models-note = Los pasos marcados con un modelo son solo para ese modelo.
+full-diagnostic = Diagnóstico paso a paso
+full-steps = Pasos
+full-questions = Las preguntas
+full-questions-intro = La guía paso a paso hace estas preguntas una a una. Cada respuesta lleva a la siguiente pregunta o a un resultado.
+full-picture = Ver todo el árbol de decisión (una imagen de las preguntas de abajo)
+full-outcomes = Resultados
+picture-title = El árbol de decisión
+back-to-full-guide = Volver a la guía completa
+reviewed-by = Revisado por { $name } el { $date }
+
+## "Was this helpful?"
+
+rate-title = Valorar esta guía
+rate-thanks = Gracias por su opinión.
+rate-not-sent = No enviado:
+rate-question = ¿Le ha resultado útil?
+rate-comment = ¿Algo que añadir? (opcional)
+rate-yes = Sí
+rate-no = No
+rate-comment-too-long = Escriba un comentario de menos de { $max } caracteres.
+rate-too-many = Ha enviado muchas opiniones en poco tiempo. Espere un minuto y vuelva a intentarlo.
+rate-unavailable = No hemos podido guardar su opinión ahora mismo. Vuelva a intentarlo en un momento.
+rate-no-store = Este servidor no puede guardar opiniones. Vuelva a intentarlo más tarde.
+
+## Error pages
+
+error-no-guide-title = No existe esa guía
+error-no-guide = No hay ninguna guía llamada «{ $id }». Puede que se haya movido o cambiado de nombre.
+error-not-found-title = Página no encontrada
+error-not-found = No hay nada en esta dirección.
+error-bad-link-title = Este enlace no funciona
+error-bad-link = La dirección de esta página de «{ $guide }» tiene un problema: { $problem }.
+error-answers-kept = Sus respuestas anteriores se conservan en el enlace de abajo.
+error-last-good-step = Volver al último paso válido
+error-start-again = Empezar la guía de nuevo
+error-bad-form-title = No se ha podido leer este formulario
+problem-too-long = es demasiado larga
+problem-damaged = está dañada cerca de «{ $part }»
+problem-unknown = menciona algo que esta guía no tiene ({ $detail })
+problem-repeated = responde dos veces a la pregunta «{ $question }»
+see-all-guides = Ver todas las guías
+all-guides = Todas las guías

@@ -1,0 +1,158 @@
+# Textes de l'interface d'Unstuck : français.
+
+## The page shell
+
+skip-to-content = Aller au contenu
+site-tagline = Guides de dépannage
+site-privacy = Unstuck ne dépose aucun cookie et ne garde vos réponses que dans l’adresse de la page.
+page-title = { $page } · Unstuck
+language-switcher = Langue
+
+## The catalog
+
+catalog-title = Unstuck — guides de dépannage
+catalog-heading = Qu’est-ce qui ne marche pas ?
+catalog-filter-label = Filtrer les guides par problème ou symptôme
+catalog-search-label = Chercher un guide par problème ou symptôme
+catalog-search-button = Chercher
+catalog-no-match = Aucun guide ne correspond à « { $query } ». Voici tous les guides :
+catalog-matches =
+    { $count ->
+        [one] { $count } guide correspond à « { $query } »
+       *[other] { $count } guides correspondent à « { $query } »
+    }
+catalog-search-title = « { $query } » · Unstuck
+match-title = Titre
+match-summary = Résumé
+match-symptom = Symptôme
+match-faq = Question fréquente
+
+## A step of the interactive guide
+
+step-label = Étape { $number }
+step-label-changing = Étape { $number } — vous modifiez votre réponse
+step-title = Étape { $number } — { $heading } · { $guide }
+heading-title = { $heading } · { $guide }
+change-title = Modifier votre réponse — { $question }
+caution-title = Attention : { $section }
+change-later = Vous pourrez modifier votre réponse plus tard.
+why-this-step = Pourquoi cette étape :
+caution-before = Avant de continuer : { $section }
+caution-next-question = La question suivante est : { $question }
+acknowledge = J’ai compris — afficher l’étape
+go-back = Revenir à la question précédente
+keep-answer = Garder ma réponse
+your-answer-now = (votre réponse actuelle)
+answers-label = Réponses
+your-answers = Vos réponses
+change = Modifier
+change-aria = Modifier votre réponse à : { $question }
+start-over = Recommencer
+show-full-guide = Afficher le guide complet
+steps-for-model = Étapes pour : { $model }
+change-model = Changer de modèle
+step-differs = Cette étape diffère selon le modèle :
+model-marks = ({ $models })
+model-or = { " " }ou{ " " }
+
+## What changing an answer did
+
+answer-stays = Votre réponse à « { $question } » reste { $answer }.
+answer-changed = Vous avez changé « { $question } » de { $old } à { $new }.
+answers-left =
+    { $count ->
+        [one] Cette réponse ne s’applique plus. Elle est conservée : revenez en arrière pour la réutiliser.
+       *[other] Ces réponses ne s’appliquent plus. Elles sont conservées : revenez en arrière pour les réutiliser.
+    }
+answers-rejoined =
+    { $count ->
+        [one] Cette réponse précédente s’applique de nouveau :
+       *[other] Ces réponses précédentes s’appliquent de nouveau :
+    }
+
+## Outcomes
+
+outcome-fixed = Réparé
+outcome-escalate = Il est temps de demander de l’aide
+outcome-fixed-short = (réparé)
+outcome-escalate-short = (demander de l’aide)
+
+## Parts of a step
+
+label-goal = Objectif :
+label-expect = Ce que vous devriez voir :
+label-caution = Attention :
+label-warning = Avertissement :
+label-good = Bon :
+label-bad = Mauvais :
+label-how = Comment :
+
+## The support summary
+
+summary = Résumé pour l’assistance
+summary-page-title = Résumé pour l’assistance · { $guide }
+summary-have-ready = Gardez-le sous la main quand vous appelez. Il reprend vos réponses.
+summary-fill-link = Compléter, copier, télécharger ou imprimer le résumé pour l’assistance
+summary-for = Pour :
+summary-outcome = Résultat :
+summary-not-reached = pas encore atteint
+summary-answers-given = Réponses données
+summary-to-fill = (à compléter)
+summary-update = Mettre à jour le résumé
+summary-download = Télécharger le .txt
+summary-as-text = En texte
+summary-select-copy = Sélectionnez et copiez, ou utilisez les boutons.
+summary-add-what-you-know = Ajoutez au texte ce que vous seul savez (le modèle, la date du dernier changement de piles…), puis copiez-le, téléchargez-le ou imprimez-le.
+back-to-guide = Retour au guide
+back-to-outcome = Retour au résultat
+copy = Copier
+copied = Copié
+print = Imprimer
+
+## The full guide
+
+full-title = Guide complet · { $guide }
+full-start = Commencer le guide pas à pas
+full-models-note = Les étapes marquées d’un modèle ne concernent que ce modèle.
+full-diagnostic = Diagnostic pas à pas
+full-steps = Étapes
+full-questions = Les questions
+full-questions-intro = Le guide pas à pas pose ces questions une par une. Chaque réponse mène à la question suivante ou à un résultat.
+full-picture = Voir tout l’arbre de décision (une image des questions ci-dessous)
+full-outcomes = Résultats
+picture-title = L’arbre de décision
+back-to-full-guide = Retour au guide complet
+reviewed-by = Relu par { $name } le { $date }
+
+## "Was this helpful?"
+
+rate-title = Évaluer ce guide
+rate-thanks = Merci pour votre avis.
+rate-not-sent = Non envoyé :
+rate-question = Ce guide vous a-t-il aidé ?
+rate-comment = Quelque chose à ajouter ? (facultatif)
+rate-yes = Oui
+rate-no = Non
+rate-comment-too-long = Merci de limiter le commentaire à moins de { $max } caractères.
+rate-too-many = Vous avez envoyé beaucoup d’avis en peu de temps. Merci de patienter une minute avant de réessayer.
+rate-unavailable = Votre avis n’a pas pu être enregistré pour l’instant. Merci de réessayer dans un instant.
+rate-no-store = Ce serveur ne peut pas enregistrer les avis. Merci de réessayer plus tard.
+
+## Error pages
+
+error-no-guide-title = Guide introuvable
+error-no-guide = Il n’existe aucun guide nommé « { $id } ». Il a peut-être été déplacé ou renommé.
+error-not-found-title = Page introuvable
+error-not-found = Il n’y a rien à cette adresse.
+error-bad-link-title = Ce lien ne fonctionne pas
+error-bad-link = L’adresse de cette page de « { $guide } » pose un problème : { $problem }.
+error-answers-kept = Vos réponses précédentes sont conservées dans le lien ci-dessous.
+error-last-good-step = Revenir à la dernière étape valide
+error-start-again = Recommencer le guide
+error-bad-form-title = Ce formulaire n’a pas pu être lu
+problem-too-long = elle est trop longue
+problem-damaged = elle est abîmée près de « { $part } »
+problem-unknown = elle mentionne quelque chose que ce guide ne contient pas ({ $detail })
+problem-repeated = elle répond deux fois à la question « { $question } »
+see-all-guides = Voir tous les guides
+all-guides = Tous les guides

@@ -1,0 +1,274 @@
+//! Guides in several languages, as a reader meets them: the shipped guides
+//! with their shipped translations (German and Arabic smart lock, German
+//! garage door), served without a socket and built as a static site.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+use unstuck_core::Guide;
+use unstuck_core::translate::{Catalog, translate};
+use unstuck_web::{AppState, Config, Library, static_site};
+
+fn shipped(path: &str) -> String {
+    let path = format!("{}/../../guides/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
+}
+
+/// The shipped guides and their translations.
+fn guides() -> Vec<Guide> {
+    let mut guides = Vec::new();
+    for (id, languages) in [
+        ("smart-lock", &["de", "ar"][..]),
+        ("garage-door", &["de"][..]),
+    ] {
+        let source = unstuck_core::compile(&shipped(&format!("{id}.md")))
+            .guide
+            .expect("the guide compiles");
+        for lang in languages {
+            let catalog =
+                Catalog::parse(&shipped(&format!("po/{lang}/{id}.po"))).expect("a PO file");
+            let translated = translate(&source, &catalog, lang);
+            assert!(
+                translated.coverage.is_complete(),
+                "{id} in {lang}: {}",
+                translated.coverage
+            );
+            guides.push(translated.guide);
+        }
+        guides.push(source);
+    }
+    guides
+}
+
+fn app() -> Router {
+    unstuck_web::app(AppState::new(
+        Library::new(guides()),
+        None,
+        Config::default(),
+    ))
+}
+
+struct Reply {
+    status: StatusCode,
+    vary: String,
+    body: String,
+}
+
+async fn get(app: &Router, uri: &str, accept_language: Option<&str>) -> Reply {
+    let mut request = Request::get(uri);
+    if let Some(languages) = accept_language {
+        request = request.header(header::ACCEPT_LANGUAGE, languages);
+    }
+    let response = app
+        .clone()
+        .oneshot(request.body(Body::empty()).expect("a request"))
+        .await
+        .expect("a response");
+    let status = response.status();
+    let vary = (response.headers().get_all(header::VARY).iter())
+        .filter_map(|value| value.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("a body")
+        .to_bytes();
+    Reply {
+        status,
+        vary,
+        body: String::from_utf8(bytes.to_vec()).expect("UTF-8"),
+    }
+}
+
+fn assert_contains(haystack: &str, needle: &str) {
+    assert!(
+        haystack.contains(needle),
+        "expected {needle:?} in:\n{haystack}"
+    );
+}
+
+#[tokio::test]
+async fn a_translation_speaks_its_language_and_keeps_the_source_addresses_apart() {
+    let app = app();
+    let german = get(&app, "/de/guides/smart-lock?keypad-lights=no", None).await;
+    assert_eq!(german.status, StatusCode::OK);
+    assert_contains(&german.body, r#"<html lang="de" dir="ltr">"#);
+    assert_contains(&german.body, "<title>Schritt 2 – ");
+    assert_contains(&german.body, "Sie können Ihre Antwort später ändern.");
+    assert_contains(
+        &german.body,
+        r#"<h2 id="answers-title">Ihre Antworten</h2>"#,
+    );
+    // The answers' forms stay in German addresses.
+    assert_contains(&german.body, r#"action="/de/guides/smart-lock#step""#);
+
+    let english = get(&app, "/guides/smart-lock?keypad-lights=no", None).await;
+    assert_contains(&english.body, r#"<html lang="en" dir="ltr">"#);
+    assert_contains(&english.body, "<title>Step 2 — ");
+    assert_contains(&english.body, r#"action="/guides/smart-lock#step""#);
+
+    let arabic = get(&app, "/ar/guides/smart-lock?keypad-lights=no", None).await;
+    assert_contains(&arabic.body, r#"<html lang="ar" dir="rtl">"#);
+    assert_contains(&arabic.body, "الخطوة 2");
+}
+
+#[tokio::test]
+async fn every_language_of_a_state_is_linked_with_the_same_answers() {
+    let app = app();
+    let state = "keypad-lights=no&battery-fixed=no";
+    let page = get(&app, &format!("/de/guides/smart-lock?{state}"), None).await;
+    for (lang, href) in [
+        ("en", "/guides/smart-lock"),
+        ("ar", "/ar/guides/smart-lock"),
+    ] {
+        let alternate = format!(
+            r#"<link rel="alternate" hreflang="{lang}" href="{href}?{}">"#,
+            state.replace('&', "&amp;")
+        );
+        assert_contains(&page.body, &alternate);
+    }
+    assert_contains(&page.body, r#"aria-current="page">Deutsch</a>"#);
+    // The garage door is in English and German only.
+    let garage = get(&app, "/guides/garage-door", None).await;
+    assert_contains(
+        &garage.body,
+        r#"hreflang="de" href="/de/guides/garage-door""#,
+    );
+    assert!(!garage.body.contains(r#"hreflang="ar""#));
+}
+
+#[tokio::test]
+async fn the_catalog_follows_the_browser_unless_the_address_names_a_language() {
+    let app = app();
+    let preferred = get(&app, "/", Some("de-DE,de;q=0.9,en;q=0.5")).await;
+    assert_contains(&preferred.body, r#"<html lang="de""#);
+    assert_contains(&preferred.body, "Was muss repariert werden?");
+    assert_contains(&preferred.body, r#"href="/de/guides/smart-lock""#);
+    assert!(
+        preferred.vary.contains("Accept-Language"),
+        "Vary: {}",
+        preferred.vary
+    );
+
+    let unknown = get(&app, "/", Some("fr")).await;
+    assert_contains(&unknown.body, r#"<html lang="en""#);
+
+    // An explicit choice beats the browser's preference.
+    let chosen = get(&app, "/en/", Some("de")).await;
+    assert_contains(&chosen.body, "What needs fixing?");
+    assert!(
+        !chosen.vary.contains("Accept-Language"),
+        "Vary: {}",
+        chosen.vary
+    );
+    let arabic = get(&app, "/ar/", None).await;
+    assert_contains(&arabic.body, r#"<html lang="ar" dir="rtl">"#);
+    // The garage door has no Arabic translation: listed as written, said so.
+    assert_contains(&arabic.body, r#"href="/guides/garage-door""#);
+    assert_contains(
+        &arabic.body,
+        r#"<span class="muted" lang="en">(English)</span>"#,
+    );
+
+    let search = get(&app, "/de/?q=Tastenfeld", None).await;
+    assert_contains(&search.body, "Eine Anleitung passt zu „Tastenfeld“");
+}
+
+#[tokio::test]
+async fn a_language_or_guide_that_is_not_there_is_a_clear_404_in_that_language() {
+    let app = app();
+    let missing = get(&app, "/de/guides/boiler", None).await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert_contains(&missing.body, "Es gibt keine Anleitung namens „boiler“");
+    assert_contains(&missing.body, r#"href="/de/""#);
+    let untranslated = get(&app, "/ar/guides/garage-door", None).await;
+    assert_eq!(untranslated.status, StatusCode::NOT_FOUND);
+    assert_eq!(get(&app, "/xx/", None).await.status, StatusCode::NOT_FOUND);
+    let bad = get(&app, "/de/guides/smart-lock?keypad-lights=maybe", None).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+    assert_contains(&bad.body, "Dieser Link funktioniert nicht");
+    assert_contains(&bad.body, r#"href="/de/guides/smart-lock""#);
+}
+
+#[tokio::test]
+async fn the_support_summary_is_written_in_the_readers_language() {
+    let app = app();
+    let state = "keypad-lights=yes&key-works=no";
+    let page = get(
+        &app,
+        &format!("/de/guides/smart-lock/summary?{state}"),
+        None,
+    )
+    .await;
+    assert_contains(&page.body, "<h1>Zusammenfassung für den Support</h1>");
+    let text = get(
+        &app,
+        &format!("/de/guides/smart-lock/summary.txt?{state}"),
+        None,
+    )
+    .await;
+    assert!(
+        text.body.starts_with("Zusammenfassung für den Support: "),
+        "{}",
+        text.body
+    );
+    assert_contains(&text.body, "\nIhre Antworten:\n");
+    let arabic = get(
+        &app,
+        &format!("/ar/guides/smart-lock/summary.txt?{state}"),
+        None,
+    )
+    .await;
+    assert!(
+        arabic.body.starts_with("ملخص للدعم الفني: "),
+        "{}",
+        arabic.body
+    );
+}
+
+#[test]
+fn the_static_site_writes_every_language_with_relative_links() {
+    let guides = guides();
+    let editions: Vec<&Guide> = guides
+        .iter()
+        .filter(|g| g.id.as_str() == "smart-lock")
+        .collect();
+    let german = editions.iter().find(|g| g.lang == "de").expect("German");
+    let files = static_site::guide_files(german, &editions);
+    assert_eq!(files.len(), 1);
+    assert_eq!(files[0].path, "de/guides/smart-lock.html");
+    let page = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+    assert_contains(&page, r#"<link rel="stylesheet" href="../../assets/"#);
+    assert_contains(
+        &page,
+        r#"hreflang="en" href="../../guides/smart-lock.html""#,
+    );
+    assert_contains(
+        &page,
+        r#"hreflang="ar" href="../../ar/guides/smart-lock.html""#,
+    );
+    assert_contains(&page, r#""step":"Schritt {n}""#);
+
+    let catalogs = static_site::catalogs(guides.iter());
+    let paths: Vec<&str> = catalogs.iter().map(|file| file.path.as_str()).collect();
+    assert_eq!(paths, ["index.html", "ar/index.html", "de/index.html"]);
+    let de = String::from_utf8(catalogs[2].bytes.clone()).expect("UTF-8");
+    assert_contains(&de, r#"href="../de/guides/smart-lock.html""#);
+    assert_contains(&de, r#"<link rel="stylesheet" href="../assets/"#);
+}
+
+#[test]
+fn a_languages_static_catalog_reaches_the_guides_it_lacks_as_written() {
+    let guides = guides();
+    let arabic = static_site::catalogs(guides.iter())
+        .into_iter()
+        .find(|file| file.path == "ar/index.html")
+        .expect("the Arabic catalog");
+    let page = String::from_utf8(arabic.bytes).expect("UTF-8");
+    assert_contains(&page, r#"href="../ar/guides/smart-lock.html""#);
+    assert_contains(&page, r#"href="../guides/garage-door.html""#);
+}
