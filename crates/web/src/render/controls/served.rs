@@ -135,6 +135,12 @@ impl Controls for Served {
         outcome: Option<&str>,
         shown: &FeedbackState<'_>,
     ) -> Markup {
-        parts::feedback(flow.guide, &flow.walked.query, outcome, FeedbackOn::Flow, shown)
+        parts::feedback(
+            flow.guide,
+            &flow.walked.query,
+            outcome,
+            FeedbackOn::Flow,
+            shown,
+        )
     }
 }
