@@ -272,3 +272,46 @@ fn a_languages_static_catalog_reaches_the_guides_it_lacks_as_written() {
     assert_contains(&page, r#"href="../ar/guides/smart-lock.html""#);
     assert_contains(&page, r#"href="../guides/garage-door.html""#);
 }
+
+#[tokio::test]
+async fn every_translated_page_fits_in_the_first_round_trip() {
+    const BUDGET: usize = 14 * 1024;
+    let guides = guides();
+    let app = unstuck_web::app(AppState::new(
+        Library::new(guides.clone()),
+        None,
+        Config::default(),
+    ));
+    let mut uris = vec!["/de/".to_owned(), "/ar/".to_owned()];
+    for guide in guides
+        .iter()
+        .filter(|guide| guide.translated_from.is_some())
+    {
+        let base = format!("/{}/guides/{}", guide.lang, guide.id);
+        for session in unstuck_core::engine::reachable(guide, 10_000) {
+            let query = unstuck_core::engine::query::to_query(guide, &session);
+            uris.push(format!("{base}?{query}"));
+        }
+        uris.push(format!("{base}/full"));
+    }
+    assert!(uris.len() > 100, "{} pages", uris.len());
+    for uri in uris {
+        let request = Request::get(&uri)
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .expect("a request");
+        let response = app.clone().oneshot(request).await.expect("a response");
+        assert_eq!(response.status(), StatusCode::OK, "{uri}");
+        let size = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a body")
+            .to_bytes()
+            .len();
+        assert!(
+            size <= BUDGET,
+            "{uri} is {size} bytes gzipped, over {BUDGET}"
+        );
+    }
+}

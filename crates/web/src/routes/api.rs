@@ -49,12 +49,19 @@ pub(crate) async fn guide(
     Path(id): Path<String>,
     Query(Language { lang }): Query<Language>,
 ) -> Response {
-    let address = super::GuideAddress { lang: lang.clone(), id: id.clone() };
+    let address = super::GuideAddress {
+        lang: lang.clone(),
+        id: id.clone(),
+    };
     match find(&state, &address) {
         Ok(guide) => Json(&*guide).into_response(),
         Err(_) => {
             let what = lang.map_or(String::new(), |lang| format!(" in `{lang}`"));
-            error(StatusCode::NOT_FOUND, format!("no guide `{id}`{what}"), None)
+            error(
+                StatusCode::NOT_FOUND,
+                format!("no guide `{id}`{what}"),
+                None,
+            )
         }
     }
 }
