@@ -22,6 +22,11 @@ const PAGES = {
   error: "/guides/smart-lock?keypad-lights=no&battery-fixed=perhaps",
   dashboard: "/admin/guides/smart-lock?days=7",
   advice: "/admin/guides/smart-lock/advice?days=7",
+  "german-answered": "/de/guides/smart-lock?keypad-lights=no&battery-fixed=no",
+  "german-escalate": "/de/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  "arabic-catalog": "/ar/",
+  "arabic-answered": "/ar/guides/smart-lock?keypad-lights=no&battery-fixed=no",
+  "arabic-summary": "/ar/guides/smart-lock/summary?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
 };
 const only = process.argv.slice(2);
 const out = join(ROOT, "docs", "screenshots");

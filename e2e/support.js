@@ -176,11 +176,12 @@ export async function waitUntilKept(page, guide) {
  * Follows a path of `pathsOf` on `page`: at each step acknowledges a
  * caution if asked (the control `kind` is "button" served, "link" static),
  * checks the prompt (`question(page)` locates it), then answers with
- * `answer(page, label)`.
+ * `answer(page, label)`. `understood` names the caution's control (it
+ * differs by language).
  */
-export async function followPath(page, answers, kind, answer, question = (page) => page.locator("#question")) {
+export async function followPath(page, answers, kind, answer, question = (page) => page.locator("#question"), understood = "I understand — show the step") {
   for (const [prompt, label] of answers) {
-    const acknowledge = page.getByRole(kind, { name: "I understand — show the step" });
+    const acknowledge = page.getByRole(kind, { name: understood });
     if (await acknowledge.count()) await acknowledge.click();
     const shown = await question(page).innerText();
     if (shown !== prompt) throw new Error(`expected the question “${prompt}”, the page asks “${shown}”`);

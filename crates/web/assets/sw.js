@@ -47,11 +47,11 @@ async function keepAll(urls, marker, cache) {
 
 /** Fetches and keeps every step of a served guide, once per guide version. */
 async function keepGuide(guide, cache) {
-  const list = new URL(`guides/${guide}/offline.json`, self.registration.scope);
+  const list = new URL(`${guide.folder}guides/${guide.id}/offline.json`, self.registration.scope);
   const reply = await fetch(list, { headers: { "x-unstuck-prefetch": "1" } });
   if (!reply.ok) return;
   const { version, urls } = await reply.json();
-  const marker = new URL(`offline-marker/${guide}/${version}`, self.registration.scope);
+  const marker = new URL(`offline-marker/${guide.folder}${guide.id}/${version}`, self.registration.scope);
   await keepAll(urls.map((url) => new URL(url, list).href), marker, cache);
 }
 
@@ -61,8 +61,15 @@ function below(address) {
   return address.startsWith(scope) ? address.slice(scope.length).split(/[?#]/)[0] : undefined;
 }
 
-/** The guide a page belongs to (served `guides/ID…`, static `guides/ID.html`). */
-const guideOf = (address) => below(address)?.match(/^guides\/([a-z0-9-]+)(?:\/|\.html$|$)/)?.[1];
+/**
+ * The guide a page belongs to, in its language: served `guides/ID…` or
+ * `de/guides/ID…`, static `guides/ID.html` or `de/guides/ID.html`, as
+ * { folder: "" or "de/", id }.
+ */
+const guideOf = (address) => {
+  const found = below(address)?.match(/^((?:[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*\/)?)guides\/([a-z0-9-]+)(?:\/|\.html$|$)/);
+  return found ? { folder: found[1], id: found[2] } : undefined;
+};
 
 // A page asks to keep its guide: a served guide's steps come from its
 // offline list; a static guide's page is the whole guide and names its files.
@@ -70,7 +77,7 @@ self.addEventListener("message", (event) => {
   const guide = guideOf(String(event.data?.keep ?? ""));
   if (!guide) return;
   const urls = Array.isArray(event.data.urls) ? event.data.urls.map(String).filter((url) => below(url) !== undefined) : null;
-  const marker = new URL(`offline-marker/${guide}/static`, self.registration.scope);
+  const marker = new URL(`offline-marker/${guide.folder}${guide.id}/static`, self.registration.scope);
   event.waitUntil(caches.open(CACHE)
     .then((cache) => (urls ? keepAll(urls, marker, cache) : keepGuide(guide, cache)))
     .catch(() => {}));

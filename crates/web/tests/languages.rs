@@ -8,6 +8,9 @@ use axum::http::{Request, StatusCode, header};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 use unstuck_core::Guide;
+
+mod support;
+use support::{Reply, assert_contains, send};
 use unstuck_core::translate::{Catalog, translate};
 use unstuck_web::{AppState, Config, Library, static_site};
 
@@ -50,45 +53,21 @@ fn app() -> Router {
     ))
 }
 
-struct Reply {
-    status: StatusCode,
-    vary: String,
-    body: String,
-}
-
+/// `uri` from a browser that prefers `accept_language`, if any.
 async fn get(app: &Router, uri: &str, accept_language: Option<&str>) -> Reply {
     let mut request = Request::get(uri);
     if let Some(languages) = accept_language {
         request = request.header(header::ACCEPT_LANGUAGE, languages);
     }
-    let response = app
-        .clone()
-        .oneshot(request.body(Body::empty()).expect("a request"))
-        .await
-        .expect("a response");
-    let status = response.status();
-    let vary = (response.headers().get_all(header::VARY).iter())
-        .filter_map(|value| value.to_str().ok())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("a body")
-        .to_bytes();
-    Reply {
-        status,
-        vary,
-        body: String::from_utf8(bytes.to_vec()).expect("UTF-8"),
-    }
+    send(app, request.body(Body::empty()).expect("a request")).await
 }
 
-fn assert_contains(haystack: &str, needle: &str) {
-    assert!(
-        haystack.contains(needle),
-        "expected {needle:?} in:\n{haystack}"
-    );
+/// The reply's `Vary` headers, joined.
+fn vary(reply: &Reply) -> String {
+    (reply.headers.get_all(header::VARY).iter())
+        .filter_map(|value| value.to_str().ok())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 #[tokio::test]
@@ -149,9 +128,9 @@ async fn the_catalog_follows_the_browser_unless_the_address_names_a_language() {
     assert_contains(&preferred.body, "Was muss repariert werden?");
     assert_contains(&preferred.body, r#"href="/de/guides/smart-lock""#);
     assert!(
-        preferred.vary.contains("Accept-Language"),
+        vary(&preferred).contains("Accept-Language"),
         "Vary: {}",
-        preferred.vary
+        vary(&preferred)
     );
 
     let unknown = get(&app, "/", Some("fr")).await;
@@ -161,9 +140,9 @@ async fn the_catalog_follows_the_browser_unless_the_address_names_a_language() {
     let chosen = get(&app, "/en/", Some("de")).await;
     assert_contains(&chosen.body, "What needs fixing?");
     assert!(
-        !chosen.vary.contains("Accept-Language"),
+        !vary(&chosen).contains("Accept-Language"),
         "Vary: {}",
-        chosen.vary
+        vary(&chosen)
     );
     let arabic = get(&app, "/ar/", None).await;
     assert_contains(&arabic.body, r#"<html lang="ar" dir="rtl">"#);
@@ -205,29 +184,15 @@ async fn the_support_summary_is_written_in_the_readers_language() {
     )
     .await;
     assert_contains(&page.body, "<h1>Zusammenfassung für den Support</h1>");
-    let text = get(
-        &app,
-        &format!("/de/guides/smart-lock/summary.txt?{state}"),
-        None,
-    )
-    .await;
-    assert!(
-        text.body.starts_with("Zusammenfassung für den Support: "),
-        "{}",
-        text.body
-    );
-    assert_contains(&text.body, "\nIhre Antworten:\n");
-    let arabic = get(
-        &app,
-        &format!("/ar/guides/smart-lock/summary.txt?{state}"),
-        None,
-    )
-    .await;
-    assert!(
-        arabic.body.starts_with("ملخص للدعم الفني: "),
-        "{}",
-        arabic.body
-    );
+    for (lang, title, answers) in [
+        ("de", "Zusammenfassung für den Support", "Ihre Antworten"),
+        ("ar", "ملخص للدعم الفني", "الإجابات المقدَّمة"),
+    ] {
+        let uri = format!("/{lang}/guides/smart-lock/summary.txt?{state}");
+        let text = get(&app, &uri, None).await.body;
+        assert!(text.starts_with(&format!("{title}: ")), "{text}");
+        assert_contains(&text, &format!("\n{answers}:\n"));
+    }
 }
 
 #[test]
@@ -271,4 +236,47 @@ fn a_languages_static_catalog_reaches_the_guides_it_lacks_as_written() {
     let page = String::from_utf8(arabic.bytes).expect("UTF-8");
     assert_contains(&page, r#"href="../ar/guides/smart-lock.html""#);
     assert_contains(&page, r#"href="../guides/garage-door.html""#);
+}
+
+#[tokio::test]
+async fn every_translated_page_fits_in_the_first_round_trip() {
+    const BUDGET: usize = 14 * 1024;
+    let guides = guides();
+    let app = unstuck_web::app(AppState::new(
+        Library::new(guides.clone()),
+        None,
+        Config::default(),
+    ));
+    let mut uris = vec!["/de/".to_owned(), "/ar/".to_owned()];
+    for guide in guides
+        .iter()
+        .filter(|guide| guide.translated_from.is_some())
+    {
+        let base = format!("/{}/guides/{}", guide.lang, guide.id);
+        for session in unstuck_core::engine::reachable(guide, 10_000) {
+            let query = unstuck_core::engine::query::to_query(guide, &session);
+            uris.push(format!("{base}?{query}"));
+        }
+        uris.push(format!("{base}/full"));
+    }
+    assert!(uris.len() > 100, "{} pages", uris.len());
+    for uri in uris {
+        let request = Request::get(&uri)
+            .header(header::ACCEPT_ENCODING, "gzip")
+            .body(Body::empty())
+            .expect("a request");
+        let response = app.clone().oneshot(request).await.expect("a response");
+        assert_eq!(response.status(), StatusCode::OK, "{uri}");
+        let size = response
+            .into_body()
+            .collect()
+            .await
+            .expect("a body")
+            .to_bytes()
+            .len();
+        assert!(
+            size <= BUDGET,
+            "{uri} is {size} bytes gzipped, over {BUDGET}"
+        );
+    }
 }

@@ -3,12 +3,13 @@
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode, header};
-use http_body_util::BodyExt;
+use axum::http::{Request, StatusCode, header};
 use std::num::NonZeroU32;
-use tower::ServiceExt;
 use unstuck_store::Store;
 use unstuck_web::{AdminToken, AppState, Config, Library};
+
+mod support;
+use support::{Reply, assert_contains, send};
 
 /// An admin token strong enough to be accepted.
 const ADMIN_TOKEN: &str = "4f9c2a7e1b8d6053c4e2f1a9b7d8e6c5";
@@ -58,29 +59,6 @@ fn app_without_store() -> Router {
         None,
         Config::default(),
     ))
-}
-
-struct Reply {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-async fn send(app: &Router, request: Request<Body>) -> Reply {
-    let response = app.clone().oneshot(request).await.expect("a response");
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("a body")
-        .to_bytes();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-    }
 }
 
 async fn get(app: &Router, uri: &str) -> Reply {
@@ -138,13 +116,6 @@ fn text_of(html: &str) -> String {
         .replace("&quot;", "\"")
         .replace("&#39;", "'");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn assert_contains(haystack: &str, needle: &str) {
-    assert!(
-        haystack.contains(needle),
-        "expected {needle:?} in:\n{haystack}"
-    );
 }
 
 #[tokio::test]

@@ -4,43 +4,65 @@
 use super::pages::find;
 use crate::state::AppState;
 use axum::Json;
-use axum::extract::{Path, RawQuery, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use unstuck_core::engine::WalkReport;
 use unstuck_core::engine::query::{self, QueryError};
 
-/// `/api/guides`: id, title, summary and version of every guide.
+/// `/api/guides`: id, language, title, summary and version of every guide
+/// as written, and the languages it can be read in.
 pub(crate) async fn guides(State(state): State<AppState>) -> Response {
     let library = state.library();
     let guides: Vec<_> = library
         .guides()
         .iter()
         .map(|guide| {
+            let languages: Vec<&str> = (library.editions(guide.id.as_str()).into_iter())
+                .map(|edition| edition.lang.as_str())
+                .collect();
             json!({
                 "id": guide.id,
+                "lang": guide.lang,
                 "title": guide.title.plain(),
                 "summary": guide.summary.plain(),
                 "version": guide.version,
-                "url": format!("/guides/{}", guide.id),
+                "url": crate::render::guide_url(guide),
+                "languages": languages,
             })
         })
         .collect();
     Json(guides).into_response()
 }
 
-/// `/api/guides/{id}`: the compiled model (as `unstuck export`).
-pub(crate) async fn guide(State(state): State<AppState>, Path(id): Path<String>) -> Response {
-    match find(
-        &state,
-        &super::GuideAddress {
-            lang: None,
-            id: id.clone(),
-        },
-    ) {
+/// The language a JSON address asks for (`?lang=de`; none: as written).
+#[derive(Debug, serde::Deserialize)]
+pub(crate) struct Language {
+    lang: Option<String>,
+}
+
+/// `/api/guides/{id}?lang=…`: the compiled model (as `unstuck export`), as
+/// written or translated.
+pub(crate) async fn guide(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(Language { lang }): Query<Language>,
+) -> Response {
+    let address = super::GuideAddress {
+        lang: lang.clone(),
+        id: id.clone(),
+    };
+    match find(&state, &address) {
         Ok(guide) => Json(&*guide).into_response(),
-        Err(_) => error(StatusCode::NOT_FOUND, format!("no guide `{id}`"), None),
+        Err(_) => {
+            let what = lang.map_or(String::new(), |lang| format!(" in `{lang}`"));
+            error(
+                StatusCode::NOT_FOUND,
+                format!("no guide `{id}`{what}"),
+                None,
+            )
+        }
     }
 }
 
