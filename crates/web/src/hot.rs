@@ -318,6 +318,10 @@ mod tests {
         };
         assert!(body.contains(&format!("{} 6\n", line("200"))), "{body}");
         assert!(body.contains(&format!("{} 1\n", line("304"))), "{body}");
+        let durations = r#"http_request_duration_seconds_count{route="/guides/{id}"} 7"#;
+        assert!(body.contains(&format!("{durations}\n")), "{body}");
+        let slowest = r#"http_request_duration_seconds_bucket{route="/guides/{id}",le="+Inf"} 7"#;
+        assert!(body.contains(&format!("{slowest}\n")), "{body}");
     }
 
     #[tokio::test]

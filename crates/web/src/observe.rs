@@ -11,12 +11,12 @@
 use crate::cache::CacheCounters;
 use crate::events::EventCounters;
 use crate::state::AppState;
-use crate::tally::Tally;
+use crate::tally::{Durations, Tally};
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use metrics::{Counter, Gauge, Histogram, Key, Label, Level, Metadata, Recorder};
+use metrics::{Counter, Gauge, Key, Label, Level, Metadata, Recorder};
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle, PrometheusRecorder};
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -64,10 +64,7 @@ impl Metrics {
     /// A registry of its own, with every metric that does not depend on a
     /// route registered at zero.
     pub(crate) fn new() -> Self {
-        let recorder = PrometheusBuilder::new()
-            .set_buckets(&BUCKETS)
-            .unwrap_or_else(|_| PrometheusBuilder::new())
-            .build_recorder();
+        let recorder = PrometheusBuilder::new().build_recorder();
         let handle = recorder.handle();
         let counter = |name: &'static str, labels: &[(&'static str, &'static str)]| {
             recorder.register_counter(&key(name, labels), &METADATA)
@@ -107,14 +104,8 @@ impl Metrics {
         Arc::clone(
             routes
                 .entry(route.into())
-                .or_insert_with(|| Arc::new(RouteMetrics::new(&self.recorder, route))),
+                .or_insert_with(|| Arc::new(RouteMetrics::default())),
         )
-    }
-
-    /// Folds the latency samples taken since into their histograms: until
-    /// then (or a scrape of `/metrics`) each one is kept in memory.
-    pub(crate) fn upkeep(&self) {
-        self.handle.run_upkeep();
     }
 
     /// Everything in Prometheus text format, with the counters kept
@@ -158,8 +149,9 @@ impl Metrics {
                     .absolute(tally.get());
             }
         }
-        drop(routes);
-        self.handle.render()
+        let mut text = self.handle.render();
+        write_durations(&mut text, &routes);
+        text
     }
 }
 
@@ -184,9 +176,12 @@ pub(crate) async fn observe(
     let span = tracing::info_span!("request", id, method = %request.method(), route);
     let started = Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
-    let elapsed = started.elapsed().as_secs_f64();
+    let elapsed = started.elapsed();
     let status = response.status();
-    span.in_scope(|| tracing::debug!(status = status.as_u16(), seconds = elapsed, "answered"));
+    span.in_scope(|| {
+        let seconds = elapsed.as_secs_f64();
+        tracing::debug!(status = status.as_u16(), seconds, "answered");
+    });
     let metrics = state.metrics();
     let route_metrics = metrics.route(route);
     route_metrics.duration.record(elapsed);
@@ -224,27 +219,26 @@ pub(crate) fn next_request_id() -> u64 {
     })
 }
 
-/// The request metrics of one route, made once: answers with 200 and 304
-/// are tallied per thread (published to the registry when `/metrics` is
-/// read), latency goes to the route's histogram.
+/// The request metrics of one route, made once and tallied per thread:
+/// answers with 200 and 304 (published to the registry when `/metrics` is
+/// read; other statuses are registered as they come), and latency.
 pub(crate) struct RouteMetrics {
     ok: Tally,
     not_modified: Tally,
-    duration: Histogram,
+    duration: Durations,
 }
 
-impl RouteMetrics {
-    /// The metrics of `route` in `recorder`, for answers with 200 or 304
-    /// (other statuses are registered as they come).
-    fn new(recorder: &PrometheusRecorder, route: &str) -> Self {
-        let duration = Key::from_parts(DURATION, vec![Label::new("route", route.to_owned())]);
+impl Default for RouteMetrics {
+    fn default() -> Self {
         Self {
             ok: Tally::default(),
             not_modified: Tally::default(),
-            duration: recorder.register_histogram(&duration, &METADATA),
+            duration: Durations::new(&BUCKETS),
         }
     }
+}
 
+impl RouteMetrics {
     /// The tally of answers with `status`, if kept here.
     fn requests(&self, status: StatusCode) -> Option<&Tally> {
         match status {
@@ -258,11 +252,49 @@ impl RouteMetrics {
     /// ago, and gives it a request id.
     pub(crate) fn finish(&self, response: &mut Response, started: Instant) {
         self.requests(response.status()).unwrap_or(&self.ok).add(1);
-        self.duration.record(started.elapsed().as_secs_f64());
+        self.duration.record(started.elapsed());
         response
             .headers_mut()
             .insert("x-request-id", HeaderValue::from(next_request_id()));
     }
+}
+
+/// Appends the latency histogram of every route (`DURATION`), in the
+/// Prometheus text format, routes in order.
+fn write_durations(text: &mut String, routes: &HashMap<Box<str>, Arc<RouteMetrics>>) {
+    use std::fmt::Write;
+    if routes.is_empty() {
+        return;
+    }
+    let mut routes: Vec<_> = routes.iter().collect();
+    routes.sort_by(|a, b| a.0.cmp(b.0));
+    if !text.is_empty() && !text.ends_with("\n\n") {
+        text.push('\n');
+    }
+    let _ = writeln!(text, "# TYPE {DURATION} histogram");
+    for (route, metrics) in routes {
+        let route = label_value(route);
+        let mut count = 0;
+        for (bound, total) in metrics.duration.cumulative() {
+            let le = bound.map_or_else(|| "+Inf".to_owned(), |bound| bound.to_string());
+            let _ = writeln!(
+                text,
+                "{DURATION}_bucket{{route=\"{route}\",le=\"{le}\"}} {total}"
+            );
+            count = total;
+        }
+        let sum = metrics.duration.sum_seconds();
+        let _ = writeln!(text, "{DURATION}_sum{{route=\"{route}\"}} {sum}");
+        let _ = writeln!(text, "{DURATION}_count{{route=\"{route}\"}} {count}");
+    }
+}
+
+/// A label value as the Prometheus text format writes it.
+fn label_value(value: &str) -> String {
+    value
+        .replace('\\', "\\\\")
+        .replace('"', "\\\"")
+        .replace('\n', "\\n")
 }
 
 /// The key of the requests to `route` answered with `status`.

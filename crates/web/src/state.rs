@@ -263,10 +263,9 @@ impl AppState {
         self.inner.events.stop().await;
     }
 
-    /// Forgets rate-limit entries of clients not seen lately, and folds
-    /// latency samples into their histograms; call now and then.
+    /// Forgets rate-limit entries of clients not seen lately; call now and
+    /// then.
     pub fn forget_idle_clients(&self) {
-        self.inner.metrics.upkeep();
         self.inner.feedback_limit.forget_idle();
         self.inner.events.forget_idle_clients();
         self.inner.failed_logins.forget_idle();
