@@ -275,6 +275,21 @@ fn check_reports_a_translation_with_problems() {
 }
 
 #[test]
+fn check_names_a_translation_file_that_translates_no_guide() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
+    stderr_of(unstuck(dir.path()).args(["translate", "update", "de"]));
+    let po = dir.path().join("guides/po/de");
+    std::fs::rename(po.join("smart-lock.po"), po.join("smart-lok.po")).expect("rename");
+    let checked = stderr_of(unstuck(dir.path()).args(["check", "guides"]));
+    assert_contains(
+        &checked,
+        "warning[unused-translation]: `guides/po/de/smart-lok.po` translates no guide of this folder into `de`",
+    );
+    assert_contains(&checked, "checked 1 guide: 0 errors, 1 warning");
+}
+
+#[test]
 fn update_refuses_a_language_that_is_not_a_tag() {
     let dir = folder_with(&["guides/smart-lock.md"]);
     stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
@@ -298,6 +313,11 @@ fn the_bundled_guides_carry_their_translations() {
     let walk = walk_in(dir.path(), "ar", &["keypad-lights=no"]);
     assert_contains(&walk, "إصلاح قفل ذكي لا ينفتح");
     assert_contains(&walk, "هل حلّ استبدال البطاريات المشكلة؟");
+    let exported = stdout_of(unstuck(dir.path()).args(["export", "smart-lock", "--lang", "de"]));
+    let exported: serde_json::Value = serde_json::from_str(&exported).expect("JSON");
+    assert_eq!(exported["lang"], "de");
+    assert_eq!(exported["questions"][0]["id"], "keypad-lights");
+    assert_eq!(exported["questions"][0]["answers"][0]["label"], "Ja");
     let run = unstuck(dir.path())
         .args(["run", "garage-door", "--lang", "de"])
         .write_stdin("quit\n")
