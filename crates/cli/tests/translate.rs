@@ -289,6 +289,28 @@ fn check_names_a_translation_file_that_translates_no_guide() {
     assert_contains(&checked, "checked 1 guide: 0 errors, 1 warning");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_language_folder_linked_outside_the_guides_folder_is_not_read() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    let outside = tempfile::tempdir().expect("a temp folder");
+    std::fs::write(outside.path().join("smart-lock.po"), "secret\n").expect("write");
+    std::fs::create_dir(dir.path().join("guides/po")).expect("mkdir");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("guides/po/de")).expect("link");
+    let output = unstuck(dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    assert_contains(
+        &stderr,
+        "error[invalid-po]: cannot read `guides/po/de/smart-lock.po`: it is outside the guides folder",
+    );
+    assert!(!stderr.contains("secret"), "{stderr}");
+}
+
 #[test]
 fn update_refuses_a_language_that_is_not_a_tag() {
     let dir = folder_with(&["guides/smart-lock.md"]);
