@@ -39,6 +39,12 @@ fn stdout_of(command: &mut Command) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
+/// The command's stderr, failing unless it exits with `code`.
+fn stderr_with_code(command: &mut Command, code: i32) -> String {
+    let output = command.assert().code(code).get_output().clone();
+    String::from_utf8(output.stderr).expect("UTF-8")
+}
+
 /// `unstuck walk smart-lock --lang LANG ANSWERS…` in `dir`: what it prints.
 fn walk_in(dir: &Path, lang: &str, answers: &[&str]) -> String {
     stdout_of(
@@ -230,22 +236,13 @@ fn check_reports_a_translation_with_problems() {
             "msgstr \"Das Wasser <em>kocht</em>.\"",
         ) + "\nmsgctxt \"#descale/title\"\nmsgid \"Descale\"\nmsgstr \"Entkalken\"\n";
     std::fs::write(guides.join("po/de/kettle.po"), broken).expect("write");
-    let output = unstuck(dir.path())
-        .arg("check")
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let stderr = stderr_with_code(unstuck(dir.path()).arg("check"), 1);
     insta::assert_snapshot!(stderr);
     // A server does not start with a broken translation, as with a broken guide.
-    let output = unstuck(dir.path())
-        .args(["serve", "--addr", "127.0.0.1:1", "--guides", "guides"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let stderr = stderr_with_code(
+        unstuck(dir.path()).args(["serve", "--addr", "127.0.0.1:1", "--guides", "guides"]),
+        1,
+    );
     assert_contains(
         &stderr,
         "1 translation(s) have errors: guides/po/de/kettle.po",
@@ -297,13 +294,7 @@ fn a_language_folder_linked_outside_the_guides_folder_is_not_read() {
     std::fs::write(outside.path().join("smart-lock.po"), "secret\n").expect("write");
     std::fs::create_dir(dir.path().join("guides/po")).expect("mkdir");
     std::os::unix::fs::symlink(outside.path(), dir.path().join("guides/po/de")).expect("link");
-    let output = unstuck(dir.path())
-        .arg("check")
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let stderr = stderr_with_code(unstuck(dir.path()).arg("check"), 1);
     assert_contains(
         &stderr,
         "error[invalid-po]: cannot read `guides/po/de/smart-lock.po`: it is outside the guides folder",
