@@ -226,3 +226,50 @@ pub(crate) fn shared_path(guide_folder: &Path, include: &str) -> String {
         .to_string_lossy()
         .replace('\\', "/")
 }
+
+/// The PO files under `po/LANG/` of a guides folder that no translation
+/// of `files` read: each with an `unused-translation` warning. Only
+/// meaningful when `files` are every guide of the folder, all compiled.
+pub(crate) fn unused(
+    folder: &crate::guides_folder::GuidesFolder,
+    files: &[crate::library::GuideFile],
+) -> Vec<(String, Diagnostic)> {
+    let read: std::collections::HashSet<&str> = (files.iter().flat_map(|f| &f.translations))
+        .flat_map(|t| {
+            std::iter::once(t.name.as_str()).chain(t.included.iter().map(|(_, n)| n.as_str()))
+        })
+        .collect();
+    let disk = Disk { folder };
+    let mut unused = Vec::new();
+    for lang in disk.languages() {
+        let mut folders = vec![folder.path().join(PO_FOLDER).join(&lang)];
+        while let Some(current) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&current) else {
+                continue;
+            };
+            for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+                let name = path.display().to_string();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "po")
+                    && !read.contains(name.as_str())
+                {
+                    let diagnostic = Diagnostic::warning(
+                        unstuck_core::Code::UnusedTranslation,
+                        0..0,
+                        format!("`{name}` translates no guide of this folder into `{lang}`"),
+                    )
+                    .with_label("this file")
+                    .with_hint(
+                        "a guide's translation is `po/LANG/ID.po`, named by the guide's id, and a \
+                         shared file's `po/LANG/<its path>.po`, used with the translation of a \
+                         guide that includes it; rename the file, or delete it",
+                    );
+                    unused.push((name, diagnostic));
+                }
+            }
+        }
+    }
+    unused.sort_by(|a, b| a.0.cmp(&b.0));
+    unused
+}

@@ -39,6 +39,12 @@ fn stdout_of(command: &mut Command) -> String {
     String::from_utf8(output.stdout).expect("UTF-8")
 }
 
+/// The command's stderr, failing unless it exits with `code`.
+fn stderr_with_code(command: &mut Command, code: i32) -> String {
+    let output = command.assert().code(code).get_output().clone();
+    String::from_utf8(output.stderr).expect("UTF-8")
+}
+
 /// `unstuck walk smart-lock --lang LANG ANSWERS…` in `dir`: what it prints.
 fn walk_in(dir: &Path, lang: &str, answers: &[&str]) -> String {
     stdout_of(
@@ -230,22 +236,13 @@ fn check_reports_a_translation_with_problems() {
             "msgstr \"Das Wasser <em>kocht</em>.\"",
         ) + "\nmsgctxt \"#descale/title\"\nmsgid \"Descale\"\nmsgstr \"Entkalken\"\n";
     std::fs::write(guides.join("po/de/kettle.po"), broken).expect("write");
-    let output = unstuck(dir.path())
-        .arg("check")
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let stderr = stderr_with_code(unstuck(dir.path()).arg("check"), 1);
     insta::assert_snapshot!(stderr);
     // A server does not start with a broken translation, as with a broken guide.
-    let output = unstuck(dir.path())
-        .args(["serve", "--addr", "127.0.0.1:1", "--guides", "guides"])
-        .assert()
-        .code(1)
-        .get_output()
-        .clone();
-    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let stderr = stderr_with_code(
+        unstuck(dir.path()).args(["serve", "--addr", "127.0.0.1:1", "--guides", "guides"]),
+        1,
+    );
     assert_contains(
         &stderr,
         "1 translation(s) have errors: guides/po/de/kettle.po",
@@ -275,6 +272,37 @@ fn check_reports_a_translation_with_problems() {
 }
 
 #[test]
+fn check_names_a_translation_file_that_translates_no_guide() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
+    stderr_of(unstuck(dir.path()).args(["translate", "update", "de"]));
+    let po = dir.path().join("guides/po/de");
+    std::fs::rename(po.join("smart-lock.po"), po.join("smart-lok.po")).expect("rename");
+    let checked = stderr_of(unstuck(dir.path()).args(["check", "guides"]));
+    assert_contains(
+        &checked,
+        "warning[unused-translation]: `guides/po/de/smart-lok.po` translates no guide of this folder into `de`",
+    );
+    assert_contains(&checked, "checked 1 guide: 0 errors, 1 warning");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_language_folder_linked_outside_the_guides_folder_is_not_read() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    let outside = tempfile::tempdir().expect("a temp folder");
+    std::fs::write(outside.path().join("smart-lock.po"), "secret\n").expect("write");
+    std::fs::create_dir(dir.path().join("guides/po")).expect("mkdir");
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("guides/po/de")).expect("link");
+    let stderr = stderr_with_code(unstuck(dir.path()).arg("check"), 1);
+    assert_contains(
+        &stderr,
+        "error[invalid-po]: cannot read `guides/po/de/smart-lock.po`: it is outside the guides folder",
+    );
+    assert!(!stderr.contains("secret"), "{stderr}");
+}
+
+#[test]
 fn update_refuses_a_language_that_is_not_a_tag() {
     let dir = folder_with(&["guides/smart-lock.md"]);
     stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
@@ -298,6 +326,11 @@ fn the_bundled_guides_carry_their_translations() {
     let walk = walk_in(dir.path(), "ar", &["keypad-lights=no"]);
     assert_contains(&walk, "إصلاح قفل ذكي لا ينفتح");
     assert_contains(&walk, "هل حلّ استبدال البطاريات المشكلة؟");
+    let exported = stdout_of(unstuck(dir.path()).args(["export", "smart-lock", "--lang", "de"]));
+    let exported: serde_json::Value = serde_json::from_str(&exported).expect("JSON");
+    assert_eq!(exported["lang"], "de");
+    assert_eq!(exported["questions"][0]["id"], "keypad-lights");
+    assert_eq!(exported["questions"][0]["answers"][0]["label"], "Ja");
     let run = unstuck(dir.path())
         .args(["run", "garage-door", "--lang", "de"])
         .write_stdin("quit\n")

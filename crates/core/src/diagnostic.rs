@@ -90,6 +90,8 @@ pub enum Code {
     FuzzyTranslation,
     /// A translation made for an older source text.
     OutdatedTranslation,
+    /// A translation file that translates no guide of the folder.
+    UnusedTranslation,
 }
 
 impl Code {
@@ -128,6 +130,7 @@ impl Code {
         Code::MissingTranslation,
         Code::FuzzyTranslation,
         Code::OutdatedTranslation,
+        Code::UnusedTranslation,
     ];
 
     /// The code as written in diagnostics, e.g. `unknown-target`.
@@ -166,6 +169,7 @@ impl Code {
             Code::MissingTranslation => "missing-translation",
             Code::FuzzyTranslation => "fuzzy-translation",
             Code::OutdatedTranslation => "outdated-translation",
+            Code::UnusedTranslation => "unused-translation",
         }
     }
 }

@@ -1,14 +1,16 @@
 //! `unstuck check [PATH…]`: compile guides and report every problem.
 
 use crate::Outcome;
+use crate::guides_folder::GuidesFolder;
 use crate::library::{self, GuideFile, Printer};
 use crate::output::errln;
+use crate::translations;
 use clap::ValueEnum;
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
-use unstuck_core::Severity;
 use unstuck_core::translate::Coverage;
+use unstuck_core::{Diagnostic, Severity, Source};
 
 /// Check guides and report every problem, compiler-style.
 ///
@@ -44,6 +46,14 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     library::check_unique_ids(&mut files);
+    // Translation files no guide uses, when whole folders were checked and
+    // every guide compiled (a broken guide's translations are not read).
+    let mut unused = Vec::new();
+    if unreadable.is_empty() && files.iter().all(|f| f.compiled.guide.is_some()) {
+        for folder in args.paths.iter().filter(|path| path.is_dir()) {
+            unused.extend(translations::unused(&GuidesFolder::new(folder), &files));
+        }
+    }
     let count = |severity| {
         let translations = files.iter().flat_map(|f| &f.translations);
         (files.iter().flat_map(|f| &f.compiled.diagnostics))
@@ -52,10 +62,10 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
             .count()
     };
     let errors = count(Severity::Error) + unreadable.len();
-    let warnings = count(Severity::Warning);
+    let warnings = count(Severity::Warning) + unused.len();
     match args.format {
-        Format::Human => print_human(&files, &unreadable, errors, warnings)?,
-        Format::Json => print_json(&files, &unreadable)?,
+        Format::Human => print_human(&files, &unreadable, &unused, errors, warnings)?,
+        Format::Json => print_json(&files, &unreadable, &unused)?,
     }
     let failed = errors > 0 || (args.deny_warnings && warnings > 0);
     Ok(if failed {
@@ -68,6 +78,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
 fn print_human(
     files: &[GuideFile],
     unreadable: &[(PathBuf, String)],
+    unused: &[(String, Diagnostic)],
     errors: usize,
     warnings: usize,
 ) -> std::io::Result<()> {
@@ -85,6 +96,9 @@ fn print_human(
                 printer.print_in(&source, diagnostic)?;
             }
         }
+    }
+    for (name, diagnostic) in unused {
+        printer.print_in(&Source::new(name, ""), diagnostic)?;
     }
     // Each language's coverage, and each translation that is not complete.
     let mut languages: BTreeMap<&str, Coverage> = BTreeMap::new();
@@ -122,7 +136,11 @@ fn print_human(
     )
 }
 
-fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::Result<()> {
+fn print_json(
+    files: &[GuideFile],
+    unreadable: &[(PathBuf, String)],
+    unused: &[(String, Diagnostic)],
+) -> anyhow::Result<()> {
     let mut records = Vec::new();
     for (path, message) in unreadable {
         records.push(serde_json::json!({
@@ -144,6 +162,11 @@ fn print_json(files: &[GuideFile], unreadable: &[(PathBuf, String)]) -> anyhow::
                 records.push(serde_json::to_value(diagnostic.to_record(&source))?);
             }
         }
+    }
+    for (name, diagnostic) in unused {
+        records.push(serde_json::to_value(
+            diagnostic.to_record(&Source::new(name, "")),
+        )?);
     }
     let mut stdout = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut stdout, &records)?;

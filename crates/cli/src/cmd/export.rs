@@ -16,11 +16,18 @@ pub(crate) struct Args {
     /// The folder guides are looked up in by id.
     #[arg(long, env = "UNSTUCK_GUIDES", default_value = library::DEFAULT_GUIDES)]
     guides: PathBuf,
+    /// Export the guide's translation into this language (`po/LANG/ID.po`).
+    #[arg(long, value_name = "LANG", conflicts_with = "schema")]
+    lang: Option<String>,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let json = match args.guide {
-        Some(reference) => serde_json::to_string_pretty(&library::open(&reference, &args.guides)?)?,
+        Some(reference) => serde_json::to_string_pretty(&library::open_in(
+            &reference,
+            &args.guides,
+            args.lang.as_deref(),
+        )?)?,
         None => serde_json::to_string_pretty(&unstuck_core::guide_schema())?,
     };
     use std::io::Write;
