@@ -86,11 +86,13 @@ pub struct Event {
     pub outcome_kind: Option<String>,
     /// How many answers were on the path.
     pub depth: i64,
+    /// The translation read (`de`); `None` for the guide as written.
+    pub lang: Option<String>,
 }
 
 /// Rows per INSERT: well under both databases' parameter limits.
 const ROWS_PER_INSERT: usize = 200;
-const COLUMNS: usize = 10;
+const COLUMNS: usize = 11;
 
 /// The INSERT of `rows` events, with the placeholders `backend` binds
 /// cheaply: numbered (`$1`) for PostgreSQL, plain (`?`, bound in order) for
@@ -99,7 +101,7 @@ const COLUMNS: usize = 10;
 fn insert_events(backend: Backend, rows: usize) -> String {
     use std::fmt::Write;
     let mut sql = String::from(
-        "INSERT INTO events (at, guide, guide_version, session, kind, question, answer, outcome, outcome_kind, depth) VALUES ",
+        "INSERT INTO events (at, guide, guide_version, session, kind, question, answer, outcome, outcome_kind, depth, lang) VALUES ",
     );
     for row in 0..rows {
         sql.push_str(if row == 0 { "(" } else { ", (" });
@@ -142,7 +144,8 @@ impl Store {
                     .bind(&event.answer)
                     .bind(&event.outcome)
                     .bind(&event.outcome_kind)
-                    .bind(event.depth);
+                    .bind(event.depth)
+                    .bind(&event.lang);
             }
             query.execute(&mut *transaction).await?;
         }
@@ -154,7 +157,7 @@ impl Store {
     pub async fn events(&self, guide: &str, since: i64) -> Result<Vec<Event>, StoreError> {
         self.ready().await?;
         let rows = sqlx::query(
-            "SELECT at, guide, guide_version, session, kind, question, answer, outcome, outcome_kind, depth \
+            "SELECT at, guide, guide_version, session, kind, question, answer, outcome, outcome_kind, depth, lang \
              FROM events WHERE guide = $1 AND at >= $2 ORDER BY at, id",
         )
         .bind(guide)
@@ -175,6 +178,7 @@ impl Store {
                     outcome: row.try_get("outcome")?,
                     outcome_kind: row.try_get("outcome_kind")?,
                     depth: row.try_get("depth")?,
+                    lang: row.try_get("lang")?,
                 })
             })
             .collect()

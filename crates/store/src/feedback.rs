@@ -19,6 +19,8 @@ pub struct NewFeedback {
     pub helpful: bool,
     /// An optional comment.
     pub comment: Option<String>,
+    /// The translation read (`de`); `None` for the guide as written.
+    pub lang: Option<String>,
 }
 
 /// Feedback as stored.
@@ -37,8 +39,8 @@ impl Store {
     pub async fn add_feedback(&self, feedback: &NewFeedback) -> Result<i64, StoreError> {
         self.ready().await?;
         let row = sqlx::query(
-            "INSERT INTO feedback (guide, guide_version, outcome, path, helpful, comment, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            "INSERT INTO feedback (guide, guide_version, outcome, path, helpful, comment, created_at, lang) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
         )
         .bind(&feedback.guide)
         .bind(&feedback.guide_version)
@@ -47,6 +49,7 @@ impl Store {
         .bind(i32::from(feedback.helpful))
         .bind(&feedback.comment)
         .bind(now_unix())
+        .bind(&feedback.lang)
         .fetch_one(&self.pool)
         .await?;
         Ok(row.try_get(0)?)
@@ -56,7 +59,7 @@ impl Store {
     pub async fn feedback(&self, guide: &str, limit: i64) -> Result<Vec<Feedback>, StoreError> {
         self.ready().await?;
         let rows = sqlx::query(
-            "SELECT id, guide, guide_version, outcome, path, helpful, comment, created_at \
+            "SELECT id, guide, guide_version, outcome, path, helpful, comment, created_at, lang \
              FROM feedback WHERE guide = $1 ORDER BY created_at DESC, id DESC LIMIT $2",
         )
         .bind(guide)
@@ -74,6 +77,7 @@ impl Store {
                         path: row.try_get("path")?,
                         helpful: row.try_get::<i32, _>("helpful")? != 0,
                         comment: row.try_get("comment")?,
+                        lang: row.try_get("lang")?,
                     },
                     created_at: row.try_get("created_at")?,
                 })

@@ -16,7 +16,9 @@ mod stats;
 pub use advice::{AdviceCounts, AnswerTime};
 pub use events::{Event, EventKind};
 pub use feedback::{Feedback, NewFeedback};
-pub use stats::{AnswerCount, Comment, Count, GuideStats, OutcomeCount, QuestionFunnel, median};
+pub use stats::{
+    AnswerCount, Comment, Count, GuideStats, LanguageFigures, OutcomeCount, QuestionFunnel, median,
+};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::Migrator;

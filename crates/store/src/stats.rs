@@ -47,6 +47,25 @@ pub struct GuideStats {
     pub helpful_rate: Option<f64>,
     /// The latest comments, newest first.
     pub comments: Vec<Comment>,
+    /// The same figures per language read, most sessions first.
+    pub languages: Vec<LanguageFigures>,
+}
+
+/// The figures of one language a guide was read in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LanguageFigures {
+    /// The translation's tag (`de`); `None` for the guide as written.
+    pub lang: Option<String>,
+    /// Sessions that did anything in the guide in this language.
+    pub sessions: i64,
+    /// Sessions that reached a resolved outcome.
+    pub resolved: i64,
+    /// Sessions that reached an escalation.
+    pub escalated: i64,
+    /// Feedback that said "helpful".
+    pub helpful: i64,
+    /// Feedback that said "not helpful".
+    pub not_helpful: i64,
 }
 
 /// Sessions that reached an outcome.
@@ -218,9 +237,11 @@ impl Store {
                 .await?;
             Ok::<i64, StoreError>(row.try_get(0)?)
         };
+        let languages = self.languages(guide, since).await?;
         Ok(GuideStats {
             guide: guide.to_owned(),
             since,
+            languages,
             sessions,
             resolution_rate: ratio(resolved, resolved + escalated),
             resolved,
@@ -316,6 +337,65 @@ impl Store {
             .fetch_one(&self.pool)
             .await?;
         Ok(row.try_get(0)?)
+    }
+
+    /// Sessions, outcomes and feedback per language read.
+    async fn languages(&self, guide: &str, since: i64) -> Result<Vec<LanguageFigures>, StoreError> {
+        let mut languages: Vec<LanguageFigures> = self
+            .rows(
+                "SELECT lang, COUNT(DISTINCT session), \
+                 COUNT(DISTINCT CASE WHEN kind = 'outcome' AND outcome_kind = 'resolved' THEN session END), \
+                 COUNT(DISTINCT CASE WHEN kind = 'outcome' AND outcome_kind = 'escalate' THEN session END) \
+                 FROM events WHERE guide = $1 AND at >= $2 GROUP BY lang ORDER BY 2 DESC, 1",
+                guide,
+                since,
+            )
+            .await?
+            .iter()
+            .map(|row| {
+                Ok(LanguageFigures {
+                    lang: row.try_get(0)?,
+                    sessions: row.try_get(1)?,
+                    resolved: row.try_get(2)?,
+                    escalated: row.try_get(3)?,
+                    helpful: 0,
+                    not_helpful: 0,
+                })
+            })
+            .collect::<Result<_, StoreError>>()?;
+        let feedback = self
+            .rows(
+                "SELECT lang, helpful, COUNT(*) FROM feedback WHERE guide = $1 AND created_at >= $2 GROUP BY lang, helpful",
+                guide,
+                since,
+            )
+            .await?;
+        for row in &feedback {
+            let lang: Option<String> = row.try_get(0)?;
+            let helpful = row.try_get::<i32, _>(1)? != 0;
+            let count: i64 = row.try_get(2)?;
+            let index = match languages.iter().position(|figures| figures.lang == lang) {
+                Some(index) => index,
+                None => {
+                    languages.push(LanguageFigures {
+                        lang,
+                        sessions: 0,
+                        resolved: 0,
+                        escalated: 0,
+                        helpful: 0,
+                        not_helpful: 0,
+                    });
+                    languages.len() - 1
+                }
+            };
+            let figures = &mut languages[index];
+            if helpful {
+                figures.helpful += count;
+            } else {
+                figures.not_helpful += count;
+            }
+        }
+        Ok(languages)
     }
 
     pub(crate) async fn rows(

@@ -26,6 +26,7 @@ fn sample(guide: &str, comment: Option<&str>) -> NewFeedback {
         path: "keypad-lights=no&battery-fixed=yes".to_owned(),
         helpful: true,
         comment: comment.map(str::to_owned),
+        lang: None,
     }
 }
 
@@ -149,6 +150,7 @@ fn event(
         outcome: None,
         outcome_kind: None,
         depth: 0,
+        lang: None,
     }
 }
 
@@ -232,6 +234,61 @@ async fn events_add_up_to_the_figures_an_operator_reads() {
                 .await
                 .expect("guides")
                 .contains(&guide)
+        );
+    }
+}
+
+#[tokio::test]
+async fn figures_split_by_the_language_read() {
+    use unstuck_store::EventKind::Reached;
+    use unstuck_store::LanguageFigures;
+    for (store, _folder) in stores().await {
+        let guide = format!(
+            "lang-test-{}-{:?}",
+            unstuck_store::now_unix(),
+            store.backend()
+        );
+        let g = guide.as_str();
+        let german = |event: unstuck_store::Event| unstuck_store::Event {
+            lang: Some("de".to_owned()),
+            ..event
+        };
+        let events = vec![
+            event(g, "s1", Reached, Some("q1"), None),
+            outcome(g, "s1", "call", "escalate", 1),
+            german(event(g, "s2", Reached, Some("q1"), None)),
+            german(outcome(g, "s2", "fixed", "resolved", 1)),
+            german(event(g, "s3", Reached, Some("q1"), None)),
+            german(outcome(g, "s3", "fixed", "resolved", 1)),
+        ];
+        store.add_events(&events).await.expect("written");
+        let in_german = NewFeedback {
+            lang: Some("de".to_owned()),
+            ..sample(g, None)
+        };
+        store.add_feedback(&in_german).await.expect("stored");
+        let stats = store.stats(g, 0).await.expect("figures");
+        let figures =
+            |lang: Option<&str>, sessions, resolved, escalated, helpful| LanguageFigures {
+                lang: lang.map(str::to_owned),
+                sessions,
+                resolved,
+                escalated,
+                helpful,
+                not_helpful: 0,
+            };
+        assert_eq!(
+            stats.languages,
+            [figures(Some("de"), 2, 2, 0, 1), figures(None, 1, 0, 1, 0)]
+        );
+        let stored = store.events(g, 0).await.expect("events");
+        assert_eq!(stored[2].lang.as_deref(), Some("de"));
+        assert_eq!(
+            store.feedback(g, 1).await.expect("feedback")[0]
+                .feedback
+                .lang
+                .as_deref(),
+            Some("de")
         );
     }
 }

@@ -218,6 +218,7 @@ impl Recorder {
                 at,
                 guide: guide.id.to_string(),
                 guide_version: guide.version.clone(),
+                lang: guide.translated_from.as_ref().map(|_| guide.lang.clone()),
                 session: session.clone(),
                 kind: page_event.kind,
                 question: page_event.question.clone(),

@@ -280,3 +280,67 @@ async fn every_translated_page_fits_in_the_first_round_trip() {
         );
     }
 }
+
+#[tokio::test]
+async fn visits_and_feedback_record_their_language_and_the_dashboard_splits_by_it() {
+    const TOKEN: &str = "8d3f1a6c9e2b7d4f0a5c8e1b3d6f9a2c";
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let url = format!("sqlite://{}?mode=rwc", folder.path().join("t.db").display());
+    let store = unstuck_store::Store::open(&url).await.expect("sqlite");
+    let config = Config {
+        admin_token: Some(unstuck_web::AdminToken::new(TOKEN).expect("a strong token")),
+        ..Config::default()
+    };
+    let state = AppState::new(Library::new(guides()), Some(store.clone()), config);
+    let app = unstuck_web::app(state.clone());
+    let walk = "keypad-lights=no&battery-fixed=yes";
+    for (person, prefix) in [("ann", ""), ("bea", "/de"), ("cem", "/de")] {
+        let uri = format!("{prefix}/guides/smart-lock?{walk}");
+        let request = Request::get(uri).header(header::USER_AGENT, person);
+        send(&app, request.body(Body::empty()).expect("a request")).await;
+    }
+    let form = format!(
+        "helpful=yes&state={}&outcome=unlocked",
+        walk.replace('&', "%26").replace('=', "%3D")
+    );
+    let feedback = Request::post("/de/guides/smart-lock/feedback")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .header(header::USER_AGENT, "bea")
+        .body(Body::from(form))
+        .expect("a request");
+    assert_eq!(send(&app, feedback).await.status, StatusCode::SEE_OTHER);
+    state.shutdown().await;
+
+    let stats = store.stats("smart-lock", 0).await.expect("figures");
+    let german = stats
+        .languages
+        .iter()
+        .find(|l| l.lang.as_deref() == Some("de"))
+        .expect("German");
+    assert_eq!(
+        (german.sessions, german.resolved, german.helpful),
+        (2, 2, 1)
+    );
+    let written = stats
+        .languages
+        .iter()
+        .find(|l| l.lang.is_none())
+        .expect("as written");
+    assert_eq!(written.sessions, 1);
+
+    let dashboard = Request::get("/admin/guides/smart-lock")
+        .header(header::AUTHORIZATION, format!("Bearer {TOKEN}"))
+        .body(Body::empty())
+        .expect("a request");
+    let page = send(&app, dashboard).await.body;
+    assert_contains(&page, "<h2>By language</h2>");
+    assert_contains(
+        &page,
+        r#"<th scope="row">Deutsch</th><td>2</td><td>100 % (2 resolved, 0 escalated)</td>"#,
+    );
+    assert_contains(
+        &page,
+        r#"<th scope="row">English (as written)</th><td>1</td>"#,
+    );
+}

@@ -10,7 +10,7 @@ use super::words::Words;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::advise::{Advice, TimeSource, readable_minutes};
-use unstuck_store::GuideStats;
+use unstuck_store::{GuideStats, LanguageFigures};
 
 /// The periods offered, in days.
 pub(crate) const PERIODS: [i64; 4] = [1, 7, 30, 90];
@@ -83,6 +83,7 @@ pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
             dt { "Full guide opened" } dd { (stats.full_guide_opened) }
             dt { "Support summary downloaded / copied" } dd { (stats.summary_downloaded) " / " (stats.summary_copied) }
         }
+        @if stats.languages.len() > 1 { (languages(guide, &stats.languages)) }
         h2 { "Funnel: where people get stuck" }
         (charts::bars(
             "funnel",
@@ -304,4 +305,44 @@ fn period_form_keeping(action: &str, days: i64, keep: Option<(&str, &str)>) -> M
 
 fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "—".to_owned(), |r| format!("{:.0} %", r * 100.0))
+}
+
+/// The guide's figures per language read, when it was read in several.
+fn languages(guide: &Guide, languages: &[LanguageFigures]) -> Markup {
+    html! {
+        h2 { "By language" }
+        table {
+            thead {
+                tr {
+                    th scope="col" { "Language" } th scope="col" { "Sessions" }
+                    th scope="col" { "Self-service resolution" } th scope="col" { "Helpful" }
+                }
+            }
+            tbody {
+                @for figures in languages {
+                    @let tag = figures.lang.as_deref().unwrap_or(&guide.lang);
+                    tr {
+                        th scope="row" {
+                            (unstuck_locale::language_name(tag))
+                            @if figures.lang.is_none() { " (as written)" }
+                        }
+                        td { (figures.sessions) }
+                        td {
+                            (percent(ratio(figures.resolved, figures.resolved + figures.escalated)))
+                            " (" (figures.resolved) " resolved, " (figures.escalated) " escalated)"
+                        }
+                        td {
+                            (percent(ratio(figures.helpful, figures.helpful + figures.not_helpful)))
+                            " (" (figures.helpful) " yes, " (figures.not_helpful) " no)"
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `part` out of `whole`; none when `whole` is zero.
+fn ratio(part: i64, whole: i64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
 }

@@ -132,13 +132,13 @@ pub(crate) async fn events_csv(
         .await
         .map_err(|_| AppError::DatabaseUnavailable)?;
     let mut csv = String::from(
-        "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth\n",
+        "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth,lang\n",
     );
     for e in &events {
         let field = |value: &Option<String>| csv_field(value.as_deref().unwrap_or(""));
         let _ = writeln!(
             csv,
-            "{},{},{},{},{},{},{},{},{},{}",
+            "{},{},{},{},{},{},{},{},{},{},{}",
             e.at,
             csv_field(&e.guide),
             csv_field(&e.guide_version),
@@ -148,7 +148,8 @@ pub(crate) async fn events_csv(
             field(&e.answer),
             field(&e.outcome),
             field(&e.outcome_kind),
-            e.depth
+            e.depth,
+            field(&e.lang)
         );
     }
     let disposition = format!("attachment; filename=\"{}-events-{days}d.csv\"", guide.id);

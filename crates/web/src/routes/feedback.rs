@@ -113,6 +113,7 @@ pub(crate) async fn send(
         path: path_of(&guide, &walked.walk),
         helpful,
         comment: (!comment.is_empty()).then(|| comment.to_owned()),
+        lang: guide.translated_from.as_ref().map(|_| guide.lang.clone()),
     };
     let Some(store) = state.store() else {
         return Ok(retry(
