@@ -47,6 +47,7 @@ fn main() {
                     outcome: None,
                     outcome_kind: None,
                     depth: (n % 5) as i64,
+                    lang: None,
                 })
                 .collect();
             let started = Instant::now();
