@@ -187,7 +187,7 @@ fn prune_deletes_what_is_older_than_asked() {
     assert!(keep.status.success());
     assert_eq!(
         String::from_utf8_lossy(&keep.stdout),
-        "deleted 0 events and 0 feedback older than 90d\n"
+        "deleted 0 events and 0 feedback older than 90d, 0 hand-offs older than 90d\n"
     );
     let all = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
         .args(["prune", "--older-than=-1d", "--database", &database])

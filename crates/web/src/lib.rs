@@ -8,14 +8,18 @@
 //! module per resource; HTML is built with maud in `render/`. Pages depend
 //! only on the guide and the URL, so each rendered state is compressed
 //! once and cached (`cache.rs`); an address asked for again is answered
-//! before the router (`hot.rs`). The database is only needed for feedback:
-//! guide pages answer even when it is down.
+//! before the router (`hot.rs`). The database is only needed for feedback
+//! and hand-offs to the support desk (`handoff/`, stored first and
+//! delivered afterwards by [`delivery`]): guide pages answer even when it
+//! is down.
 
 mod assets;
 mod auth;
 mod cache;
+pub mod delivery;
 mod error;
 mod events;
+mod handoff;
 mod hot;
 mod library;
 mod limits;

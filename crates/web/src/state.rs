@@ -41,6 +41,10 @@ pub struct Config {
     pub protect_metrics: bool,
     /// Pages refresh themselves when the guides change (`serve --watch`).
     pub live_reload: bool,
+    /// Where hand-offs to the support desk go, as the store names them
+    /// ([`crate::delivery::Destinations::names`]): a delivery each. None:
+    /// hand-offs are kept for operators to find in `/admin/handoffs`.
+    pub handoff_destinations: Vec<String>,
 }
 
 impl Default for Config {
@@ -56,6 +60,7 @@ impl Default for Config {
             failed_logins_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
             protect_metrics: false,
             live_reload: false,
+            handoff_destinations: Vec::new(),
         }
     }
 }
@@ -82,6 +87,9 @@ struct Inner {
     admin_token: Option<AdminToken>,
     failed_logins: FailedLogins,
     protect_metrics: bool,
+    handoff_destinations: Vec<String>,
+    /// Notified when a hand-off is stored, so it is delivered at once.
+    handoff_stored: Arc<tokio::sync::Notify>,
     /// Diagnostics of guides that do not compile (watch mode), shown
     /// instead of stale pages.
     problems: RwLock<Option<Arc<str>>>,
@@ -112,6 +120,8 @@ impl AppState {
                 admin_token: config.admin_token,
                 failed_logins: FailedLogins::new(config.failed_logins_per_minute),
                 protect_metrics: config.protect_metrics,
+                handoff_destinations: config.handoff_destinations,
+                handoff_stored: Arc::new(tokio::sync::Notify::new()),
                 problems: RwLock::new(None),
                 changes: config
                     .live_reload
@@ -217,9 +227,21 @@ impl AppState {
         self.inner.spellings.counters()
     }
 
-    /// Whether a client may send feedback now.
+    /// Whether a client may send feedback (or a hand-off, which shares
+    /// the limit) now.
     pub(crate) fn may_send_feedback(&self, client: IpAddr) -> bool {
         self.inner.feedback_limit.allows(client)
+    }
+
+    /// Where hand-offs go, as the store names them.
+    pub(crate) fn handoff_destinations(&self) -> &[String] {
+        &self.inner.handoff_destinations
+    }
+
+    /// Notified whenever this server stores a hand-off: give it to
+    /// [`crate::delivery::spawn`].
+    pub fn handoff_stored(&self) -> Arc<tokio::sync::Notify> {
+        Arc::clone(&self.inner.handoff_stored)
     }
 
     pub(crate) fn events(&self) -> &Recorder {

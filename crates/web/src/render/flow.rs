@@ -248,6 +248,9 @@ impl<'a> Flow<'a> {
                     h2 { "Support summary" }
                     p { "Have this ready when you call. It is built from your answers." }
                     (parts::summary_facts(&Summary::new(guide, &self.walk)))
+                    @if let Some(link) = self.controls.contact_link(self) {
+                        div.no-print { (link) }
+                    }
                     @if let Some(link) = self.controls.summary_link(self, "Fill in, copy, download or print the support summary") {
                         p.no-print { (link) }
                     }

@@ -35,7 +35,7 @@ fn download_name(guide: &Guide) -> String {
 }
 
 /// A `data:` address of a text: a download that needs no file and no script.
-fn data_url(text: &str) -> String {
+pub(crate) fn data_url(text: &str) -> String {
     use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
     format!(
         "data:text/plain;charset=utf-8,{}",
@@ -82,7 +82,7 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery) -> String {
         }
         p.no-print { a href=(back) { "Back to the guide" } }
     };
-    shell(guide, main)
+    shell("Support summary", guide, main)
 }
 
 /// The support summary of a static site's "get help" outcome, a section
@@ -142,9 +142,10 @@ fn answers_given(summary: &Summary) -> Markup {
     }
 }
 
-fn shell(guide: &Guide, main: Markup) -> String {
+/// A page of `guide` (not a step of it) titled `title`.
+pub(crate) fn shell(title: &str, guide: &Guide, main: Markup) -> String {
     Page {
-        title: format!("Support summary · {}", guide.title.plain()),
+        title: format!("{title} · {}", guide.title.plain()),
         lang: guide.lang.clone(),
         description: None,
         structured_data: None,

@@ -1,9 +1,11 @@
 //! The routes: one module per resource.
 
 mod admin;
+mod admin_handoffs;
 mod api;
 mod feedback;
 mod files;
+mod handoff;
 mod pages;
 
 pub(crate) use files::compress as compress_files;
@@ -17,7 +19,8 @@ use axum::routing::{get, post};
 pub(crate) fn router(state: &AppState) -> Router<AppState> {
     let forms = Router::new()
         .route("/guides/{id}/feedback", post(feedback::send))
-        .route("/guides/{id}/events", post(feedback::beacon));
+        .route("/guides/{id}/events", post(feedback::beacon))
+        .route("/guides/{id}/handoff", post(handoff::send));
     let api = Router::new()
         .route("/api/guides", get(api::guides))
         .route("/api/guides/{id}", get(api::guide))
@@ -30,7 +33,12 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
         .route("/admin/guides/{id}/advice", get(admin::advice))
-        .route("/admin/guides/{id}/events.csv", get(admin::events_csv));
+        .route("/admin/guides/{id}/events.csv", get(admin::events_csv))
+        .route("/admin/handoffs", get(admin_handoffs::list))
+        .merge(security::form_layers(Router::new().route(
+            "/admin/handoffs/{reference}/retry",
+            post(admin_handoffs::retry),
+        )));
     // `/metrics` is open, or behind the admin token.
     let metrics = get(crate::observe::metrics);
     let (api, admin) = if state.protects_metrics() {
@@ -48,6 +56,7 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/guides/{id}/full", get(pages::full))
         .route("/guides/{id}/summary", get(pages::summary))
         .route("/guides/{id}/summary.txt", get(pages::summary_text))
+        .route("/guides/{id}/contact", get(handoff::form))
         .route("/guides/{id}/graph.svg", get(pages::graph))
         .route("/assets/{file}", get(files::script))
         .route("/sw.js", get(files::service_worker))

@@ -132,6 +132,12 @@ impl Controls for Served {
         })
     }
 
+    fn contact_link(&self, flow: &Flow<'_>) -> Option<Markup> {
+        let base = format!("{}/contact", guide_url(flow.guide.id.as_str()));
+        let href = with_query(&base, &flow.state);
+        Some(html! { a.btn href=(href) { "Send my answers to support" } })
+    }
+
     fn feedback(
         &self,
         flow: &Flow<'_>,
