@@ -1,6 +1,6 @@
 //! Delivering hand-offs from the outbox: a worker spawned by `unstuck
 //! serve` claims due deliveries from the store with a lease, sends each to
-//! its destination ([`webhook`]: signed JSON over HTTP(S); [`email`]: a
+//! its destination (`webhook.rs`: signed JSON over HTTP(S); `email.rs`: a
 //! plain-text message over SMTP), and records the attempt: delivered, due
 //! again after an exponential backoff, or given up on (an operator can
 //! retry it from `/admin/handoffs`). It only ever claims deliveries to the
