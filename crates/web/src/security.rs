@@ -8,7 +8,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderName, HeaderValue, Response, StatusCode, header};
 use maud::html;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 use std::time::Duration;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::{CsrfLayer, ProtectionError, ResponseForProtectionError};
@@ -21,14 +21,34 @@ const MAX_BODY_BYTES: usize = 16 * 1024;
 /// How long a request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// The sites that may show the pages in a frame (`--embed-origin`), set
+/// once at start for the process's life; none: no site may.
+static EMBED_ORIGINS: OnceLock<Vec<EmbedOrigin>> = OnceLock::new();
+
+/// Lets these sites show the pages in a frame, from now on; call before the
+/// first response (later calls change nothing).
+pub(crate) fn allow_framing_by(origins: &[EmbedOrigin]) {
+    if !origins.is_empty() {
+        let _ = EMBED_ORIGINS.set(origins.to_vec());
+    }
+}
+
 /// The security headers every response carries.
-static HEADERS: LazyLock<[(HeaderName, HeaderValue); 5]> = LazyLock::new(|| {
+static HEADERS: LazyLock<Vec<(HeaderName, HeaderValue)>> = LazyLock::new(|| {
+    let embedders = EMBED_ORIGINS.get().filter(|origins| !origins.is_empty());
+    let frame_ancestors = embedders.map_or_else(
+        || "'none'".to_owned(),
+        |origins| {
+            let origins: Vec<&str> = origins.iter().map(EmbedOrigin::as_str).collect();
+            format!("'self' {}", origins.join(" "))
+        },
+    );
     let csp = format!(
         "default-src 'none'; style-src {}; script-src 'self'; img-src 'self' data:; \
-         form-action 'self'; frame-ancestors 'none'; base-uri 'none'; connect-src 'self'; manifest-src 'self'",
+         form-action 'self'; frame-ancestors {frame_ancestors}; base-uri 'none'; connect-src 'self'; manifest-src 'self'",
         ASSETS.style_hash()
     );
-    [
+    let mut headers = vec![
         (
             header::CONTENT_SECURITY_POLICY,
             HeaderValue::from_str(&csp).unwrap_or(HeaderValue::from_static("default-src 'none'")),
@@ -41,13 +61,52 @@ static HEADERS: LazyLock<[(HeaderName, HeaderValue); 5]> = LazyLock::new(|| {
             header::REFERRER_POLICY,
             HeaderValue::from_static("no-referrer"),
         ),
-        (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
         (
             HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),
         ),
-    ]
+    ];
+    // X-Frame-Options has no list of sites: only the CSP says who may frame.
+    if embedders.is_none() {
+        headers.push((header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")));
+    }
+    headers
 });
+
+/// A site allowed to show the pages in a frame: `https://help.example.com`
+/// (a scheme, a host and maybe a port; nothing else).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbedOrigin(String);
+
+/// An `--embed-origin` that is not an origin.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error(
+    "`{0}` is not a site's origin: give the scheme and host (and port) only, like https://help.example.com"
+)]
+pub struct NotAnOrigin(String);
+
+impl EmbedOrigin {
+    /// Reads an origin as the flag gives it (a trailing `/` is allowed).
+    pub fn parse(text: &str) -> Result<Self, NotAnOrigin> {
+        let refused = || NotAnOrigin(text.to_owned());
+        let trimmed = text.strip_suffix('/').unwrap_or(text);
+        let (scheme, host) = trimmed.split_once("://").ok_or_else(refused)?;
+        let host_fits = !host.is_empty()
+            && host
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+        if matches!(scheme, "http" | "https") && host_fits {
+            Ok(Self(trimmed.to_ascii_lowercase()))
+        } else {
+            Err(refused())
+        }
+    }
+
+    /// The origin, as written in the CSP.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// The security headers every response carries, for responses built
 /// ahead of time (cached pages) to carry them too.
@@ -108,5 +167,32 @@ impl ResponseForProtectionError<Body> for CrossSite {
             HeaderValue::from_static("text/html; charset=utf-8"),
         );
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_embedding_site_is_an_origin_and_nothing_more() {
+        assert_eq!(
+            EmbedOrigin::parse("https://Help.example.com/").map(|o| o.0),
+            Ok("https://help.example.com".to_owned())
+        );
+        assert!(EmbedOrigin::parse("http://127.0.0.1:8081").is_ok());
+        for bad in [
+            "help.example.com",
+            "https://help.example.com/guides",
+            "https://help.example.com; script-src *",
+            "javascript://x",
+            "https://",
+        ] {
+            assert_eq!(
+                EmbedOrigin::parse(bad),
+                Err(NotAnOrigin(bad.to_owned())),
+                "{bad}"
+            );
+        }
     }
 }

@@ -45,6 +45,9 @@ pub struct Config {
     /// ([`crate::delivery::Destinations::names`]): a delivery each. None:
     /// hand-offs are kept for operators to find in `/admin/handoffs`.
     pub handoff_destinations: Vec<String>,
+    /// Sites that may show the pages in a frame (`--embed-origin`); set
+    /// for the process's life by the first state made with some.
+    pub embed_origins: Vec<crate::security::EmbedOrigin>,
 }
 
 impl Default for Config {
@@ -61,6 +64,7 @@ impl Default for Config {
             protect_metrics: false,
             live_reload: false,
             handoff_destinations: Vec::new(),
+            embed_origins: Vec::new(),
         }
     }
 }
@@ -105,6 +109,7 @@ impl AppState {
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
         crate::observe::install();
         crate::render::layout::set_live_reload(config.live_reload);
+        crate::security::allow_framing_by(&config.embed_origins);
         crate::routes::compress_files();
         Self {
             inner: Arc::new(Inner {

@@ -11,7 +11,7 @@ use std::time::Duration;
 use unstuck_store::Store;
 use unstuck_web::delivery::{Destinations, Retries, Smtp, Webhook};
 use unstuck_web::server::{Limits, MIN_HEADER_BYTES};
-use unstuck_web::{AdminToken, AppState, Config, Library};
+use unstuck_web::{AdminToken, AppState, Config, EmbedOrigin, Library};
 
 /// Serve the guides as web pages that work without JavaScript, with a JSON API.
 ///
@@ -129,6 +129,12 @@ pub(crate) struct Args {
     #[arg(long, env = "UNSTUCK_HANDOFF_TIMEOUT", default_value_t = Retries::default().timeout.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..=300))]
     handoff_timeout: u64,
+    /// Let this site show the guides in a frame (CSP `frame-ancestors`),
+    /// e.g. a help center: https://help.example.com (repeat the flag, or
+    /// separate by commas in the variable, for several). See docs/web.md.
+    #[arg(long = "embed-origin", value_name = "URL", env = "UNSTUCK_EMBED_ORIGIN", value_delimiter = ',',
+          value_parser = |text: &str| EmbedOrigin::parse(text))]
+    embed_origins: Vec<EmbedOrigin>,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -194,6 +200,7 @@ async fn serve(
         protect_metrics: args.protect_metrics,
         live_reload: args.watch,
         handoff_destinations: destinations.names(),
+        embed_origins: args.embed_origins,
         ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);
