@@ -12,7 +12,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpListener;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-use support::{Server, free_port, metric, request};
+use support::{Server, free_port, metric, request, shared_database};
 
 const SECRET: &str = "a-shared-secret-of-the-desk-0123";
 
@@ -284,13 +284,6 @@ fn a_handoff_accepted_before_a_kill_is_delivered_after_the_restart() {
         "the repeat carries the same idempotency key"
     );
     restarted.stop();
-}
-
-/// The database two servers share: PostgreSQL when the test command
-/// started one, else one SQLite file.
-fn shared_database(folder: &std::path::Path) -> String {
-    std::env::var("UNSTUCK_TEST_POSTGRES")
-        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", folder.join("shared.db").display()))
 }
 
 #[test]

@@ -3,17 +3,10 @@
 
 mod support;
 
-use support::{Server, get, guide_copy, metric, post_feedback, stats, unique};
+use support::{Server, get, guide_copy, metric, post_feedback, shared_database, stats, unique};
 
 /// An admin token strong enough to be accepted.
 const ADMIN_TOKEN: &str = "5d0b8e2f7a1c9e4b3f6d2a8c1e7b9f04";
-
-/// The database the tests share: PostgreSQL when the test command started
-/// one, else an SQLite file in `folder` (both servers open the same file).
-fn shared_database(folder: &std::path::Path) -> String {
-    std::env::var("UNSTUCK_TEST_POSTGRES")
-        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", folder.join("shared.db").display()))
-}
 
 #[test]
 fn two_servers_on_one_database_count_together() {

@@ -354,13 +354,18 @@ async fn advice_counts_give_answers_abandonment_and_median_times() {
     }
 }
 
-/// A hand-off to `destinations` under a reference no other test uses.
-fn handoff(tag: &str, destinations: &[&str]) -> unstuck_store::NewHandoff {
+/// `tag` made unique to this test run (the PostgreSQL database is shared).
+fn unique(tag: &str) -> String {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_nanos());
+    format!("{tag}-{:x}-{nanos:x}", std::process::id())
+}
+
+/// A hand-off to `destinations` under a reference no other test uses.
+fn handoff(tag: &str, destinations: &[&str]) -> unstuck_store::NewHandoff {
     unstuck_store::NewHandoff {
-        reference: format!("{tag}-{:x}-{nanos:x}", std::process::id()),
+        reference: unique(tag),
         guide: "smart-lock".to_owned(),
         outcome: "locksmith".to_owned(),
         payload: format!("{{\"tag\":\"{tag}\"}}"),
@@ -370,12 +375,10 @@ fn handoff(tag: &str, destinations: &[&str]) -> unstuck_store::NewHandoff {
 
 /// Destinations no other test (or run) claims.
 fn destinations(tag: &str) -> Vec<String> {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos());
+    let tag = unique(tag);
     vec![
-        format!("webhook http://127.0.0.1/{tag}/{nanos}"),
-        format!("email {tag}-{nanos}@example.com"),
+        format!("webhook http://127.0.0.1/{tag}"),
+        format!("email {tag}@example.com"),
     ]
 }
 
