@@ -271,6 +271,14 @@ fn a_handoff_accepted_before_a_kill_is_delivered_after_the_restart() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+    // The desk hangs; the pages do not wait for it.
+    let page = support::get(
+        server.port,
+        "/guides/smart-lock?keypad-lights=no",
+        "someone",
+    )
+    .expect("a page");
+    assert_eq!(page.status, 200);
     server.kill();
     let restarted = Server::start(&database, &flags, folder.path());
     let taken = receiver.wait_for_taken(1, Duration::from_secs(60));

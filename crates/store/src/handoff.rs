@@ -17,6 +17,9 @@ use sqlx::Row;
 pub struct NewHandoff {
     /// The short reference the person quotes (`K7Q-4M2`).
     pub reference: String,
+    /// Unique to the hand-off: the same key sent again (a form submitted
+    /// twice) is the same hand-off.
+    pub idempotency_key: String,
     /// The guide's id.
     pub guide: String,
     /// The escalation outcome's id.
@@ -130,15 +133,13 @@ pub enum Attempt {
     },
 }
 
-/// Deliveries of hand-offs, by state.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct DeliveryCounts {
-    /// Waiting for an attempt.
-    pub pending: i64,
-    /// Taken by their destination.
-    pub delivered: i64,
-    /// Given up on.
-    pub failed: i64,
+/// What storing a hand-off came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stored {
+    /// Stored now, under this row id.
+    New(i64),
+    /// A hand-off with the same idempotency key was stored before: this one.
+    Repeat(Box<Handoff>),
 }
 
 /// The hand-offs accepted before `$1` none of whose deliveries is pending.
@@ -151,17 +152,19 @@ macro_rules! old_and_finished {
 
 impl Store {
     /// Stores a hand-off and a pending delivery per destination, in one
-    /// transaction; returns its id once the database has it. A reference
+    /// transaction, once the database has it; a hand-off with the same
+    /// idempotency key already stored is given back instead. A reference
     /// already taken is [`StoreError::ReferenceTaken`] (make another).
-    pub async fn add_handoff(&self, handoff: &NewHandoff) -> Result<i64, StoreError> {
+    pub async fn add_handoff(&self, handoff: &NewHandoff) -> Result<Stored, StoreError> {
         self.ready().await?;
         let now = now_unix();
         let mut transaction = self.pool.begin().await?;
         let inserted = sqlx::query(
-            "INSERT INTO handoffs (reference, guide, outcome, payload, created_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING id",
+            "INSERT INTO handoffs (reference, idempotency_key, guide, outcome, payload, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id",
         )
         .bind(&handoff.reference)
+        .bind(&handoff.idempotency_key)
         .bind(&handoff.guide)
         .bind(&handoff.outcome)
         .bind(&handoff.payload)
@@ -169,7 +172,18 @@ impl Store {
         .fetch_optional(&mut *transaction)
         .await?;
         let Some(row) = inserted else {
-            return Err(StoreError::ReferenceTaken(handoff.reference.clone()));
+            drop(transaction);
+            let before = sqlx::query(
+                "SELECT id, reference, guide, outcome, payload, created_at FROM handoffs \
+                 WHERE idempotency_key = $1",
+            )
+            .bind(&handoff.idempotency_key)
+            .fetch_optional(&self.pool)
+            .await?;
+            return match before {
+                Some(row) => Ok(Stored::Repeat(Box::new(self.with_deliveries(&row).await?))),
+                None => Err(StoreError::ReferenceTaken(handoff.reference.clone())),
+            };
         };
         let id: i64 = row.try_get(0)?;
         for destination in &handoff.destinations {
@@ -184,7 +198,7 @@ impl Store {
             .await?;
         }
         transaction.commit().await?;
-        Ok(id)
+        Ok(Stored::New(id))
     }
 
     /// Claims up to `limit` deliveries to `destinations` (those this worker
@@ -328,25 +342,6 @@ impl Store {
             handoffs.push(self.with_deliveries(row).await?);
         }
         Ok(handoffs)
-    }
-
-    /// Deliveries of every hand-off, by state.
-    pub async fn delivery_counts(&self) -> Result<DeliveryCounts, StoreError> {
-        self.ready().await?;
-        let rows =
-            sqlx::query("SELECT state, COUNT(*) AS n FROM handoff_deliveries GROUP BY state")
-                .fetch_all(&self.pool)
-                .await?;
-        let mut counts = DeliveryCounts::default();
-        for row in rows {
-            let n: i64 = row.try_get("n")?;
-            match DeliveryState::parse(&row.try_get::<String, _>("state")?) {
-                DeliveryState::Pending => counts.pending = n,
-                DeliveryState::Delivered => counts.delivered = n,
-                DeliveryState::Failed => counts.failed = n,
-            }
-        }
-        Ok(counts)
     }
 
     /// Deletes the hand-offs accepted before `before` (seconds since the

@@ -18,7 +18,7 @@ mod stats;
 pub use advice::{AdviceCounts, AnswerTime};
 pub use events::{Event, EventKind};
 pub use feedback::{Feedback, NewFeedback};
-pub use handoff::{Attempt, Claim, Delivery, DeliveryCounts, DeliveryState, Handoff, NewHandoff};
+pub use handoff::{Attempt, Claim, Delivery, DeliveryState, Handoff, NewHandoff, Stored};
 pub use stats::{AnswerCount, Comment, Count, GuideStats, OutcomeCount, QuestionFunnel, median};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};

@@ -366,6 +366,7 @@ fn unique(tag: &str) -> String {
 fn handoff(tag: &str, destinations: &[&str]) -> unstuck_store::NewHandoff {
     unstuck_store::NewHandoff {
         reference: unique(tag),
+        idempotency_key: unique(tag),
         guide: "smart-lock".to_owned(),
         outcome: "locksmith".to_owned(),
         payload: format!("{{\"tag\":\"{tag}\"}}"),
@@ -384,14 +385,22 @@ fn destinations(tag: &str) -> Vec<String> {
 
 #[tokio::test]
 async fn a_handoff_is_claimed_once_retried_with_backoff_and_delivered() {
-    use unstuck_store::{Attempt, DeliveryState, StoreError, now_unix};
+    use unstuck_store::{Attempt, DeliveryState, NewHandoff, StoreError, Stored, now_unix};
     for (store, _folder) in stores().await {
         let places = destinations("claim");
         let new = handoff("claim", &[&places[0], &places[1]]);
         store.add_handoff(&new).await.expect("stored");
+        match store.add_handoff(&new).await.expect("stored") {
+            Stored::Repeat(before) => assert_eq!(before.reference, new.reference),
+            Stored::New(_) => panic!("the same idempotency key is the same hand-off"),
+        }
+        let taken = NewHandoff {
+            idempotency_key: unique("another"),
+            ..new.clone()
+        };
         assert!(
             matches!(
-                store.add_handoff(&new).await,
+                store.add_handoff(&taken).await,
                 Err(StoreError::ReferenceTaken(_))
             ),
             "a reference is unique"

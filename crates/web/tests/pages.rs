@@ -1184,7 +1184,12 @@ async fn the_contact_form_of_an_escalation_shows_the_summary_and_asks_how_to_rea
     .await;
     assert_eq!(page.status, StatusCode::OK);
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
-    insta::assert_snapshot!("contact", main_of(&page.body));
+    // The form's idempotency key is random: each form is its own hand-off.
+    let marker = r#"name="key" value=""#;
+    let at = page.body.find(marker).expect("a key") + marker.len();
+    let key = &page.body[at..at + 32];
+    assert!(key.bytes().all(|b| b.is_ascii_hexdigit()), "{key}");
+    insta::assert_snapshot!("contact", main_of(&page.body).replace(key, "KEY"));
     let resolved = get(&app, "/guides/smart-lock/contact?keypad-lights=yes").await;
     assert_eq!(resolved.status, StatusCode::BAD_REQUEST);
     assert_contains(&resolved.body, "nothing to send to support yet");
@@ -1256,6 +1261,17 @@ async fn a_handoff_is_stored_for_every_destination_before_its_reference_is_shown
         &format!("download=\"smart-lock-{reference}.txt\""),
     );
     assert_contains(&page.body, "Reference%3A%20");
+    // The same form sent again (a reload, a double click) is the same hand-off.
+    let keyed = format!("{form}&key=0123456789abcdef0123456789abcdef");
+    let first = post_form(&app, "/guides/smart-lock/handoff", &keyed, "same-origin").await;
+    let again = post_form(&app, "/guides/smart-lock/handoff", &keyed, "same-origin").await;
+    assert_eq!(again.status, StatusCode::OK);
+    let reference_of = |body: &str| {
+        let at = body.find(marker).expect("a reference") + marker.len();
+        body[at..at + 7].to_owned()
+    };
+    assert_eq!(reference_of(&first.body), reference_of(&again.body));
+    assert_eq!(store.handoffs(10).await.expect("read").len(), 2);
 }
 
 #[tokio::test]

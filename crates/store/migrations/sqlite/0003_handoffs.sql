@@ -5,6 +5,7 @@
 CREATE TABLE handoffs (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     reference   TEXT   NOT NULL UNIQUE,
+    idempotency_key TEXT NOT NULL UNIQUE, -- also the form's: a form sent twice is one hand-off
     guide       TEXT   NOT NULL,
     outcome     TEXT   NOT NULL,
     payload     TEXT   NOT NULL, -- the JSON delivered, byte for byte on every attempt

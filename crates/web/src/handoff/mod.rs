@@ -31,3 +31,15 @@ pub(crate) fn random_bytes<const N: usize>() -> [u8; N] {
 pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+/// A new idempotency key: 128 random bits in hex. The contact form carries
+/// one, so the same form sent twice is one hand-off.
+pub(crate) fn new_key() -> String {
+    hex(&random_bytes::<16>())
+}
+
+/// The key a form sent, if it is one this server could have made.
+pub(crate) fn sent_key(sent: &str) -> Option<&str> {
+    (sent.len() == 32 && sent.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
+        .then_some(sent)
+}

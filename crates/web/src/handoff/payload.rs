@@ -66,19 +66,18 @@ pub(crate) struct Fact {
 
 impl Payload {
     /// The hand-off of `summary` (which reached `outcome`, an escalation of
-    /// `guide`) with `contact`, under `reference`, sent at `now` (seconds
-    /// since the epoch).
+    /// `guide`) with `contact`, under `reference` and `idempotency_key`,
+    /// sent at `now` (seconds since the epoch).
     pub(crate) fn new(
         guide: &Guide,
-        outcome: usize,
-        summary: &Summary,
+        (outcome, summary): (usize, &Summary),
         contact: Contact,
-        reference: String,
+        (reference, idempotency_key): (String, String),
         now: i64,
     ) -> Self {
         Self {
             reference,
-            idempotency_key: super::hex(&super::random_bytes::<16>()),
+            idempotency_key,
             guide: guide.id.to_string(),
             guide_title: summary.guide.clone(),
             version: guide.version.clone(),

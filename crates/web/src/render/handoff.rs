@@ -20,6 +20,8 @@ pub(crate) struct ContactForm<'a> {
     pub(crate) problems: &'a [Problem],
     /// Why it was not sent, when it was right but could not be stored.
     pub(crate) failure: Option<&'a str>,
+    /// The hand-off's idempotency key: sent twice, it is one hand-off.
+    pub(crate) key: &'a str,
 }
 
 /// The contact form for the escalation `outcome` reached by `query`.
@@ -51,6 +53,7 @@ pub(crate) fn contact_page(
         }
         form method="post" action=(format!("{base}/handoff")) novalidate {
             input type="hidden" name="state" value=(to_query(guide, &query.session));
+            input type="hidden" name="key" value=(form.key);
             fieldset {
                 legend { "How support can reach you" }
                 (input(Field::Name, "Your name (optional)", &form.contact.name, "text", "name", MAX_NAME_CHARS, message(Field::Name)))

@@ -12,6 +12,7 @@ use crate::error::AppError;
 use crate::handoff::contact::{Contact, Problem};
 use crate::handoff::payload::Payload;
 use crate::handoff::reference::new_reference;
+use crate::handoff::{new_key, sent_key};
 use crate::render::handoff::{ContactForm, contact_page, sent_page};
 use crate::render::summary::summary;
 use crate::state::AppState;
@@ -24,7 +25,7 @@ use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, MAX_FACT_CHARS};
 use unstuck_core::engine::{Position, walk};
 use unstuck_core::model::OutcomeKind;
-use unstuck_store::{NewHandoff, StoreError, now_unix};
+use unstuck_store::{NewHandoff, StoreError, Stored, now_unix};
 
 /// Fresh references tried when one is taken, before giving up.
 const REFERENCE_TRIES: usize = 5;
@@ -42,6 +43,7 @@ pub(crate) async fn form(
         contact: &Contact::default(),
         problems: &[],
         failure: None,
+        key: &new_key(),
     };
     let body = contact_page(&guide, &query, &summary(&guide, &query), outcome, &form);
     Ok(personal(StatusCode::OK, body))
@@ -78,11 +80,13 @@ pub(crate) async fn send(
     let outcome = escalation(&guide, &query)?;
     let contact = Contact::typed(value("name"), value("email"), value("phone"), value("note"));
     let summary = summary(&guide, &query);
+    let key = sent_key(value("key")).map_or_else(new_key, str::to_owned);
     let again = |status: StatusCode, problems: &[Problem], failure: Option<&str>| {
         let form = ContactForm {
             contact: &contact,
             problems,
             failure,
+            key: &key,
         };
         personal(
             status,
@@ -112,21 +116,29 @@ pub(crate) async fn send(
     for _ in 0..REFERENCE_TRIES {
         let payload = Payload::new(
             &guide,
-            outcome,
-            &summary,
+            (outcome, &summary),
             contact.clone(),
-            new_reference(),
+            (new_reference(), key.clone()),
             now_unix(),
         );
         let handoff = NewHandoff {
             reference: payload.reference.clone(),
+            idempotency_key: key.clone(),
             guide: guide.id.to_string(),
             outcome: payload.outcome.clone(),
             payload: payload.to_json(),
             destinations: state.handoff_destinations().to_vec(),
         };
         match store.add_handoff(&handoff).await {
-            Ok(_) => {
+            Ok(Stored::Repeat(before)) => {
+                // The same form sent again (a double click, a reload): the
+                // hand-off it made, not a second one.
+                if let Ok(before) = serde_json::from_str::<Payload>(&before.payload) {
+                    return Ok(personal(StatusCode::OK, sent_page(&guide, &query, &before)));
+                }
+                break;
+            }
+            Ok(Stored::New(_)) => {
                 metrics::counter!("unstuck_handoffs_queued_total").increment(1);
                 tracing::info!(reference = %payload.reference, guide = %guide.id, "hand-off stored");
                 state.handoff_stored().notify_one();
