@@ -130,7 +130,7 @@ pub(crate) struct Args {
           value_parser = clap::value_parser!(u64).range(1..=300))]
     handoff_timeout: u64,
     /// Let this site show the guides in a frame (CSP `frame-ancestors`),
-    /// e.g. a help center: https://help.example.com (repeat the flag, or
+    /// e.g. a help center: `https://help.example.com` (repeat the flag, or
     /// separate by commas in the variable, for several). See docs/web.md.
     #[arg(long = "embed-origin", value_name = "URL", env = "UNSTUCK_EMBED_ORIGIN", value_delimiter = ',',
           value_parser = |text: &str| EmbedOrigin::parse(text))]
