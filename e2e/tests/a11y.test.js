@@ -23,10 +23,12 @@ const PAGES = {
   full: "/guides/smart-lock/full",
   "garage full": "/guides/garage-door/full",
   summary: "/guides/smart-lock/summary?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  "contact form": "/guides/smart-lock/contact?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
   "not found": "/guides/nothing-here",
   "bad link": "/guides/smart-lock?keypad-lights=perhaps",
   "admin overview": "/admin",
   dashboard: "/admin/guides/smart-lock?days=7",
+  "hand-offs": "/admin/handoffs",
 };
 
 const running = serverAndBrowser(["--admin-token", ADMIN_TOKEN], async (server) => {

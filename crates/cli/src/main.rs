@@ -40,7 +40,7 @@ enum Command {
     /// Print a guide's decision graph as Mermaid or Graphviz DOT.
     Graph(cmd::graph::Args),
     /// Serve the guides on the web (pages work without JavaScript).
-    Serve(cmd::serve::Args),
+    Serve(Box<cmd::serve::Args>),
     /// Build a static site of the guides (any static host, or from disk).
     Build(cmd::build::Args),
     /// Print the figures: sessions, resolution, funnel, answers, helpfulness.
@@ -79,7 +79,7 @@ fn main() -> ExitCode {
         Command::Walk(args) => cmd::walk::run(args),
         Command::Run(args) => cmd::run::run(args),
         Command::Graph(args) => cmd::graph::run(args),
-        Command::Serve(args) => cmd::serve::run(args),
+        Command::Serve(args) => cmd::serve::run(*args),
         Command::Build(args) => cmd::build::run(args),
         Command::Stats(args) => cmd::stats::run(args),
         Command::Prune(args) => cmd::prune::run(args),

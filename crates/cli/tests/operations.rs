@@ -3,17 +3,10 @@
 
 mod support;
 
-use support::{Server, get, guide_copy, metric, post_feedback, stats, unique};
+use support::{Server, get, guide_copy, metric, post_feedback, shared_database, stats, unique};
 
 /// An admin token strong enough to be accepted.
 const ADMIN_TOKEN: &str = "5d0b8e2f7a1c9e4b3f6d2a8c1e7b9f04";
-
-/// The database the tests share: PostgreSQL when the test command started
-/// one, else an SQLite file in `folder` (both servers open the same file).
-fn shared_database(folder: &std::path::Path) -> String {
-    std::env::var("UNSTUCK_TEST_POSTGRES")
-        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", folder.join("shared.db").display()))
-}
 
 #[test]
 fn two_servers_on_one_database_count_together() {
@@ -187,7 +180,7 @@ fn prune_deletes_what_is_older_than_asked() {
     assert!(keep.status.success());
     assert_eq!(
         String::from_utf8_lossy(&keep.stdout),
-        "deleted 0 events and 0 feedback older than 90d\n"
+        "deleted 0 events and 0 feedback older than 90d, 0 hand-offs older than 90d\n"
     );
     let all = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
         .args(["prune", "--older-than=-1d", "--database", &database])

@@ -100,3 +100,58 @@ fn a_database_file_that_cannot_be_opened_stops_serve_with_the_reason() {
     assert!(stderr.contains("cannot use the database"), "{stderr}");
     assert!(stderr.contains("missing-folder"), "{stderr}");
 }
+
+/// The head of a GET's answer (status line and headers), lower-cased.
+fn head_of(port: u16, path: &str) -> String {
+    use std::io::Write;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("a connection");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("a request");
+    let mut reply = String::new();
+    let _ = stream.read_to_string(&mut reply);
+    reply
+        .split("\r\n\r\n")
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+#[test]
+fn embed_origin_lets_that_site_alone_frame_the_pages() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}", folder.path().join("e.db").display());
+    let server = support::Server::start(
+        &database,
+        &["--embed-origin", "https://help.example.com/"],
+        folder.path(),
+    );
+    // Twice: the second answer comes from the fast path, built ahead.
+    for path in ["/guides/smart-lock", "/guides/smart-lock", "/", "/nothing"] {
+        let head = head_of(server.port, path);
+        assert!(
+            head.contains("frame-ancestors 'self' https://help.example.com;"),
+            "{path}: {head}"
+        );
+        assert!(!head.contains("x-frame-options"), "{path}: {head}");
+    }
+    server.stop();
+    let plain = support::Server::start(&database, &[], folder.path());
+    let head = head_of(plain.port, "/guides/smart-lock");
+    assert!(head.contains("frame-ancestors 'none'"), "{head}");
+    assert!(head.contains("x-frame-options: deny"), "{head}");
+    plain.stop();
+    let refused = Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .args(["serve", "--embed-origin", "https://help.example.com/guides"])
+        .current_dir(folder.path())
+        .output()
+        .expect("serve runs");
+    assert!(!refused.status.success());
+    let message = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        message.contains("give the scheme and host (and port) only, like https://help.example.com"),
+        "{message}"
+    );
+}

@@ -156,3 +156,31 @@ problem-unknown = sie nennt etwas, das diese Anleitung nicht enthält ({ $detail
 problem-repeated = sie beantwortet die Frage „{ $question }“ zweimal
 see-all-guides = Alle Anleitungen ansehen
 all-guides = Alle Anleitungen
+
+## Handing an escalation to the support desk
+
+contact-link = Meine Antworten an den Support senden
+contact-title = An den Support senden
+contact-lead = Der Support erhält Ihre Antworten und die Zusammenfassung unten, damit Sie niemand erneut fragen muss. Geben Sie eine E-Mail-Adresse oder eine Telefonnummer an; alles andere ist freiwillig.
+contact-not-sent-yet = Noch nicht gesendet.
+contact-please-check = Bitte prüfen Sie:
+contact-reach = Wie der Support Sie erreicht
+contact-name = Ihr Name (optional)
+contact-email = E-Mail-Adresse
+contact-phone = Telefonnummer
+contact-for-support = Für den Support (optional)
+contact-send = An den Support senden
+contact-answers = Ihre Antworten, die mitgesendet werden
+sent-title = An den Support gesendet
+sent-reference = Ihre Vorgangsnummer:
+sent-quote = Nennen Sie sie, wenn Sie den Support anrufen oder wenn er sich bei Ihnen meldet.
+sent-keep = Der Support hat Ihre Antworten und die Zusammenfassung; Sie müssen nichts erneut erklären. Behalten Sie eine Kopie für sich:
+sent-download = Zusammenfassung herunterladen (.txt)
+problem-name-long = Bitte halten Sie den Namen unter { $max } Zeichen.
+problem-note-long = Bitte halten Sie die Notiz unter { $max } Zeichen.
+problem-no-contact = Bitte geben Sie eine E-Mail-Adresse oder eine Telefonnummer an, damit der Support Sie erreichen kann.
+problem-email = „{ $typed }“ ist keine E-Mail-Adresse. Sie sollte wie name@example.com aussehen.
+problem-phone = „{ $typed }“ ist keine Telefonnummer. Verwenden Sie Ziffern, Leerzeichen und Bindestriche, im Ausland mit + und Landesvorwahl, etwa +49 30 1234567.
+handoff-too-many = Sie haben in kurzer Zeit viel gesendet. Bitte warten Sie eine Minute und versuchen Sie es erneut.
+handoff-no-store = Dieser Server kann keine Anfragen an den Support weitergeben. Laden Sie die Zusammenfassung herunter und rufen Sie den Support stattdessen an.
+handoff-unavailable = Ihre Anfrage konnte gerade nicht gespeichert werden. Bitte versuchen Sie es gleich noch einmal: Alles, was Sie eingegeben haben, ist noch da.

@@ -159,3 +159,31 @@ problem-unknown = it names something this guide does not have ({ $detail })
 problem-repeated = it answers the question “{ $question }” twice
 see-all-guides = See all guides
 all-guides = All guides
+
+## Handing an escalation to the support desk
+
+contact-link = Send my answers to support
+contact-title = Send this to support
+contact-lead = Support gets your answers and the summary below, so nobody asks you again. Give an email address or a phone number; the rest is optional.
+contact-not-sent-yet = Not sent yet.
+contact-please-check = Please check:
+contact-reach = How support can reach you
+contact-name = Your name (optional)
+contact-email = Email address
+contact-phone = Phone number
+contact-for-support = For support (optional)
+contact-send = Send to support
+contact-answers = Your answers, sent with it
+sent-title = Sent to support
+sent-reference = Your reference:
+sent-quote = Quote it when you call support or when they contact you.
+sent-keep = Support has your answers and the summary; you do not need to explain again. Keep a copy for yourself:
+sent-download = Download the summary (.txt)
+problem-name-long = Please keep the name under { $max } characters.
+problem-note-long = Please keep the note under { $max } characters.
+problem-no-contact = Please give an email address or a phone number, so that support can reach you.
+problem-email = “{ $typed }” is not an email address. It should look like name@example.com.
+problem-phone = “{ $typed }” is not a phone number. Use digits, spaces and dashes, with + and the country code if you are abroad, like +44 20 7946 0958.
+handoff-too-many = You have sent a lot in a short time. Please wait a minute and try again.
+handoff-no-store = This server cannot pass requests to support. Download the summary and call them instead.
+handoff-unavailable = We could not save your request just now. Please try again in a moment: everything you typed is still here.

@@ -156,3 +156,31 @@ problem-unknown = menciona algo que esta guía no tiene ({ $detail })
 problem-repeated = responde dos veces a la pregunta «{ $question }»
 see-all-guides = Ver todas las guías
 all-guides = Todas las guías
+
+## Handing an escalation to the support desk
+
+contact-link = Enviar mis respuestas al soporte
+contact-title = Enviar al soporte
+contact-lead = El soporte recibe sus respuestas y el resumen de abajo, así nadie le vuelve a preguntar. Indique un correo electrónico o un número de teléfono; lo demás es opcional.
+contact-not-sent-yet = Aún no se ha enviado.
+contact-please-check = Revise lo siguiente:
+contact-reach = Cómo puede contactarle el soporte
+contact-name = Su nombre (opcional)
+contact-email = Correo electrónico
+contact-phone = Número de teléfono
+contact-for-support = Para el soporte (opcional)
+contact-send = Enviar al soporte
+contact-answers = Sus respuestas, que se envían con él
+sent-title = Enviado al soporte
+sent-reference = Su referencia:
+sent-quote = Indíquela cuando llame al soporte o cuando le contacten.
+sent-keep = El soporte tiene sus respuestas y el resumen; no tendrá que volver a explicarlo. Guarde una copia:
+sent-download = Descargar el resumen (.txt)
+problem-name-long = Escriba un nombre de menos de { $max } caracteres.
+problem-note-long = Escriba una nota de menos de { $max } caracteres.
+problem-no-contact = Indique un correo electrónico o un número de teléfono para que el soporte pueda contactarle.
+problem-email = «{ $typed }» no es un correo electrónico. Debería parecerse a nombre@example.com.
+problem-phone = «{ $typed }» no es un número de teléfono. Use cifras, espacios y guiones, con + y el prefijo del país si está en el extranjero, por ejemplo +34 912 345 678.
+handoff-too-many = Ha enviado mucho en poco tiempo. Espere un minuto y vuelva a intentarlo.
+handoff-no-store = Este servidor no puede pasar solicitudes al soporte. Descargue el resumen y llámeles.
+handoff-unavailable = No hemos podido guardar su solicitud ahora mismo. Vuelva a intentarlo en un momento: todo lo que escribió sigue aquí.

@@ -156,3 +156,31 @@ problem-unknown = elle mentionne quelque chose que ce guide ne contient pas ({ $
 problem-repeated = elle répond deux fois à la question « { $question } »
 see-all-guides = Voir tous les guides
 all-guides = Tous les guides
+
+## Handing an escalation to the support desk
+
+contact-link = Envoyer mes réponses à l’assistance
+contact-title = Envoyer à l’assistance
+contact-lead = L’assistance reçoit vos réponses et le résumé ci-dessous : personne ne vous reposera les mêmes questions. Donnez une adresse e-mail ou un numéro de téléphone ; le reste est facultatif.
+contact-not-sent-yet = Pas encore envoyé.
+contact-please-check = Merci de vérifier :
+contact-reach = Comment l’assistance peut vous joindre
+contact-name = Votre nom (facultatif)
+contact-email = Adresse e-mail
+contact-phone = Numéro de téléphone
+contact-for-support = Pour l’assistance (facultatif)
+contact-send = Envoyer à l’assistance
+contact-answers = Vos réponses, envoyées avec
+sent-title = Envoyé à l’assistance
+sent-reference = Votre référence :
+sent-quote = Donnez-la quand vous appelez l’assistance ou quand elle vous contacte.
+sent-keep = L’assistance a vos réponses et le résumé ; vous n’aurez pas à tout réexpliquer. Gardez-en une copie :
+sent-download = Télécharger le résumé (.txt)
+problem-name-long = Merci de limiter le nom à moins de { $max } caractères.
+problem-note-long = Merci de limiter la note à moins de { $max } caractères.
+problem-no-contact = Merci de donner une adresse e-mail ou un numéro de téléphone, pour que l’assistance puisse vous joindre.
+problem-email = « { $typed } » n’est pas une adresse e-mail. Elle devrait ressembler à nom@example.com.
+problem-phone = « { $typed } » n’est pas un numéro de téléphone. Utilisez des chiffres, des espaces et des tirets, avec + et l’indicatif du pays depuis l’étranger, par exemple +33 1 23 45 67 89.
+handoff-too-many = Vous avez beaucoup envoyé en peu de temps. Merci de patienter une minute avant de réessayer.
+handoff-no-store = Ce serveur ne peut pas transmettre de demandes à l’assistance. Téléchargez le résumé et appelez-la plutôt.
+handoff-unavailable = Votre demande n’a pas pu être enregistrée pour l’instant. Merci de réessayer dans un instant : tout ce que vous avez saisi est toujours là.

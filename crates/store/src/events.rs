@@ -220,15 +220,15 @@ mod tests {
 
     #[test]
     fn an_insert_numbers_its_placeholders_only_for_postgresql() {
-        let columns = "(at, guide, guide_version, session, kind, question, answer, outcome, outcome_kind, depth)";
+        let columns = "(at, guide, guide_version, session, kind, question, answer, outcome, outcome_kind, depth, lang)";
         assert_eq!(
             insert_events(Backend::Postgres, 2),
             format!(
-                "INSERT INTO events {columns} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10), \
-                 ($11, $12, $13, $14, $15, $16, $17, $18, $19, $20)"
+                "INSERT INTO events {columns} VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11), \
+                 ($12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)"
             )
         );
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         assert_eq!(
             insert_events(Backend::Sqlite, 2),
             format!("INSERT INTO events {columns} VALUES {row}, {row}")

@@ -1,4 +1,5 @@
-//! Unstuck's storage: one [`Store`] over SQLite (an embedded file, the
+//! Unstuck's storage (feedback, events, and the outbox of hand-offs to the
+//! support desk): one [`Store`] over SQLite (an embedded file, the
 //! default) or PostgreSQL (when several servers share the load).
 //!
 //! Queries are written once, in SQL both databases accept, and run through
@@ -11,11 +12,13 @@
 mod advice;
 mod events;
 mod feedback;
+mod handoff;
 mod stats;
 
 pub use advice::{AdviceCounts, AnswerTime};
 pub use events::{Event, EventKind};
 pub use feedback::{Feedback, NewFeedback};
+pub use handoff::{Attempt, Claim, Delivery, DeliveryState, Handoff, NewHandoff, Stored};
 pub use stats::{
     AnswerCount, Comment, Count, GuideStats, LanguageFigures, OutcomeCount, QuestionFunnel, median,
 };
@@ -52,6 +55,9 @@ pub enum StoreError {
         /// What SQLite said.
         source: sqlx::Error,
     },
+    /// A hand-off with this reference is already stored.
+    #[error("the hand-off reference `{0}` is already taken")]
+    ReferenceTaken(String),
     /// The schema could not be brought up to date.
     #[error("the database schema could not be updated: {0}")]
     Migration(sqlx::migrate::MigrateError),

@@ -410,3 +410,218 @@ async fn advice_counts_give_answers_abandonment_and_median_times() {
         assert_eq!((none.sessions, none.times.len()), (0, 0));
     }
 }
+
+/// `tag` made unique to this test run (the PostgreSQL database is shared).
+fn unique(tag: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    format!("{tag}-{:x}-{nanos:x}", std::process::id())
+}
+
+/// A hand-off to `destinations` under a reference no other test uses.
+fn handoff(tag: &str, destinations: &[&str]) -> unstuck_store::NewHandoff {
+    unstuck_store::NewHandoff {
+        reference: unique(tag),
+        idempotency_key: unique(tag),
+        guide: "smart-lock".to_owned(),
+        outcome: "locksmith".to_owned(),
+        payload: format!("{{\"tag\":\"{tag}\"}}"),
+        destinations: destinations.iter().map(|d| (*d).to_owned()).collect(),
+    }
+}
+
+/// Destinations no other test (or run) claims.
+fn destinations(tag: &str) -> Vec<String> {
+    let tag = unique(tag);
+    vec![
+        format!("webhook http://127.0.0.1/{tag}"),
+        format!("email {tag}@example.com"),
+    ]
+}
+
+#[tokio::test]
+async fn a_handoff_is_claimed_once_retried_with_backoff_and_delivered() {
+    use unstuck_store::{Attempt, DeliveryState, NewHandoff, StoreError, Stored, now_unix};
+    for (store, _folder) in stores().await {
+        let places = destinations("claim");
+        let new = handoff("claim", &[&places[0], &places[1]]);
+        store.add_handoff(&new).await.expect("stored");
+        match store.add_handoff(&new).await.expect("stored") {
+            Stored::Repeat(before) => assert_eq!(before.reference, new.reference),
+            Stored::New(_) => panic!("the same idempotency key is the same hand-off"),
+        }
+        let taken = NewHandoff {
+            idempotency_key: unique("another"),
+            ..new.clone()
+        };
+        assert!(
+            matches!(
+                store.add_handoff(&taken).await,
+                Err(StoreError::ReferenceTaken(_))
+            ),
+            "a reference is unique"
+        );
+        let now = now_unix();
+        let first = store
+            .claim_deliveries("worker-a", &places, now, 60, 10)
+            .await
+            .expect("claimed");
+        assert_eq!(first.len(), 2, "one delivery per destination");
+        assert_eq!(first[0].payload, new.payload);
+        assert_eq!(first[0].reference, new.reference);
+        let again = store
+            .claim_deliveries("worker-b", &places, now, 60, 10)
+            .await
+            .expect("claimed");
+        assert!(again.is_empty(), "leased deliveries are not claimed twice");
+        let webhook = &first[0];
+        let email = &first[1];
+        assert!(
+            !store
+                .record_attempt(webhook.delivery, "worker-b", &Attempt::Delivered)
+                .await
+                .expect("recorded"),
+            "only the worker holding the lease records an attempt"
+        );
+        let retry = Attempt::RetryAt {
+            at: now + 30,
+            error: "503 Service Unavailable".to_owned(),
+        };
+        assert!(
+            store
+                .record_attempt(webhook.delivery, "worker-a", &retry)
+                .await
+                .expect("recorded")
+        );
+        let gave_up = Attempt::GaveUp {
+            error: "550 no such mailbox".to_owned(),
+        };
+        store
+            .record_attempt(email.delivery, "worker-a", &gave_up)
+            .await
+            .expect("recorded");
+        assert!(
+            store
+                .claim_deliveries("worker-b", &places, now + 29, 60, 10)
+                .await
+                .expect("claimed")
+                .is_empty(),
+            "not due before its backoff"
+        );
+        let later = store
+            .claim_deliveries("worker-b", &places, now + 30, 60, 10)
+            .await
+            .expect("claimed");
+        assert_eq!(later.len(), 1, "the failed one is not retried by itself");
+        assert_eq!(later[0].round_attempts, 1);
+        store
+            .record_attempt(later[0].delivery, "worker-b", &Attempt::Delivered)
+            .await
+            .expect("recorded");
+        let stored = store
+            .handoff(&new.reference)
+            .await
+            .expect("read")
+            .expect("found by reference");
+        let states: Vec<_> = stored
+            .deliveries
+            .iter()
+            .map(|d| (d.state, d.attempts))
+            .collect();
+        assert_eq!(
+            states,
+            [(DeliveryState::Delivered, 2), (DeliveryState::Failed, 1)]
+        );
+        assert_eq!(
+            stored.deliveries[1].last_error.as_deref(),
+            Some("550 no such mailbox")
+        );
+        assert_eq!(store.retry_handoff(&new.reference).await.expect("retry"), 1);
+        let retried = store
+            .claim_deliveries("worker-c", &places, now_unix(), 60, 10)
+            .await
+            .expect("claimed");
+        assert_eq!(retried.len(), 1, "an operator's retry makes it due");
+        assert_eq!(retried[0].round_attempts, 0, "with a fresh backoff");
+        assert!(
+            store.handoff("NOT-THERE").await.expect("read").is_none(),
+            "an unknown reference is none"
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_expired_lease_lets_another_worker_claim() {
+    for (store, _folder) in stores().await {
+        let places = destinations("lease");
+        store
+            .add_handoff(&handoff("lease", &[&places[0]]))
+            .await
+            .expect("stored");
+        let now = unstuck_store::now_unix();
+        let first = store
+            .claim_deliveries("crashed", &places, now, 5, 10)
+            .await
+            .expect("claimed");
+        assert_eq!(first.len(), 1);
+        let second = store
+            .claim_deliveries("alive", &places, now + 5, 5, 10)
+            .await
+            .expect("claimed");
+        assert_eq!(second.len(), 1, "a worker that died holds nothing for long");
+        assert!(
+            !store
+                .record_attempt(
+                    first[0].delivery,
+                    "crashed",
+                    &unstuck_store::Attempt::Delivered
+                )
+                .await
+                .expect("recorded"),
+            "the old lease no longer counts"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pruning_removes_old_finished_handoffs_but_not_pending_ones() {
+    use unstuck_store::{Attempt, now_unix};
+    for (store, _folder) in stores().await {
+        let places = destinations("prune");
+        let finished = handoff("prune-done", &[&places[0]]);
+        let pending = handoff("prune-pending", &[&places[1]]);
+        store.add_handoff(&finished).await.expect("stored");
+        store.add_handoff(&pending).await.expect("stored");
+        let claims = store
+            .claim_deliveries("w", &places[..1], now_unix(), 60, 10)
+            .await
+            .expect("claimed");
+        store
+            .record_attempt(claims[0].delivery, "w", &Attempt::Delivered)
+            .await
+            .expect("recorded");
+        assert_eq!(
+            store.prune_handoffs(now_unix() - 60).await.expect("pruned"),
+            0,
+            "nothing is old yet"
+        );
+        store.prune_handoffs(now_unix() + 1).await.expect("pruned");
+        assert!(
+            store
+                .handoff(&finished.reference)
+                .await
+                .expect("read")
+                .is_none(),
+            "a delivered hand-off is gone, contact details and all"
+        );
+        assert!(
+            store
+                .handoff(&pending.reference)
+                .await
+                .expect("read")
+                .is_some(),
+            "one still being delivered stays"
+        );
+    }
+}

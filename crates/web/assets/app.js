@@ -177,3 +177,9 @@ if (document.documentElement.hasAttribute("data-live-reload")) {
     }
   })();
 }
+// In a help center's frame (`serve --embed-origin`): tell the parent page
+// how tall this page is, whenever that changes, so it can size the frame.
+if (window.parent !== window && "ResizeObserver" in window) {
+  const tell = () => window.parent.postMessage({ unstuck: "height", height: document.documentElement.scrollHeight }, "*");
+  new ResizeObserver(tell).observe(document.documentElement);
+}

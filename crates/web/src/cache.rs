@@ -10,6 +10,7 @@
 //! answering is a clone and a body handle.
 
 use crate::events::PageEvent;
+use crate::security::SecurityHeaders;
 use crate::tally::Tally;
 use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -34,6 +35,8 @@ pub(crate) struct CachedPage {
     gzip: Bytes,
     brotli: Bytes,
     etag: HeaderValue,
+    /// `(content type, cache control)`, to prepare its headers again.
+    kind: (&'static str, &'static str),
     headers: Prepared,
 }
 
@@ -47,9 +50,13 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(etag: &HeaderValue, content_type: &'static str, cache_control: &'static str) -> Self {
+    fn new(
+        etag: &HeaderValue,
+        (content_type, cache_control): (&'static str, &'static str),
+        security: &SecurityHeaders,
+    ) -> Self {
         let mut not_modified = HeaderMap::new();
-        for (name, value) in crate::security::headers() {
+        for (name, value) in security.iter() {
             not_modified.insert(name, value.clone());
         }
         not_modified.insert(header::ETAG, etag.clone());
@@ -107,17 +114,21 @@ pub(crate) enum Effort {
 pub(crate) struct PageCache {
     pages: Cache<String, Arc<CachedPage>, BytesWeighter>,
     effort: Effort,
+    /// The headers of the app the pages are answered by.
+    security: Arc<SecurityHeaders>,
     counters: CacheCounters,
 }
 
 impl PageCache {
-    /// A cache of at most `max_bytes`, compressing with `effort`.
-    pub(crate) fn new(max_bytes: u64, effort: Effort) -> Self {
+    /// A cache of at most `max_bytes`, compressing with `effort`, its pages
+    /// answered with the `security` headers.
+    pub(crate) fn new(max_bytes: u64, effort: Effort, security: Arc<SecurityHeaders>) -> Self {
         // quick_cache sizes its table by an estimate of the item count.
         let estimated_items = (max_bytes / 16_384).max(16) as usize;
         Self {
             pages: Cache::with_weighter(estimated_items, max_bytes, BytesWeighter),
             effort,
+            security,
             counters: CacheCounters::default(),
         }
     }
@@ -163,6 +174,7 @@ impl PageCache {
             (content_type, PAGE_CACHE_CONTROL),
             events,
             self.effort,
+            &self.security,
         ));
         self.pages.insert(key, Arc::clone(&page));
         Ok(page)
@@ -171,12 +183,14 @@ impl PageCache {
 
 impl CachedPage {
     /// Compresses `body` in both encodings, as hard as `effort` says; it is
-    /// answered with `(content type, cache control)`.
+    /// answered with `kind`, `(content type, cache control)`, and the
+    /// `security` headers.
     pub(crate) fn new(
         body: Vec<u8>,
-        (content_type, cache_control): (&'static str, &'static str),
+        kind: (&'static str, &'static str),
         events: Vec<PageEvent>,
         effort: Effort,
+        security: &SecurityHeaders,
     ) -> Self {
         let digest = Sha256::digest(&body);
         let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..12]));
@@ -190,8 +204,23 @@ impl CachedPage {
             gzip: Bytes::from(gzip(&body, gzip_level)),
             brotli: Bytes::from(brotli(&body, brotli_quality)),
             identity: Bytes::from(body),
-            headers: Prepared::new(&etag, content_type, cache_control),
+            headers: Prepared::new(&etag, kind, security),
+            kind,
             etag,
+        }
+    }
+
+    /// The same page (the same bodies, not compressed again), answered
+    /// with other `security` headers.
+    pub(crate) fn with_security(&self, security: &SecurityHeaders) -> Self {
+        Self {
+            events: self.events.clone(),
+            identity: self.identity.clone(),
+            gzip: self.gzip.clone(),
+            brotli: self.brotli.clone(),
+            headers: Prepared::new(&self.etag, self.kind, security),
+            kind: self.kind,
+            etag: self.etag.clone(),
         }
     }
 
@@ -321,6 +350,7 @@ mod tests {
                 ("text/html", PAGE_CACHE_CONTROL),
                 Vec::new(),
                 effort,
+                &SecurityHeaders::default(),
             );
             let mut decoded = Vec::new();
             std::io::Read::read_to_end(

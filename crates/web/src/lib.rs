@@ -8,14 +8,18 @@
 //! module per resource; HTML is built with maud in `render/`. Pages depend
 //! only on the guide and the URL, so each rendered state is compressed
 //! once and cached (`cache.rs`); an address asked for again is answered
-//! before the router (`hot.rs`). The database is only needed for feedback:
-//! guide pages answer even when it is down.
+//! before the router (`hot.rs`). The database is only needed for feedback
+//! and hand-offs to the support desk (`handoff/`, stored first and
+//! delivered afterwards by [`delivery`]): guide pages answer even when it
+//! is down.
 
 mod assets;
 mod auth;
 mod cache;
+pub mod delivery;
 mod error;
 mod events;
+mod handoff;
 mod hot;
 mod library;
 mod limits;
@@ -32,6 +36,7 @@ pub use auth::{AdminToken, MIN_TOKEN_CHARS, WeakToken};
 pub use cache::CacheCounters;
 pub use events::EventCounters;
 pub use library::Library;
+pub use security::{EmbedOrigin, NotAnOrigin};
 pub use state::{AppState, Config};
 pub use tally::Tally;
 
@@ -39,5 +44,6 @@ use axum::Router;
 
 /// The whole application: pages, API, assets, and the layers around them.
 pub fn app(state: AppState) -> Router {
-    security::layers(routes::router(&state).with_state(state))
+    let security = state.security();
+    security::layers(routes::router(&state).with_state(state), security)
 }

@@ -58,6 +58,23 @@ pub(crate) struct Metrics {
     pub(crate) admin_failed_logins: Counter,
     /// Admin attempts from an address shut out for sending wrong tokens.
     pub(crate) admin_logins_refused: Counter,
+    /// Hand-offs stored in the outbox.
+    pub(crate) handoffs_queued: Counter,
+    /// Hand-offs the database did not take.
+    pub(crate) handoff_database_errors: Counter,
+    /// What the delivery worker counts.
+    pub(crate) deliveries: DeliveryCounters,
+}
+
+/// The delivery worker's counts of hand-off deliveries.
+#[derive(Clone)]
+pub(crate) struct DeliveryCounters {
+    /// Delivered to a destination.
+    pub(crate) delivered: Counter,
+    /// Failed for now, tried again later.
+    pub(crate) retried: Counter,
+    /// Given up on until an operator retries.
+    pub(crate) failed: Counter,
 }
 
 impl Metrics {
@@ -80,6 +97,16 @@ impl Metrics {
             ),
             admin_failed_logins: counter("unstuck_admin_failed_logins_total", &[]),
             admin_logins_refused: counter("unstuck_admin_logins_refused_total", &[]),
+            handoffs_queued: counter("unstuck_handoffs_queued_total", &[]),
+            handoff_database_errors: counter(
+                "unstuck_database_errors_total",
+                &[("operation", "handoff")],
+            ),
+            deliveries: DeliveryCounters {
+                delivered: counter("unstuck_handoffs_delivered_total", &[]),
+                retried: counter("unstuck_handoff_retries_total", &[]),
+                failed: counter("unstuck_handoffs_failed_total", &[]),
+            },
             routes: RwLock::new(HashMap::new()),
             recorder,
             handle,

@@ -7,6 +7,8 @@ use crate::hot::HotPages;
 use crate::library::Library;
 use crate::limits::{FailedLogins, PerMinute};
 use crate::observe::Metrics;
+use crate::routes::Files;
+use crate::security::SecurityHeaders;
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -42,6 +44,13 @@ pub struct Config {
     pub protect_metrics: bool,
     /// Pages refresh themselves when the guides change (`serve --watch`).
     pub live_reload: bool,
+    /// Where hand-offs to the support desk go, as the store names them
+    /// ([`crate::delivery::Destinations::names`]): a delivery each. None:
+    /// hand-offs are kept for operators to find in `/admin/handoffs`.
+    pub handoff_destinations: Vec<String>,
+    /// Sites that may show the pages in a frame (`--embed-origin`); set
+    /// for the process's life by the first state made with some.
+    pub embed_origins: Vec<crate::security::EmbedOrigin>,
 }
 
 impl Default for Config {
@@ -57,6 +66,8 @@ impl Default for Config {
             failed_logins_per_minute: NonZeroU32::new(10).unwrap_or(NonZeroU32::MIN),
             protect_metrics: false,
             live_reload: false,
+            handoff_destinations: Vec::new(),
+            embed_origins: Vec::new(),
         }
     }
 }
@@ -80,11 +91,18 @@ struct Inner {
     hot: HotPages,
     /// This app's metrics, apart from any other app's.
     metrics: Metrics,
+    /// The security headers of every response (who may frame the pages).
+    security: Arc<SecurityHeaders>,
+    /// The manifest, service worker and script, with those headers.
+    files: Files,
     feedback_limit: PerMinute,
     events: Recorder,
     admin_token: Option<AdminToken>,
     failed_logins: FailedLogins,
     protect_metrics: bool,
+    handoff_destinations: Vec<String>,
+    /// Notified when a hand-off is stored, so it is delivered at once.
+    handoff_stored: Arc<tokio::sync::Notify>,
     /// Diagnostics of guides that do not compile (watch mode), shown
     /// instead of stale pages.
     problems: RwLock<Option<Arc<str>>>,
@@ -98,15 +116,25 @@ impl AppState {
     /// (none: feedback is refused with a "try again" page, events are not
     /// recorded). Call from within a Tokio runtime: the event writer is a task.
     pub fn new(library: Library, store: Option<Store>, config: Config) -> Self {
-        crate::routes::compress_files();
+        let security = Arc::new(SecurityHeaders::new(&config.embed_origins));
         Self {
             inner: Arc::new(Inner {
                 library: RwLock::new(Arc::new(library)),
                 store: store.clone(),
-                pages: PageCache::new(config.cache_bytes, Effort::Best),
-                searches: PageCache::new(config.cache_bytes / 16, Effort::Fast),
+                pages: PageCache::new(config.cache_bytes, Effort::Best, Arc::clone(&security)),
+                searches: PageCache::new(
+                    config.cache_bytes / 16,
+                    Effort::Fast,
+                    Arc::clone(&security),
+                ),
                 // Only ever holds pages rendered for the page cache.
-                spellings: PageCache::new(config.cache_bytes / 16, Effort::Fast),
+                spellings: PageCache::new(
+                    config.cache_bytes / 16,
+                    Effort::Fast,
+                    Arc::clone(&security),
+                ),
+                files: Files::answered_with(&security),
+                security,
                 hot: HotPages::new(config.cache_bytes / 4),
                 metrics: Metrics::new(),
                 feedback_limit: PerMinute::new(config.feedback_per_minute),
@@ -114,6 +142,8 @@ impl AppState {
                 admin_token: config.admin_token,
                 failed_logins: FailedLogins::new(config.failed_logins_per_minute),
                 protect_metrics: config.protect_metrics,
+                handoff_destinations: config.handoff_destinations,
+                handoff_stored: Arc::new(tokio::sync::Notify::new()),
                 problems: RwLock::new(None),
                 changes: config
                     .live_reload
@@ -224,9 +254,21 @@ impl AppState {
         self.inner.spellings.counters()
     }
 
-    /// Whether a client may send feedback now.
+    /// Whether a client may send feedback (or a hand-off, which shares
+    /// the limit) now.
     pub(crate) fn may_send_feedback(&self, client: IpAddr) -> bool {
         self.inner.feedback_limit.allows(client)
+    }
+
+    /// Where hand-offs go, as the store names them.
+    pub(crate) fn handoff_destinations(&self) -> &[String] {
+        &self.inner.handoff_destinations
+    }
+
+    /// Notified whenever this server stores a hand-off: give it to
+    /// [`crate::delivery::spawn`].
+    pub fn handoff_stored(&self) -> Arc<tokio::sync::Notify> {
+        Arc::clone(&self.inner.handoff_stored)
     }
 
     pub(crate) fn events(&self) -> &Recorder {
@@ -246,6 +288,16 @@ impl AppState {
     /// Wrong admin tokens by client.
     pub(crate) fn failed_logins(&self) -> &FailedLogins {
         &self.inner.failed_logins
+    }
+
+    /// The security headers of every response.
+    pub(crate) fn security(&self) -> Arc<SecurityHeaders> {
+        Arc::clone(&self.inner.security)
+    }
+
+    /// The manifest, service worker and script, ready to answer.
+    pub(crate) fn files(&self) -> &Files {
+        &self.inner.files
     }
 
     /// Whether pages reload themselves when the guides change (`serve --watch`).

@@ -70,7 +70,13 @@ async fn get(app: &Router, uri: &str) -> Reply {
 }
 
 async fn post_feedback(app: &Router, guide: &str, form: &str, site: &str) -> Reply {
-    let request = Request::post(format!("/guides/{guide}/feedback"))
+    post_form(app, &format!("/guides/{guide}/feedback"), form, site).await
+}
+
+/// A form posted as a browser does from a page of the site `site`
+/// (`same-origin`, `cross-site`…).
+async fn post_form(app: &Router, path: &str, form: &str, site: &str) -> Reply {
+    let request = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .header("sec-fetch-site", site)
         .header(header::CONTENT_LENGTH, form.len())
@@ -715,7 +721,7 @@ async fn visits_become_events_and_figures_on_the_dashboard() {
     .await;
     assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     assert!(csv.body.starts_with(
-        "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth\n"
+        "at_unix,guide,guide_version,session,kind,question,answer,outcome,outcome_kind,depth,lang\n"
     ));
     assert!(csv.body.lines().count() > 10);
     assert!(!csv.body.contains("127.0.0.1"), "no address is ever stored");
@@ -1203,4 +1209,143 @@ fn every_message_the_pages_name_exists() {
         }
     }
     assert!(named > 100, "{named} message names found");
+}
+
+/// The contact form's state for the smart lock's "Call a locksmith".
+const TO_LOCKSMITH: &str =
+    "state=keypad-lights%3Dno%26battery-fixed%3Dno%26key-works%3Dno%26alignment-fixed%3Dno";
+
+#[tokio::test]
+async fn the_contact_form_of_an_escalation_shows_the_summary_and_asks_how_to_reach_you() {
+    let app = app_without_store();
+    let page = get(
+        &app,
+        "/guides/smart-lock/contact?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+    )
+    .await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    // The form's idempotency key is random: each form is its own hand-off.
+    let marker = r#"name="key" value=""#;
+    let at = page.body.find(marker).expect("a key") + marker.len();
+    let key = &page.body[at..at + 32];
+    assert!(key.bytes().all(|b| b.is_ascii_hexdigit()), "{key}");
+    insta::assert_snapshot!("contact", main_of(&page.body).replace(key, "KEY"));
+    let resolved = get(&app, "/guides/smart-lock/contact?keypad-lights=yes").await;
+    assert_eq!(resolved.status, StatusCode::BAD_REQUEST);
+    assert_contains(&resolved.body, "nothing to send to support yet");
+}
+
+#[tokio::test]
+async fn a_contact_that_is_wrong_comes_back_with_what_was_typed_and_why() {
+    let (app, store, _folder) = app_with_store(Config::default()).await;
+    let form = format!(
+        "{TO_LOCKSMITH}&name=Ana+Lima&email=ana%40example&phone=&note=Back+door&fact-lock-model=Acme+K2"
+    );
+    let page = post_form(&app, "/guides/smart-lock/handoff", &form, "same-origin").await;
+    assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_contains(
+        &page.body,
+        "“ana@example” is not an email address. It should look like name@example.com.",
+    );
+    assert_contains(&page.body, r#"value="ana@example""#);
+    assert_contains(
+        &page.body,
+        r#"aria-invalid="true" aria-describedby="email-error""#,
+    );
+    assert_contains(&page.body, r#"value="Ana Lima""#);
+    assert_contains(&page.body, ">Back door</textarea>");
+    assert_contains(&page.body, r#"value="Acme K2""#);
+    let nothing = post_form(
+        &app,
+        "/guides/smart-lock/handoff",
+        TO_LOCKSMITH,
+        "same-origin",
+    )
+    .await;
+    assert_contains(
+        &nothing.body,
+        "Please give an email address or a phone number",
+    );
+    assert!(
+        store.handoffs(10).await.expect("read").is_empty(),
+        "nothing stored"
+    );
+}
+
+#[tokio::test]
+async fn a_handoff_is_stored_for_every_destination_before_its_reference_is_shown() {
+    let config = Config {
+        handoff_destinations: vec!["webhook https://desk.example.com/hook".to_owned()],
+        ..Config::default()
+    };
+    let (app, store, _folder) = app_with_store(config).await;
+    let form = format!("{TO_LOCKSMITH}&email=ana%40example.com&fact-lock-model=Acme+K2");
+    let page = post_form(&app, "/guides/smart-lock/handoff", &form, "same-origin").await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.body);
+    assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
+    let marker = r#"class="reference">"#;
+    let at = page.body.find(marker).expect("a reference") + marker.len();
+    let reference = &page.body[at..at + 7];
+    let stored = store
+        .handoff(reference)
+        .await
+        .expect("read")
+        .expect("stored under the reference shown");
+    assert_eq!(stored.deliveries.len(), 1);
+    let payload: serde_json::Value = serde_json::from_str(&stored.payload).expect("JSON");
+    assert_eq!(payload["contact"]["email"], "ana@example.com");
+    assert_eq!(payload["outcome"], "locksmith");
+    assert_contains(&page.body, "Download the summary (.txt)");
+    assert_contains(
+        &page.body,
+        &format!("download=\"smart-lock-{reference}.txt\""),
+    );
+    assert_contains(&page.body, "Reference%3A%20");
+    // The same form sent again (a reload, a double click) is the same hand-off.
+    let keyed = format!("{form}&key=0123456789abcdef0123456789abcdef");
+    let first = post_form(&app, "/guides/smart-lock/handoff", &keyed, "same-origin").await;
+    let again = post_form(&app, "/guides/smart-lock/handoff", &keyed, "same-origin").await;
+    assert_eq!(again.status, StatusCode::OK);
+    let reference_of = |body: &str| {
+        let at = body.find(marker).expect("a reference") + marker.len();
+        body[at..at + 7].to_owned()
+    };
+    assert_eq!(reference_of(&first.body), reference_of(&again.body));
+    assert_eq!(store.handoffs(10).await.expect("read").len(), 2);
+}
+
+#[tokio::test]
+async fn a_handoff_takes_the_feedback_protections() {
+    let config = Config {
+        feedback_per_minute: NonZeroU32::MIN,
+        ..Config::default()
+    };
+    let (app, store, _folder) = app_with_store(config).await;
+    let form = format!("{TO_LOCKSMITH}&phone=%2B44+20+7946+0958");
+    let other_site = post_form(&app, "/guides/smart-lock/handoff", &form, "cross-site").await;
+    assert_eq!(other_site.status, StatusCode::FORBIDDEN);
+    let first = post_form(&app, "/guides/smart-lock/handoff", &form, "same-origin").await;
+    assert_eq!(first.status, StatusCode::OK);
+    let second = post_form(&app, "/guides/smart-lock/handoff", &form, "same-origin").await;
+    assert_eq!(second.status, StatusCode::TOO_MANY_REQUESTS);
+    assert_contains(&second.body, r#"value="+44 20 7946 0958""#);
+    assert_eq!(store.handoffs(10).await.expect("read").len(), 1);
+    let resolved = post_form(
+        &app,
+        "/guides/smart-lock/handoff",
+        "state=keypad-lights%3Dyes&phone=%2B44+20+7946+0958",
+        "same-origin",
+    )
+    .await;
+    assert_eq!(resolved.status, StatusCode::BAD_REQUEST);
+    let no_database = post_form(
+        &app_without_store(),
+        "/guides/smart-lock/handoff",
+        &form,
+        "same-origin",
+    )
+    .await;
+    assert_eq!(no_database.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_contains(&no_database.body, r#"value="+44 20 7946 0958""#);
 }

@@ -9,8 +9,9 @@ use std::num::NonZeroU32;
 use std::path::PathBuf;
 use std::time::Duration;
 use unstuck_store::Store;
+use unstuck_web::delivery::{Destinations, Retries, Smtp, Webhook};
 use unstuck_web::server::{Limits, MIN_HEADER_BYTES};
-use unstuck_web::{AdminToken, AppState, Config, Library};
+use unstuck_web::{AdminToken, AppState, Config, EmbedOrigin, Library};
 
 /// Serve the guides as web pages that work without JavaScript, with a JSON API.
 ///
@@ -81,6 +82,59 @@ pub(crate) struct Args {
     #[arg(long, env = "UNSTUCK_MAX_HEADER_BYTES", default_value_t = Limits::default().max_header_bytes,
           value_parser = clap::value_parser!(u32).range(MIN_HEADER_BYTES as i64..=1_048_576).map(|n| n as usize))]
     max_header_bytes: usize,
+    /// Send hand-offs to the support desk to this URL: JSON, signed with
+    /// --handoff-secret (repeat the flag, or separate URLs by commas in the
+    /// variable, for several).
+    #[arg(
+        long = "handoff-webhook",
+        value_name = "URL",
+        env = "UNSTUCK_HANDOFF_WEBHOOK",
+        value_delimiter = ','
+    )]
+    handoff_webhooks: Vec<String>,
+    /// The secret that signs hand-off webhooks (HMAC-SHA256 of the body in
+    /// `Unstuck-Signature: sha256=<hex>`); at least 16 characters.
+    #[arg(long, env = "UNSTUCK_HANDOFF_SECRET", hide_env_values = true)]
+    handoff_secret: Option<String>,
+    /// The mail server hand-off emails go through:
+    /// smtps://USER:PASSWORD@HOST:465 (TLS) or smtp://USER:PASSWORD@HOST:587
+    /// (STARTTLS required; `?tls=opportunistic`, or `?tls=none` for a relay
+    /// on this machine).
+    #[arg(long, value_name = "URL", env = "UNSTUCK_SMTP", hide_env_values = true)]
+    smtp: Option<String>,
+    /// Send hand-offs by email to this address, e.g. the help desk's ticket
+    /// address (repeat the flag, or separate by commas, for several).
+    #[arg(
+        long = "handoff-email",
+        value_name = "ADDRESS",
+        env = "UNSTUCK_HANDOFF_EMAIL",
+        value_delimiter = ','
+    )]
+    handoff_emails: Vec<String>,
+    /// The sender of hand-off emails (default: the --smtp user, when it is
+    /// an email address).
+    #[arg(long, value_name = "ADDRESS", env = "UNSTUCK_HANDOFF_EMAIL_FROM")]
+    handoff_email_from: Option<String>,
+    /// Seconds before a failed hand-off delivery is tried again; each
+    /// next wait is twice as long, at most an hour.
+    #[arg(long, env = "UNSTUCK_HANDOFF_RETRY_SECONDS", default_value_t = Retries::default().first.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    handoff_retry_seconds: u64,
+    /// Attempts at delivering a hand-off before it is given up on (it
+    /// stays stored; retry it from /admin/handoffs).
+    #[arg(long, env = "UNSTUCK_HANDOFF_ATTEMPTS", default_value_t = Retries::default().attempts,
+          value_parser = clap::value_parser!(u32).range(1..=1000))]
+    handoff_attempts: u32,
+    /// Seconds one delivery attempt may take (connecting, sending, the answer).
+    #[arg(long, env = "UNSTUCK_HANDOFF_TIMEOUT", default_value_t = Retries::default().timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..=300))]
+    handoff_timeout: u64,
+    /// Let this site show the guides in a frame (CSP `frame-ancestors`),
+    /// e.g. a help center: `https://help.example.com` (repeat the flag, or
+    /// separate by commas in the variable, for several). See docs/web.md.
+    #[arg(long = "embed-origin", value_name = "URL", env = "UNSTUCK_EMBED_ORIGIN", value_delimiter = ',',
+          value_parser = |text: &str| EmbedOrigin::parse(text))]
+    embed_origins: Vec<EmbedOrigin>,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -106,6 +160,7 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
         admin_token.is_some() || !args.protect_metrics,
         "--protect-metrics needs an admin token: set --admin-token or UNSTUCK_ADMIN_TOKEN"
     );
+    let (destinations, retries) = destinations(&args)?;
     init_logging(args.log_format);
     if args.watch && args.guides.is_none() {
         args.guides = Some(PathBuf::from(library::DEFAULT_GUIDES));
@@ -125,7 +180,7 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(args, admin_token, guides))?;
+    runtime.block_on(serve(args, admin_token, guides, destinations, retries))?;
     Ok(Outcome::Success)
 }
 
@@ -133,6 +188,8 @@ async fn serve(
     args: Args,
     admin_token: Option<AdminToken>,
     guides: Vec<unstuck_core::Guide>,
+    destinations: Destinations,
+    retries: Retries,
 ) -> anyhow::Result<()> {
     let store = Store::open(&args.database)
         .await
@@ -152,9 +209,12 @@ async fn serve(
         admin_token,
         protect_metrics: args.protect_metrics,
         live_reload: args.watch,
+        handoff_destinations: destinations.names(),
+        embed_origins: args.embed_origins,
         ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);
+    let delivery = unstuck_web::delivery::spawn(store.clone(), destinations, retries, &state)?;
     let janitor = state.clone();
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(Duration::from_secs(60));
@@ -178,10 +238,49 @@ async fn serve(
         max_header_bytes: args.max_header_bytes,
     };
     unstuck_web::server::serve(listener, state.clone(), &limits, shutdown()).await;
+    delivery.stop().await;
     state.shutdown().await;
     store.close().await;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Where hand-offs go, from the flags; refused with a message saying what
+/// to fix when a flag is missing or wrong.
+fn destinations(args: &Args) -> anyhow::Result<(Destinations, Retries)> {
+    let retries = Retries {
+        first: Duration::from_secs(args.handoff_retry_seconds),
+        attempts: args.handoff_attempts,
+        timeout: Duration::from_secs(args.handoff_timeout),
+        ..Retries::default()
+    };
+    let mut destinations = Destinations::default();
+    if !args.handoff_webhooks.is_empty() {
+        let secret = args.handoff_secret.as_deref().context(
+            "--handoff-webhook needs a secret to sign with: set --handoff-secret or \
+             UNSTUCK_HANDOFF_SECRET (`openssl rand -hex 32` makes one)",
+        )?;
+        let webhooks = args
+            .handoff_webhooks
+            .iter()
+            .map(|url| Webhook::new(url, secret))
+            .collect::<Result<Vec<_>, _>>()?;
+        destinations = destinations.with_webhooks(webhooks);
+    }
+    match (&args.smtp, args.handoff_emails.is_empty()) {
+        (Some(url), false) => {
+            let smtp = Smtp::new(url, args.handoff_email_from.as_deref(), retries.timeout)?;
+            destinations = destinations.with_email(smtp, args.handoff_emails.clone())?;
+        }
+        (Some(_), true) => anyhow::bail!(
+            "--smtp is set but no address to send hand-offs to: add --handoff-email ADDRESS"
+        ),
+        (None, false) => anyhow::bail!(
+            "--handoff-email needs a mail server to send through: add --smtp smtps://USER:PASSWORD@HOST:465"
+        ),
+        (None, true) => {}
+    }
+    Ok((destinations, retries))
 }
 
 /// Watches `folder` and reloads the guides when a file in it changes.

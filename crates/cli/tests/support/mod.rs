@@ -197,3 +197,10 @@ pub(crate) fn unique() -> String {
         .map_or(0, |d| d.as_nanos());
     format!("{:x}{:x}", std::process::id(), nanos % 0xffff_ffff)
 }
+
+/// The database the tests share: PostgreSQL when the test command started
+/// one, else an SQLite file in `folder` (every server opens the same file).
+pub(crate) fn shared_database(folder: &Path) -> String {
+    std::env::var("UNSTUCK_TEST_POSTGRES")
+        .unwrap_or_else(|_| format!("sqlite://{}?mode=rwc", folder.join("shared.db").display()))
+}

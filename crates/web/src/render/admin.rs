@@ -43,7 +43,7 @@ pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64, refused
             "Events refused since this server started: " (refused)
             " (visits from clients over the limit per minute or sessions per day; not in the figures above)."
         }
-        p { a href="/metrics" { "Metrics (Prometheus)" } }
+        p { a href="/admin/handoffs" { "Hand-offs to support" } " · " a href="/metrics" { "Metrics (Prometheus)" } }
     };
     Page::new(Words::english(), "Admin · Unstuck", main).render()
 }

@@ -267,6 +267,9 @@ impl<'a> Flow<'a> {
                     h2 { (self.words.get("summary")) }
                     p { (self.words.get("summary-have-ready")) }
                     (parts::summary_facts(&Summary::new(guide, &self.walked.walk), self.words))
+                    @if let Some(link) = self.controls.contact_link(self) {
+                        div.no-print { (link) }
+                    }
                     @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary-fill-link")) {
                         p.no-print { (link) }
                     }

@@ -3,12 +3,14 @@
 //! is the shell they share; [`Site`] says how pages address each other.
 
 pub(crate) mod admin;
+pub(crate) mod admin_handoffs;
 pub(crate) mod catalog;
 mod charts;
 mod controls;
 pub(crate) mod errors;
 pub(crate) mod flow;
 pub(crate) mod full;
+pub(crate) mod handoff;
 pub(crate) mod jsonld;
 pub(crate) mod layout;
 pub(crate) mod markdown;

@@ -17,7 +17,7 @@ use unstuck_locale::Arg;
 
 /// The summary of a state (its session's walk: `walk`), with the values
 /// the person typed in.
-fn summary(guide: &Guide, query: &FlowQuery, walk: &Walk) -> Summary {
+pub(crate) fn summary(guide: &Guide, query: &FlowQuery, walk: &Walk) -> Summary {
     let mut summary = Summary::new(guide, walk);
     for fact in &mut summary.facts {
         let typed = query.facts.iter().rev().find(|(id, _)| *id == fact.id);
@@ -43,7 +43,7 @@ fn download_name(guide: &Guide) -> String {
 }
 
 /// A `data:` address of a text: a download that needs no file and no script.
-fn data_url(text: &str) -> String {
+pub(crate) fn data_url(text: &str) -> String {
     use percent_encoding::{NON_ALPHANUMERIC, utf8_percent_encode};
     format!(
         "data:text/plain;charset=utf-8,{}",

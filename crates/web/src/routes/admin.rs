@@ -272,7 +272,7 @@ fn refused(status: StatusCode, why: &str) -> Response {
 }
 
 /// An admin page: never cached, never indexed.
-fn private(body: String) -> Response {
+pub(super) fn private(body: String) -> Response {
     (
         [
             (header::CONTENT_TYPE, "text/html; charset=utf-8"),

@@ -5,6 +5,7 @@
 use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
 use crate::cache::{CachedPage, Effort};
 use crate::error::AppError;
+use crate::security::SecurityHeaders;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
@@ -13,20 +14,33 @@ use std::sync::{Arc, LazyLock};
 
 const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
 
-/// The files, compressed.
-struct Files {
+/// The files, compressed, answered with an app's security headers.
+pub(crate) struct Files {
     manifest: Arc<CachedPage>,
     service_worker: Arc<CachedPage>,
     script: Arc<CachedPage>,
 }
 
-static FILES: LazyLock<Files> = LazyLock::new(|| {
+impl Files {
+    /// The files answered with `security`: compressed once for every app.
+    pub(crate) fn answered_with(security: &SecurityHeaders) -> Self {
+        let file = |compressed: &CachedPage| Arc::new(compressed.with_security(security));
+        Files {
+            manifest: file(&COMPRESSED.manifest),
+            service_worker: file(&COMPRESSED.service_worker),
+            script: file(&COMPRESSED.script),
+        }
+    }
+}
+
+static COMPRESSED: LazyLock<Files> = LazyLock::new(|| {
     let file = |text: &str, headers| {
         Arc::new(CachedPage::new(
             text.as_bytes().to_vec(),
             headers,
             Vec::new(),
             Effort::Best,
+            &SecurityHeaders::default(),
         ))
     };
     Files {
@@ -40,11 +54,6 @@ static FILES: LazyLock<Files> = LazyLock::new(|| {
         ),
     }
 });
-
-/// Compresses the files now, rather than on their first request.
-pub(crate) fn compress() {
-    LazyLock::force(&FILES);
-}
 
 /// Answers with `file`, and with the fast path from now on.
 fn serve(
@@ -70,7 +79,7 @@ pub(crate) async fn manifest(
         &state,
         &uri,
         "/manifest.webmanifest",
-        &FILES.manifest,
+        &state.files().manifest,
         &headers,
     )
 }
@@ -82,7 +91,13 @@ pub(crate) async fn service_worker(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve(&state, &uri, "/sw.js", &FILES.service_worker, &headers)
+    serve(
+        &state,
+        &uri,
+        "/sw.js",
+        &state.files().service_worker,
+        &headers,
+    )
 }
 
 /// `/assets/{file}`: the optional script, under its fingerprinted name.
@@ -99,7 +114,7 @@ pub(crate) async fn script(
         &state,
         &uri,
         "/assets/{file}",
-        &FILES.script,
+        &state.files().script,
         &headers,
     ))
 }

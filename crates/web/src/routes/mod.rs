@@ -1,12 +1,14 @@
 //! The routes: one module per resource.
 
 mod admin;
+mod admin_handoffs;
 mod api;
 mod feedback;
 mod files;
+mod handoff;
 mod pages;
 
-pub(crate) use files::compress as compress_files;
+pub(crate) use files::Files;
 
 use crate::error::AppError;
 use crate::security;
@@ -19,7 +21,9 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/guides/{id}/feedback", post(feedback::send))
         .route("/guides/{id}/events", post(feedback::beacon))
         .route("/{lang}/guides/{id}/feedback", post(feedback::send))
-        .route("/{lang}/guides/{id}/events", post(feedback::beacon));
+        .route("/{lang}/guides/{id}/events", post(feedback::beacon))
+        .route("/guides/{id}/handoff", post(handoff::send))
+        .route("/{lang}/guides/{id}/handoff", post(handoff::send));
     let api = Router::new()
         .route("/api/guides", get(api::guides))
         .route("/api/guides/{id}", get(api::guide))
@@ -33,7 +37,12 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/admin", get(admin::overview))
         .route("/admin/guides/{id}", get(admin::guide))
         .route("/admin/guides/{id}/advice", get(admin::advice))
-        .route("/admin/guides/{id}/events.csv", get(admin::events_csv));
+        .route("/admin/guides/{id}/events.csv", get(admin::events_csv))
+        .route("/admin/handoffs", get(admin_handoffs::list))
+        .merge(security::form_layers(Router::new().route(
+            "/admin/handoffs/{reference}/retry",
+            post(admin_handoffs::retry),
+        )));
     // `/metrics` is open, or behind the admin token.
     let metrics = get(crate::observe::metrics);
     let (api, admin) = if state.protects_metrics() {
@@ -60,6 +69,10 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
             .route(
                 &format!("{prefix}/guides/{{id}}/summary.txt"),
                 get(pages::summary_text),
+            )
+            .route(
+                &format!("{prefix}/guides/{{id}}/contact"),
+                get(handoff::form),
             )
             .route(
                 &format!("{prefix}/guides/{{id}}/graph.svg"),

@@ -41,6 +41,10 @@ pub(crate) trait Controls: Sync {
     /// A link to the support summary saying `text`, if this page has one.
     fn summary_link(&self, flow: &Flow<'_>, text: &str) -> Option<Markup>;
 
+    /// On an escalation outcome: the way to send the answers to support,
+    /// if this kind of site has one.
+    fn contact_link(&self, flow: &Flow<'_>) -> Option<Markup>;
+
     /// The feedback form (about `outcome`, if the page shows one).
     fn feedback(&self, flow: &Flow<'_>, outcome: Option<&str>, shown: &FeedbackState<'_>)
     -> Markup;

@@ -129,6 +129,12 @@ impl Controls for Served {
         })
     }
 
+    fn contact_link(&self, flow: &Flow<'_>) -> Option<Markup> {
+        let base = format!("{}/contact", guide_url(flow.guide));
+        let href = with_query(&base, &flow.walked.query);
+        Some(html! { a.btn href=(href) { (flow.words.get("contact-link")) } })
+    }
+
     fn feedback(
         &self,
         flow: &Flow<'_>,

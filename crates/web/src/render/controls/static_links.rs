@@ -115,6 +115,10 @@ impl Controls for StaticLinks {
         html! { a href=(href) data-path-link { (label) } }
     }
 
+    fn contact_link(&self, _flow: &Flow<'_>) -> Option<Markup> {
+        None
+    }
+
     fn summary_link(&self, flow: &Flow<'_>, text: &str) -> Option<Markup> {
         let StaticPage::Outcome(outcome) = Self::page(flow) else {
             return None;
