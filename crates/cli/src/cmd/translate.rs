@@ -238,41 +238,23 @@ fn write(path: &Path, text: &str) -> anyhow::Result<()> {
 
 /// The current time as gettext dates files: `2026-11-30 10:05+0000` (UTC).
 fn now() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let (days, rest) = (seconds / 86_400, seconds % 86_400);
-    let (year, month, day) = civil_date(days as i64);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02}+0000",
-        rest / 3600,
-        rest % 3600 / 60
-    )
+    po_date(&humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string())
 }
 
-/// The calendar date `days` after 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_date(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
+/// An RFC 3339 time in UTC (`2026-11-30T10:05:09Z`) as gettext writes
+/// dates (`2026-11-30 10:05+0000`).
+fn po_date(rfc3339: &str) -> String {
+    let (date, time) = rfc3339.split_once('T').unwrap_or((rfc3339, ""));
+    format!("{date} {}+0000", time.get(..5).unwrap_or("00:00"))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::civil_date;
+    use super::po_date;
 
     #[test]
-    fn days_become_calendar_dates() {
-        assert_eq!(civil_date(0), (1970, 1, 1));
-        assert_eq!(civil_date(11_016), (2000, 2, 29));
-        assert_eq!(civil_date(20_787), (2026, 11, 30));
+    fn times_become_gettext_dates() {
+        assert_eq!(po_date("2026-11-30T10:05:09Z"), "2026-11-30 10:05+0000");
+        assert_eq!(po_date("2000-02-29T00:00:00Z"), "2000-02-29 00:00+0000");
     }
 }
