@@ -344,3 +344,36 @@ async fn visits_and_feedback_record_their_language_and_the_dashboard_splits_by_i
         r#"<th scope="row">English (as written)</th><td>1</td>"#,
     );
 }
+
+#[tokio::test]
+async fn the_hand_off_to_support_speaks_the_readers_language() {
+    let app = app();
+    let state = "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no";
+    let outcome = get(&app, &format!("/de/guides/smart-lock?{state}"), None).await;
+    assert_contains(
+        &outcome.body,
+        &format!(
+            r#"href="/de/guides/smart-lock/contact?{}">Meine Antworten an den Support senden</a>"#,
+            state.replace('&', "&amp;")
+        ),
+    );
+    let form = get(
+        &app,
+        &format!("/de/guides/smart-lock/contact?{state}"),
+        None,
+    )
+    .await;
+    assert_contains(&form.body, "<h1>An den Support senden</h1>");
+    assert_contains(&form.body, r#"action="/de/guides/smart-lock/handoff""#);
+    let typed = "state=keypad-lights%3Dno%26battery-fixed%3Dno%26key-works%3Dno%26alignment-fixed%3Dno&email=ana%40example";
+    let post = Request::post("/ar/guides/smart-lock/handoff")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(typed))
+        .expect("a request");
+    let refused = send(&app, post).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_contains(&refused.body, r#"<html lang="ar" dir="rtl">"#);
+    assert_contains(&refused.body, "«ana@example» ليس بريدًا إلكترونيًا");
+    assert_contains(&refused.body, r#"value="ana@example""#);
+}
