@@ -5,12 +5,13 @@ use std::io::{self, Write};
 use unstuck_core::Guide;
 use unstuck_core::engine::Summary;
 use unstuck_core::model::{HelpPart, OutcomeKind, Section, Text};
+use unstuck_locale::Locale;
 
 /// Prints a section's goal, caution, actions and what to expect.
-pub(crate) fn section(out: &mut impl Write, section: &Section) -> io::Result<()> {
+pub(crate) fn section(out: &mut impl Write, section: &Section, words: &Locale) -> io::Result<()> {
     writeln!(out, "== {} ==", section.title.plain())?;
     if let Some(goal) = &section.goal {
-        writeln!(out, "Goal: {}", goal.plain())?;
+        writeln!(out, "{} {}", words.text("label-goal"), goal.plain())?;
     }
     for (number, action) in section.actions.iter().enumerate() {
         writeln!(
@@ -22,7 +23,7 @@ pub(crate) fn section(out: &mut impl Write, section: &Section) -> io::Result<()>
         )?;
     }
     for expect in &section.expect {
-        writeln!(out, "What you should see: {}", expect.plain())?;
+        writeln!(out, "{} {}", words.text("label-expect"), expect.plain())?;
     }
     Ok(())
 }
@@ -45,12 +46,13 @@ pub(crate) fn outcome(
     guide: &Guide,
     index: usize,
     summary: &Summary,
+    words: &Locale,
 ) -> io::Result<()> {
     let outcome = &guide.outcomes[index];
-    let mark = match outcome.kind {
-        OutcomeKind::Resolved => "Fixed",
-        OutcomeKind::Escalate => "Get help",
-    };
+    let mark = words.text(match outcome.kind {
+        OutcomeKind::Resolved => "outcome-fixed",
+        OutcomeKind::Escalate => "run-get-help",
+    });
     writeln!(out, "\n*** {mark}: {} ***", outcome.title.plain())?;
     if let Some(body) = &outcome.body {
         writeln!(out, "{}", body.plain())?;
@@ -71,12 +73,14 @@ pub(crate) fn outcome(
                             writeln!(out, "{}", who.plain())?;
                             list(out, conditions)?;
                         }
-                        HelpPart::Warning { text } => writeln!(out, "Warning: {}", text.plain())?,
+                        HelpPart::Warning { text } => {
+                            writeln!(out, "{} {}", words.text("label-warning"), text.plain())?
+                        }
                         HelpPart::Note { text } => writeln!(out, "{}", text.plain())?,
                     }
                 }
             }
-            writeln!(out, "\n{}", summary.to_text())?;
+            writeln!(out, "\n{}", words.summary_text(summary))?;
         }
     }
     Ok(())

@@ -343,3 +343,28 @@ fn the_bundled_guides_carry_their_translations() {
         "Ein Garagentor reparieren, das nicht schließt",
     );
 }
+
+#[test]
+fn run_speaks_the_translations_language_all_the_way_to_the_summary() {
+    let dir = tempfile::tempdir().expect("a temp folder");
+    let run = unstuck(dir.path())
+        .args(["run", "smart-lock", "--lang", "de"])
+        .write_stdin("2\n2\n2\n2\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let run = String::from_utf8(run).expect("UTF-8");
+    for words in [
+        "Geben Sie die Nummer oder die Worte einer Antwort ein",
+        "Schritt 2: Hat der Batteriewechsel das Problem behoben?",
+        "Bisher:",
+        "Ziel: ",
+        "*** Hilfe holen: ",
+        "Zusammenfassung für den Support: Ein Smart Lock reparieren",
+        "Ihre Antworten:",
+    ] {
+        assert_contains(&run, words);
+    }
+}

@@ -189,3 +189,17 @@ problem-phone = «{ $typed }» ليس رقم هاتف. استخدم الأرقا
 handoff-too-many = أرسلت كثيرًا في وقت قصير. يُرجى الانتظار دقيقة ثم المحاولة مرة أخرى.
 handoff-no-store = لا يستطيع هذا الخادم تمرير الطلبات إلى الدعم الفني. نزّل الملخص واتصل بهم بدلًا من ذلك.
 handoff-unavailable = تعذّر حفظ طلبك الآن. يُرجى المحاولة مرة أخرى بعد قليل: كل ما كتبته ما زال هنا.
+
+## `unstuck run`, in the terminal (the commands stay English words)
+
+run-intro = اكتب رقم الإجابة أو كلماتها؛ ويعرض `help` بقية الأوامر.
+run-caution-ok = اكتب `ok` لعرض هذه الخطوة، أو `back`.
+run-input-ended = انتهى الإدخال قبل أن يصل الدليل إلى نتيجة.
+run-first-question = هذا هو السؤال الأول.
+run-no-such-answer = لا يوجد سؤال مُجاب برقم { $number }؛ انظر القائمة أعلاه.
+run-help = أجب برقم الإجابة أو كلماتها. الأوامر: back (تراجع عن آخر إجابة)، change N (أعد الإجابة عن السؤال N)، restart (ابدأ من جديد)، quit (اخرج).
+run-please-answer = يُرجى الإجابة بأحد الأرقام المعروضة، أو اكتب `help`.
+run-so-far = حتى الآن:
+run-no-longer-applies = لم يعد ينطبق: { $questions }.
+run-apply-again = عادت إجابات سابقة تنطبق: { $questions }.
+run-get-help = اطلب المساعدة

@@ -184,3 +184,17 @@ problem-phone = „{ $typed }“ ist keine Telefonnummer. Verwenden Sie Ziffern,
 handoff-too-many = Sie haben in kurzer Zeit viel gesendet. Bitte warten Sie eine Minute und versuchen Sie es erneut.
 handoff-no-store = Dieser Server kann keine Anfragen an den Support weitergeben. Laden Sie die Zusammenfassung herunter und rufen Sie den Support stattdessen an.
 handoff-unavailable = Ihre Anfrage konnte gerade nicht gespeichert werden. Bitte versuchen Sie es gleich noch einmal: Alles, was Sie eingegeben haben, ist noch da.
+
+## `unstuck run`, in the terminal (the commands stay English words)
+
+run-intro = Geben Sie die Nummer oder die Worte einer Antwort ein; `help` zeigt die übrigen Befehle.
+run-caution-ok = Geben Sie `ok` ein, um diesen Schritt anzuzeigen, oder `back`.
+run-input-ended = Die Eingabe endete, bevor die Anleitung ein Ergebnis erreicht hat.
+run-first-question = Das ist die erste Frage.
+run-no-such-answer = Es gibt keine beantwortete Frage { $number }; siehe die Liste oben.
+run-help = Antworten Sie mit der Nummer oder den Worten. Befehle: back (letzte Antwort zurücknehmen), change N (Frage N neu beantworten), restart (von vorn), quit (beenden).
+run-please-answer = Bitte antworten Sie mit einer der angezeigten Nummern, oder geben Sie `help` ein.
+run-so-far = Bisher:
+run-no-longer-applies = Gilt nicht mehr: { $questions }.
+run-apply-again = Frühere Antworten gelten wieder: { $questions }.
+run-get-help = Hilfe holen

@@ -187,3 +187,17 @@ problem-phone = “{ $typed }” is not a phone number. Use digits, spaces and d
 handoff-too-many = You have sent a lot in a short time. Please wait a minute and try again.
 handoff-no-store = This server cannot pass requests to support. Download the summary and call them instead.
 handoff-unavailable = We could not save your request just now. Please try again in a moment: everything you typed is still here.
+
+## `unstuck run`, in the terminal (the commands stay English words)
+
+run-intro = Type the number or the words of an answer; `help` lists the other commands.
+run-caution-ok = Type `ok` to show this step, or `back`.
+run-input-ended = Input ended before the guide reached an outcome.
+run-first-question = This is the first question.
+run-no-such-answer = There is no answered question { $number }; see the list above.
+run-help = Answer with its number or words. Commands: back (undo the last answer), change N (re-answer question N), restart, quit.
+run-please-answer = Please answer with one of the numbers shown, or type `help`.
+run-so-far = So far:
+run-no-longer-applies = No longer applies: { $questions }.
+run-apply-again = Earlier answers apply again: { $questions }.
+run-get-help = Get help

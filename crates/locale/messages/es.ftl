@@ -184,3 +184,17 @@ problem-phone = «{ $typed }» no es un número de teléfono. Use cifras, espaci
 handoff-too-many = Ha enviado mucho en poco tiempo. Espere un minuto y vuelva a intentarlo.
 handoff-no-store = Este servidor no puede pasar solicitudes al soporte. Descargue el resumen y llámeles.
 handoff-unavailable = No hemos podido guardar su solicitud ahora mismo. Vuelva a intentarlo en un momento: todo lo que escribió sigue aquí.
+
+## `unstuck run`, in the terminal (the commands stay English words)
+
+run-intro = Escriba el número o las palabras de una respuesta; `help` muestra los demás comandos.
+run-caution-ok = Escriba `ok` para mostrar este paso, o `back`.
+run-input-ended = La entrada terminó antes de que la guía llegara a un resultado.
+run-first-question = Esta es la primera pregunta.
+run-no-such-answer = No hay ninguna pregunta respondida con el número { $number }; vea la lista de arriba.
+run-help = Responda con su número o sus palabras. Comandos: back (deshacer la última respuesta), change N (volver a responder la pregunta N), restart (empezar de nuevo), quit (salir).
+run-please-answer = Responda con uno de los números mostrados, o escriba `help`.
+run-so-far = Hasta ahora:
+run-no-longer-applies = Ya no se aplica: { $questions }.
+run-apply-again = Respuestas anteriores que vuelven a aplicarse: { $questions }.
+run-get-help = Pedir ayuda

@@ -184,3 +184,17 @@ problem-phone = « { $typed } » n’est pas un numéro de téléphone. Utilisez
 handoff-too-many = Vous avez beaucoup envoyé en peu de temps. Merci de patienter une minute avant de réessayer.
 handoff-no-store = Ce serveur ne peut pas transmettre de demandes à l’assistance. Téléchargez le résumé et appelez-la plutôt.
 handoff-unavailable = Votre demande n’a pas pu être enregistrée pour l’instant. Merci de réessayer dans un instant : tout ce que vous avez saisi est toujours là.
+
+## `unstuck run`, in the terminal (the commands stay English words)
+
+run-intro = Tapez le numéro ou les mots d’une réponse ; `help` liste les autres commandes.
+run-caution-ok = Tapez `ok` pour afficher cette étape, ou `back`.
+run-input-ended = La saisie s’est arrêtée avant que le guide n’atteigne un résultat.
+run-first-question = C’est la première question.
+run-no-such-answer = Il n’y a pas de question répondue numéro { $number } ; voyez la liste ci-dessus.
+run-help = Répondez par le numéro ou les mots. Commandes : back (annuler la dernière réponse), change N (répondre à nouveau à la question N), restart (recommencer), quit (quitter).
+run-please-answer = Répondez avec l’un des numéros affichés, ou tapez `help`.
+run-so-far = Jusqu’ici :
+run-no-longer-applies = Ne s’applique plus : { $questions }.
+run-apply-again = Des réponses précédentes s’appliquent de nouveau : { $questions }.
+run-get-help = Demander de l’aide

@@ -9,6 +9,9 @@
 //! Plural rules and grammar live in the messages, not in the code: a
 //! caller passes numbers and texts as [`Arg`]s and gets a finished string.
 //!
+//! The support summary's text is written here too ([`Locale::summary_text`]),
+//! with its labels in the reader's language.
+//!
 //! A guide's own text is not here: guides are translated in PO files
 //! (`unstuck translate`), and a guide's `lang` picks the [`Locale`] its
 //! pages speak.
@@ -17,6 +20,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use std::sync::LazyLock;
 use unic_langid::LanguageIdentifier;
+use unstuck_core::engine::{Summary, SummaryLabels};
 
 /// Which way a language's text runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,6 +203,23 @@ impl Locale {
             .into_iter()
             .find_map(|locale| locale.formatted(id, &fluent_args))
             .unwrap_or_else(|| id.to_owned())
+    }
+
+    /// A support summary as text, with its labels in this language.
+    pub fn summary_text(&self, summary: &Summary) -> String {
+        let [title, outcome, not_reached, answers_given] = [
+            "summary",
+            "summary-outcome",
+            "summary-not-reached",
+            "summary-answers-given",
+        ]
+        .map(|id| self.text(id));
+        summary.to_text_in(&SummaryLabels {
+            title: &title,
+            outcome: &outcome,
+            not_reached: &not_reached,
+            answers_given: &answers_given,
+        })
     }
 
     fn formatted(&self, id: &str, args: &FluentArgs<'_>) -> Option<String> {

@@ -12,6 +12,7 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use unstuck_core::Guide;
 use unstuck_core::engine::{self, Position, Session, Summary};
+use unstuck_locale::{Arg, Locale};
 
 /// Walk a guide interactively: each step's instructions, then its question.
 ///
@@ -42,6 +43,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout().lock();
     let mut runner = Runner {
         guide: &guide,
+        words: unstuck_locale::locale(&guide.lang),
         session,
         input: stdin,
         out: stdout,
@@ -64,6 +66,8 @@ enum Command {
 
 struct Runner<'g, R, W> {
     guide: &'g Guide,
+    /// The interface words, in the guide's language.
+    words: &'static Locale,
     session: Session,
     input: R,
     out: W,
@@ -78,10 +82,7 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
             guide.title.plain(),
             guide.summary.plain()
         )?;
-        writeln!(
-            self.out,
-            "Type the number or the words of an answer; `help` lists the other commands."
-        )?;
+        writeln!(self.out, "{}", self.words.text("run-intro"))?;
         // Re-asking a question for `change N`: the question being changed.
         let mut changing: Option<usize> = None;
         loop {
@@ -90,7 +91,8 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
                 (Some(question), _) => (question, None),
                 (None, Position::Question { question, caution }) => (question, caution),
                 (None, Position::Outcome(outcome)) => {
-                    terminal::outcome(&mut self.out, guide, outcome, &Summary::new(guide, &walk))?;
+                    let summary = Summary::new(guide, &walk);
+                    terminal::outcome(&mut self.out, guide, outcome, &summary, self.words)?;
                     return Ok(Outcome::Success);
                 }
             };
@@ -100,18 +102,16 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
                     .as_ref()
                     .map(|c| c.plain())
                     .unwrap_or_default();
-                writeln!(
-                    self.out,
-                    "\nCaution: {text}\nType `ok` to show this step, or `back`."
-                )?;
+                let (caution, ok) = (
+                    self.words.text("label-caution"),
+                    self.words.text("run-caution-ok"),
+                );
+                writeln!(self.out, "\n{caution} {text}\n{ok}")?;
             } else {
                 self.ask(question, &walk.path)?;
             }
             let Some(line) = self.read_line()? else {
-                writeln!(
-                    self.out,
-                    "\nInput ended before the guide reached an outcome."
-                )?;
+                writeln!(self.out, "\n{}", self.words.text("run-input-ended"))?;
                 return Ok(Outcome::Exit(1));
             };
             match parse(guide, question, &line) {
@@ -129,30 +129,26 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
                     changing = None;
                     match walk.path.last() {
                         Some(step) => self.session.clear_answer(step.question),
-                        None => writeln!(self.out, "This is the first question.")?,
+                        None => writeln!(self.out, "{}", self.words.text("run-first-question"))?,
                     }
                 }
                 Command::Change(number) => match walk.path.get(number.wrapping_sub(1)) {
                     Some(step) => changing = Some(step.question),
-                    None => writeln!(
-                        self.out,
-                        "There is no answered question {number}; see the list above."
-                    )?,
+                    None => {
+                        let number = Arg::Number(number as u64);
+                        let text = self
+                            .words
+                            .format("run-no-such-answer", &[("number", number)]);
+                        writeln!(self.out, "{text}")?
+                    }
                 },
                 Command::Restart => {
                     changing = None;
                     self.session = Session::new();
                 }
                 Command::Quit => return Ok(Outcome::Success),
-                Command::Help => writeln!(
-                    self.out,
-                    "Answer with its number or words. Commands: back (undo the last answer), \
-                     change N (re-answer question N), restart, quit."
-                )?,
-                _ => writeln!(
-                    self.out,
-                    "Please answer with one of the numbers shown, or type `help`."
-                )?,
+                Command::Help => writeln!(self.out, "{}", self.words.text("run-help"))?,
+                _ => writeln!(self.out, "{}", self.words.text("run-please-answer"))?,
             }
         }
     }
@@ -164,7 +160,7 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
         let number =
             1 + (path.iter().position(|step| step.question == question)).unwrap_or(path.len());
         if !path.is_empty() {
-            writeln!(self.out, "\nSo far:")?;
+            writeln!(self.out, "\n{}", self.words.text("run-so-far"))?;
             for (n, step) in path.iter().enumerate() {
                 let q = &guide.questions[step.question];
                 writeln!(
@@ -179,9 +175,12 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
         let q = &guide.questions[question];
         writeln!(self.out)?;
         if let Some(section) = guide.section_of(q) {
-            terminal::section(&mut self.out, section)?;
+            terminal::section(&mut self.out, section, self.words)?;
         }
-        writeln!(self.out, "\nStep {number}: {}", q.prompt.plain())?;
+        let step = self
+            .words
+            .format("step-label", &[("number", Arg::Number(number as u64))]);
+        writeln!(self.out, "\n{step}: {}", q.prompt.plain())?;
         if let Some(help) = &q.help {
             writeln!(self.out, "{}", help.plain())?;
         }
@@ -204,15 +203,15 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
                 .collect()
         };
         let (left, rejoined) = (answered(&change.left), answered(&change.joined));
-        if !left.is_empty() {
-            writeln!(self.out, "No longer applies: {}.", left.join(", "))?;
-        }
-        if !rejoined.is_empty() {
-            writeln!(
-                self.out,
-                "Earlier answers apply again: {}.",
-                rejoined.join(", ")
-            )?;
+        for (questions, id) in [
+            (left, "run-no-longer-applies"),
+            (rejoined, "run-apply-again"),
+        ] {
+            if !questions.is_empty() {
+                let list = questions.join(", ");
+                let text = self.words.format(id, &[("questions", Arg::Text(&list))]);
+                writeln!(self.out, "{text}")?;
+            }
         }
         Ok(())
     }

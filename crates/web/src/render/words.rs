@@ -5,7 +5,7 @@
 use maud::{Escaper, Markup, PreEscaped};
 use std::fmt::Write as _;
 use unstuck_core::Guide;
-use unstuck_core::engine::{Summary, SummaryLabels};
+use unstuck_core::engine::Summary;
 use unstuck_locale::{Arg, Locale};
 
 /// The words a page speaks. Cheap to copy.
@@ -88,19 +88,7 @@ impl Words {
 impl Words {
     /// A support summary as text, with the labels in this language.
     pub(crate) fn summary_text(self, summary: &Summary) -> String {
-        let [title, outcome, not_reached, answers_given] = [
-            "summary",
-            "summary-outcome",
-            "summary-not-reached",
-            "summary-answers-given",
-        ]
-        .map(|id| self.get(id));
-        summary.to_text_in(&SummaryLabels {
-            title: &title,
-            outcome: &outcome,
-            not_reached: &not_reached,
-            answers_given: &answers_given,
-        })
+        self.0.summary_text(summary)
     }
 }
 
