@@ -212,7 +212,8 @@ pub(crate) fn expand(paths: &[PathBuf]) -> anyhow::Result<Vec<GuidePath>> {
     Ok(found)
 }
 
-/// The `*.md` files under `root` that are not shared parts, in name order.
+/// The `*.md` files under `root` that are not shared parts, in name order,
+/// looked for in real folders only (a linked folder is not entered).
 pub(crate) fn guide_files_in(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     let mut folders = vec![root.to_owned()];
@@ -224,7 +225,8 @@ pub(crate) fn guide_files_in(root: &Path) -> anyhow::Result<Vec<PathBuf>> {
             let path = entry.path();
             if is_shared(path.strip_prefix(&folder).unwrap_or(&path)) {
                 continue; // A shared part, included by guides.
-            } else if path.is_dir() {
+            } else if entry.file_type().is_ok_and(|kind| kind.is_dir()) {
+                // Only real folders: a linked one may loop, or lead outside.
                 folders.push(path);
             } else if path.extension().is_some_and(|e| e == "md") {
                 files.push(path);

@@ -3,7 +3,7 @@
 //! inside the guides folder, or from the bundled files), checked and
 //! applied by the core (`unstuck_core::translate`).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use unstuck_core::translate::{Catalog, Translated, translate};
 use unstuck_core::{Diagnostic, Guide, Source};
 
@@ -156,7 +156,7 @@ impl PoFiles for Disk<'_> {
             .filter_map(Result::ok)
             .filter(|entry| entry.path().is_dir())
             .filter_map(|entry| entry.file_name().into_string().ok())
-            .filter(|name| is_language(name))
+            .filter(|name| unstuck_core::model::is_language_tag(name))
             .collect();
         languages.sort();
         languages
@@ -189,7 +189,7 @@ impl PoFiles for Bundled<'_> {
         let mut languages: Vec<String> = (self.files.iter())
             .filter_map(|(name, _)| name.strip_prefix(PO_FOLDER)?.strip_prefix('/'))
             .filter_map(|rest| Some(rest.split_once('/')?.0.to_owned()))
-            .filter(|lang| is_language(lang))
+            .filter(|lang| unstuck_core::model::is_language_tag(lang))
             .collect();
         languages.sort();
         languages.dedup();
@@ -205,18 +205,6 @@ impl PoFiles for Bundled<'_> {
     fn shown(&self, path: &str) -> String {
         format!("(bundled) {path}")
     }
-}
-
-/// Whether `name` is a language tag a translation folder may have: two or
-/// three letters, then subtags of letters and digits (`de`, `pt-BR`).
-pub(crate) fn is_language(name: &str) -> bool {
-    let mut parts = name.split('-');
-    let first = parts.next().unwrap_or("");
-    (2..=3).contains(&first.len())
-        && first.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|part| {
-            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
-        })
 }
 
 /// The path of a shared file relative to the guides folder, from the
@@ -242,16 +230,22 @@ pub(crate) fn unused(
     let disk = Disk { folder };
     let mut unused = Vec::new();
     for lang in disk.languages() {
-        let mut folders = vec![folder.path().join(PO_FOLDER).join(&lang)];
+        // Links are not followed, the language folder's own included: a
+        // loop of them would never end, and outside is not ours to list.
+        let root = folder.path().join(PO_FOLDER).join(&lang);
+        let is_folder = |path: &Path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        let mut folders: Vec<PathBuf> = std::iter::once(root).filter(|r| is_folder(r)).collect();
         while let Some(current) = folders.pop() {
             let Ok(entries) = std::fs::read_dir(&current) else {
                 continue;
             };
-            for path in entries.filter_map(Result::ok).map(|entry| entry.path()) {
+            for entry in entries.filter_map(Result::ok) {
+                let (path, kind) = (entry.path(), entry.file_type().ok());
                 let name = path.display().to_string();
-                if path.is_dir() {
+                if kind.is_some_and(|kind| kind.is_dir()) {
                     folders.push(path);
-                } else if path.extension().is_some_and(|e| e == "po")
+                } else if kind.is_some_and(|kind| kind.is_file())
+                    && path.extension().is_some_and(|e| e == "po")
                     && !read.contains(name.as_str())
                 {
                     let diagnostic = Diagnostic::warning(

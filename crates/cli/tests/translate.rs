@@ -368,3 +368,62 @@ fn run_speaks_the_translations_language_all_the_way_to_the_summary() {
         assert_contains(&run, words);
     }
 }
+
+#[test]
+fn extract_and_update_never_write_through_a_link() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    let outside = tempfile::tempdir().expect("a temp folder");
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "precious\n").expect("write");
+    std::fs::create_dir(dir.path().join("guides/po")).expect("mkdir");
+    let po = dir.path().join("guides/po");
+    std::os::unix::fs::symlink(&victim, po.join("smart-lock.pot")).expect("link");
+    let stderr = stderr_with_code(unstuck(dir.path()).args(["translate", "extract"]), 1);
+    assert_contains(&stderr, "smart-lock.pot");
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("read"),
+        "precious\n"
+    );
+
+    // With a real template: a language folder, or a file, linked outside.
+    std::fs::remove_file(po.join("smart-lock.pot")).expect("unlink");
+    stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
+    std::os::unix::fs::symlink(outside.path(), po.join("es")).expect("link");
+    std::fs::create_dir(po.join("fr")).expect("mkdir");
+    std::os::unix::fs::symlink(
+        outside.path().join("dangling.po"),
+        po.join("fr/smart-lock.po"),
+    )
+    .expect("link");
+    for lang in ["es", "fr"] {
+        unstuck(dir.path())
+            .args(["translate", "update", lang])
+            .assert()
+            .failure();
+    }
+    let written: Vec<_> = std::fs::read_dir(outside.path()).expect("list").collect();
+    assert_eq!(written.len(), 1, "only the victim is outside: {written:?}");
+}
+
+#[test]
+fn a_loop_of_links_under_po_ends_at_once() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
+    let de = dir.path().join("guides/po/de");
+    std::fs::create_dir(&de).expect("mkdir");
+    for name in ["a", "b", "c"] {
+        std::os::unix::fs::symlink(".", de.join(name)).expect("link");
+        std::os::unix::fs::symlink(".", dir.path().join("guides/po").join(name)).expect("link");
+    }
+    let timeout = std::time::Duration::from_secs(60);
+    unstuck(dir.path())
+        .arg("check")
+        .timeout(timeout)
+        .assert()
+        .success();
+    unstuck(dir.path())
+        .args(["translate", "update", "de"])
+        .timeout(timeout)
+        .assert()
+        .success();
+}

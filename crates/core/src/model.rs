@@ -67,6 +67,21 @@ pub fn is_valid_id(value: &str) -> bool {
         })
 }
 
+/// Whether `tag` is a language tag as guides and translations use them
+/// (BCP 47's common shape: `de`, `ar`, `pt-BR`, `zh-Hant`): a language of
+/// two or three lowercase letters, then subtags of letters and digits. It
+/// names folders (`po/de/`) and addresses (`/de/guides/…`), so nothing
+/// else passes.
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|part| {
+            (1..=8).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_alphanumeric())
+        })
+}
+
 /// Text written by the guide's author, as Markdown; a list item may be
 /// for some models only (`- [pro] Replace the four AA batteries.`).
 #[derive(Debug, Clone)]

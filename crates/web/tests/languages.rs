@@ -377,3 +377,18 @@ async fn the_hand_off_to_support_speaks_the_readers_language() {
     assert_contains(&refused.body, "«ana@example» ليس بريدًا إلكترونيًا");
     assert_contains(&refused.body, r#"value="ana@example""#);
 }
+
+#[tokio::test]
+async fn a_made_up_language_in_the_address_never_becomes_a_link() {
+    let app = app();
+    for uri in [
+        "/%2Fevil.com/guides/x",
+        "/%5Cevil.com/guides/x",
+        "/xx/guides/smart-lock",
+    ] {
+        let page = get(&app, uri, None).await;
+        assert_eq!(page.status, StatusCode::NOT_FOUND, "{uri}");
+        assert!(!page.body.contains("evil.com/\""), "{uri}: {}", page.body);
+        assert_contains(&page.body, r#"<a class="btn" href="/">"#);
+    }
+}

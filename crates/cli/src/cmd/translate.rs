@@ -7,7 +7,8 @@ use crate::Outcome;
 use crate::guides_folder::{GuidesFolder, Unreadable};
 use crate::library::{self, GuideFile, Printer};
 use crate::output::errln;
-use crate::translations::{PO_FOLDER, is_language};
+use crate::output_folder::OutputFolder;
+use crate::translations::PO_FOLDER;
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 use unstuck_core::Source;
@@ -63,6 +64,7 @@ fn extract(folder: &GuidesFolder, references: &[String]) -> anyhow::Result<Outco
             .collect::<anyhow::Result<Vec<_>>>()?
     };
     let printer = Printer::stderr();
+    let out = OutputFolder::new(folder.path());
     let mut broken = Vec::new();
     for file in &files {
         let Some(guide) = &file.compiled.guide else {
@@ -82,8 +84,11 @@ fn extract(folder: &GuidesFolder, references: &[String]) -> anyhow::Result<Outco
                 true => guide.id.to_string(),
                 false => template.file.trim_end_matches(".md").to_owned(),
             };
-            let path = folder.path().join(PO_FOLDER).join(format!("{stem}.pot"));
-            write(&path, &template.catalog.write())?;
+            write(
+                &out,
+                &format!("{PO_FOLDER}/{stem}.pot"),
+                &template.catalog.write(),
+            )?;
         }
     }
     if !broken.is_empty() {
@@ -121,7 +126,7 @@ fn relative_names(folder: &GuidesFolder, file: &GuideFile) -> anyhow::Result<Vec
 }
 
 fn update(folder: &GuidesFolder, lang: &str, only: &[String]) -> anyhow::Result<Outcome> {
-    if !is_language(lang) {
+    if !unstuck_core::model::is_language_tag(lang) {
         bail!(
             "`{lang}` is not a language tag; write it as `de`, `ar` or `pt-BR` \
              (lowercase language, then optional subtags)"
@@ -151,15 +156,23 @@ fn update(folder: &GuidesFolder, lang: &str, only: &[String]) -> anyhow::Result<
         found.retain(|path| only.contains(&name(path)));
     }
     let date = now();
+    let out = OutputFolder::new(folder.path());
     let mut failed = false;
     for relative in found {
         let template_path = po.join(&relative);
         let template = read_catalog(folder, &template_path)?
             .with_context(|| format!("`{}` went missing", template_path.display()))?;
         let path = po.join(lang).join(relative.with_extension("po"));
+        let inside = format!(
+            "{PO_FOLDER}/{lang}/{}",
+            relative
+                .with_extension("po")
+                .to_string_lossy()
+                .replace('\\', "/")
+        );
         match read_catalog(folder, &path) {
-            Ok(Some(old)) => write(&path, &merge(&template, &old).write())?,
-            Ok(None) => write(&path, &start(&template, lang, &date).write())?,
+            Ok(Some(old)) => write(&out, &inside, &merge(&template, &old).write())?,
+            Ok(None) => write(&out, &inside, &start(&template, lang, &date).write())?,
             Err(error) => {
                 errln!("error: {error:#}\n")?;
                 failed = true;
@@ -183,11 +196,14 @@ fn templates_in(po: &Path) -> anyhow::Result<Vec<PathBuf>> {
             continue;
         };
         for entry in entries {
-            let path = entry
-                .with_context(|| format!("cannot list `{}`", folder.display()))?
-                .path();
-            if path.is_dir() {
+            let entry = entry.with_context(|| format!("cannot list `{}`", folder.display()))?;
+            // Links are not followed: a loop of them would never end.
+            let kind = entry.file_type().ok();
+            let path = entry.path();
+            if kind.is_some_and(|kind| kind.is_dir()) {
                 folders.push(path);
+            } else if kind.is_none_or(|kind| kind.is_symlink()) {
+                continue;
             } else if path.extension().is_some_and(|e| e == "pot")
                 && let Ok(relative) = path.strip_prefix(po)
             {
@@ -221,17 +237,19 @@ fn read_catalog(folder: &GuidesFolder, path: &Path) -> anyhow::Result<Option<Cat
     }
 }
 
-/// Writes `text` to `path` unless it holds it already, and says so.
-fn write(path: &Path, text: &str) -> anyhow::Result<()> {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+/// Writes `text` at `relative` in the guides folder unless it holds it
+/// already, and says so. Only inside the folder and never through a link:
+/// a guides folder from outside may hold links anywhere.
+fn write(folder: &OutputFolder, relative: &str, text: &str) -> anyhow::Result<()> {
+    let path = folder.root().join(relative);
+    // Anything but a regular file of the same bytes (a link, a folder, a
+    // bigger file) is not "unchanged": writing then says what is wrong.
+    let old = folder.read(relative, text.len() as u64).ok().flatten();
+    if old.as_deref() == Some(text.as_bytes()) {
         errln!("unchanged {}", path.display())?;
         return Ok(());
     }
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("cannot create `{}`", parent.display()))?;
-    }
-    std::fs::write(path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+    folder.write(relative, text.as_bytes())?;
     errln!("wrote {}", path.display())?;
     Ok(())
 }

@@ -428,9 +428,23 @@ impl<'t> Lowerer<'t> {
             Some(front) => self.id(front.id.get_ref().clone(), front.id.span(), "guide"),
             None => Id::new("", 0..0),
         };
-        let lang = front
-            .and_then(|f| f.lang.as_ref())
-            .map_or_else(|| "en".to_owned(), |lang| lang.get_ref().clone());
+        let lang = match front.and_then(|f| f.lang.as_ref()) {
+            None => "en".to_owned(),
+            Some(lang) if model::is_language_tag(lang.get_ref()) => lang.get_ref().clone(),
+            Some(lang) => {
+                // It names the guide's pages' language and their addresses.
+                self.report(
+                    Diagnostic::error(
+                        Code::InvalidFrontMatter,
+                        lang.span(),
+                        format!("`{}` is not a language tag", lang.get_ref()),
+                    )
+                    .with_label("not a language")
+                    .with_hint("write a BCP 47 tag such as `en`, `de` or `pt-BR`"),
+                );
+                "en".to_owned()
+            }
+        };
         let reviewed = front
             .and_then(|f| f.reviewed.as_ref())
             .and_then(|reviewed| {

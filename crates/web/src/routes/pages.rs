@@ -23,13 +23,14 @@ pub(crate) fn find(state: &AppState, address: &GuideAddress) -> Result<Arc<Guide
     if let Some(problems) = state.problems() {
         return Err(AppError::GuideErrors(problems));
     }
-    state
-        .library()
+    let library = state.library();
+    library
         .get_in(address.lang.as_deref(), &address.id)
         .cloned()
         .ok_or_else(|| AppError::NoGuide {
             id: address.id.clone(),
-            lang: address.lang.clone(),
+            // Only a language the site has: the page links to its catalog.
+            lang: (address.lang.clone()).filter(|lang| library.languages().any(|l| l == lang)),
         })
 }
 

@@ -9,7 +9,7 @@
 use crate::output_folder::{OutputFolder, plain_names};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use unstuck_core::model::is_valid_id;
+use unstuck_core::model::{is_language_tag, is_valid_id};
 
 /// The record's file name in the output folder.
 const RECORD: &str = ".unstuck-build.json";
@@ -86,11 +86,4 @@ fn is_guide_file(id: &str, file: &str) -> bool {
             Some([lang, "guides", name]) => is_language_tag(lang) && page(name),
             _ => false,
         }
-}
-
-/// A BCP 47 tag as a folder name: letters, digits and `-`, short.
-fn is_language_tag(tag: &str) -> bool {
-    (2..=35).contains(&tag.len())
-        && tag.starts_with(|c: char| c.is_ascii_alphabetic())
-        && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
