@@ -1,5 +1,8 @@
 //! Guide parts as plain terminal text: no colour, no cursor tricks, so it
-//! reads the same through a pipe and a screen reader.
+//! reads the same through a pipe and a screen reader. Guide and translation
+//! text is untrusted: [`Printable`] keeps its control characters (escape
+//! sequences that could move the cursor or retitle the terminal) off the
+//! screen.
 
 use std::io::{self, Write};
 use unstuck_core::Guide;
@@ -92,4 +95,40 @@ pub(crate) fn list(out: &mut impl Write, items: &[Text]) -> io::Result<()> {
         writeln!(out, "  - {}", item.plain())?;
     }
     Ok(())
+}
+
+/// A writer that passes text on without its control characters, line
+/// breaks and tabs excepted.
+pub(crate) struct Printable<W>(pub(crate) W);
+
+impl<W: Write> Write for Printable<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        let shown: String = text
+            .chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+            .collect();
+        self.0.write_all(shown.as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.0.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Printable;
+    use std::io::Write;
+
+    #[test]
+    fn escape_sequences_never_reach_the_terminal() {
+        let mut out = Printable(Vec::new());
+        write!(out, "Ja\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}1m\tNein\n").expect("written");
+        assert_eq!(
+            String::from_utf8(out.0).expect("UTF-8"),
+            "Ja]0;owned[2J1m\tNein\n"
+        );
+    }
 }

@@ -125,7 +125,12 @@ fn embed_origin_lets_that_site_alone_frame_the_pages() {
     let database = format!("sqlite://{}", folder.path().join("e.db").display());
     let server = support::Server::start(
         &database,
-        &["--embed-origin", "https://help.example.com/"],
+        &[
+            "--embed-origin",
+            "https://help.example.com/",
+            "--admin-token",
+            "0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+        ],
         folder.path(),
     );
     // Twice: the second answer comes from the fast path, built ahead.
@@ -136,6 +141,11 @@ fn embed_origin_lets_that_site_alone_frame_the_pages() {
             "{path}: {head}"
         );
         assert!(!head.contains("x-frame-options"), "{path}: {head}");
+    }
+    // The admin pages and the picture are never framed.
+    for path in ["/admin", "/admin/handoffs", "/guides/smart-lock/graph.svg"] {
+        let head = head_of(server.port, path);
+        assert!(head.contains("frame-ancestors 'none'"), "{path}: {head}");
     }
     server.stop();
     let plain = support::Server::start(&database, &[], folder.path());

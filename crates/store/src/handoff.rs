@@ -146,7 +146,8 @@ pub enum Stored {
 macro_rules! old_and_finished {
     () => {
         "SELECT id FROM handoffs WHERE created_at < $1 AND NOT EXISTS (\
-         SELECT 1 FROM handoff_deliveries d WHERE d.handoff_id = handoffs.id AND d.state = 'pending')"
+         SELECT 1 FROM handoff_deliveries d WHERE d.handoff_id = handoffs.id \
+         AND d.state = 'pending' AND d.next_attempt_at >= $1)"
     };
 }
 
@@ -345,7 +346,9 @@ impl Store {
     }
 
     /// Deletes the hand-offs accepted before `before` (seconds since the
-    /// epoch) whose deliveries are all over (delivered or failed): those
+    /// epoch) whose deliveries are all over: delivered, failed, or waiting
+    /// since before then for a destination no server delivers to any more
+    /// (one a server has is tried long before: its attempts move on). Those
     /// still being delivered stay. Returns how many were deleted.
     pub async fn prune_handoffs(&self, before: i64) -> Result<u64, StoreError> {
         self.ready().await?;

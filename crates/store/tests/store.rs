@@ -591,37 +591,51 @@ async fn pruning_removes_old_finished_handoffs_but_not_pending_ones() {
         let places = destinations("prune");
         let finished = handoff("prune-done", &[&places[0]]);
         let pending = handoff("prune-pending", &[&places[1]]);
-        store.add_handoff(&finished).await.expect("stored");
-        store.add_handoff(&pending).await.expect("stored");
+        // To a destination no server delivers to any more (its URL changed).
+        let abandoned = handoff("prune-abandoned", &["webhook http://127.0.0.1/gone"]);
+        for handoff in [&finished, &pending, &abandoned] {
+            store.add_handoff(handoff).await.expect("stored");
+        }
         let claims = store
-            .claim_deliveries("w", &places[..1], now_unix(), 60, 10)
+            .claim_deliveries("w", &places, now_unix(), 60, 10)
             .await
             .expect("claimed");
-        store
-            .record_attempt(claims[0].delivery, "w", &Attempt::Delivered)
-            .await
-            .expect("recorded");
+        for claim in &claims {
+            let attempt = if claim.destination == places[0] {
+                Attempt::Delivered
+            } else {
+                Attempt::RetryAt {
+                    at: now_unix() + 3600,
+                    error: "the desk is down".to_owned(),
+                }
+            };
+            store
+                .record_attempt(claim.delivery, "w", &attempt)
+                .await
+                .expect("recorded");
+        }
         assert_eq!(
             store.prune_handoffs(now_unix() - 60).await.expect("pruned"),
             0,
             "nothing is old yet"
         );
         store.prune_handoffs(now_unix() + 1).await.expect("pruned");
+        let kept = |reference: &str| {
+            let store = store.clone();
+            let reference = reference.to_owned();
+            async move { store.handoff(&reference).await.expect("read").is_some() }
+        };
         assert!(
-            store
-                .handoff(&finished.reference)
-                .await
-                .expect("read")
-                .is_none(),
+            !kept(&finished.reference).await,
             "a delivered hand-off is gone, contact details and all"
         );
         assert!(
-            store
-                .handoff(&pending.reference)
-                .await
-                .expect("read")
-                .is_some(),
+            kept(&pending.reference).await,
             "one still being delivered stays"
+        );
+        assert!(
+            !kept(&abandoned.reference).await,
+            "one waiting since before the cut-off for a destination no server has is gone"
         );
     }
 }

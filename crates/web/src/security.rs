@@ -15,7 +15,8 @@ use tower_http::csrf::{CsrfLayer, ProtectionError, ResponseForProtectionError};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 
-/// The largest request body accepted (the feedback form is the only one).
+/// The largest request body accepted (the feedback and contact forms, and
+/// an operator's retry).
 const MAX_BODY_BYTES: usize = 16 * 1024;
 
 /// How long a request may take before it is answered with 408.
@@ -161,7 +162,7 @@ impl ResponseForProtectionError<Body> for CrossSite {
             crate::render::words::Words::english(),
             "This form was sent from another site",
             html! {
-                p { "For your safety, feedback is only accepted from this site's own pages." }
+                p { "For your safety, forms are only accepted from this site's own pages." }
                 p { a.btn href="/" { "See all guides" } }
             },
         )

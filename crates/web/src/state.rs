@@ -48,8 +48,8 @@ pub struct Config {
     /// ([`crate::delivery::Destinations::names`]): a delivery each. None:
     /// hand-offs are kept for operators to find in `/admin/handoffs`.
     pub handoff_destinations: Vec<String>,
-    /// Sites that may show the pages in a frame (`--embed-origin`); set
-    /// for the process's life by the first state made with some.
+    /// Sites that may show the guides' pages in a frame (`--embed-origin`);
+    /// none: no site may. Never the admin pages.
     pub embed_origins: Vec<crate::security::EmbedOrigin>,
 }
 

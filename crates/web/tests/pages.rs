@@ -910,7 +910,7 @@ async fn the_full_guide_offers_the_decision_tree_picture() {
     };
     assert_eq!(
         picture.headers[header::CONTENT_SECURITY_POLICY],
-        format!("default-src 'none'; style-src 'sha256-{hash}'").as_str()
+        format!("default-src 'none'; style-src 'sha256-{hash}'; frame-ancestors 'none'").as_str()
     );
 }
 

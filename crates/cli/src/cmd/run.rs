@@ -40,7 +40,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let session =
         Session::from_ids(&guide, args.from.as_deref(), [], []).map_err(anyhow::Error::msg)?;
     let stdin = std::io::stdin().lock();
-    let stdout = std::io::stdout().lock();
+    let stdout = terminal::Printable(std::io::stdout().lock());
     let mut runner = Runner {
         guide: &guide,
         words: unstuck_locale::locale(&guide.lang),

@@ -89,6 +89,7 @@ pub(crate) struct Args {
         long = "handoff-webhook",
         value_name = "URL",
         env = "UNSTUCK_HANDOFF_WEBHOOK",
+        hide_env_values = true,
         value_delimiter = ','
     )]
     handoff_webhooks: Vec<String>,

@@ -67,7 +67,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        print_text(&mut out, &guide, &report)?;
+        print_text(&mut crate::terminal::Printable(out), &guide, &report)?;
     }
     Ok(Outcome::Success)
 }

@@ -125,3 +125,40 @@ mod tests {
         assert_eq!(retries.backoff(1000).as_secs(), 3600, "no overflow");
     }
 }
+
+/// A destination's stored name as people may see it: a webhook by its
+/// scheme and host only (its path, query or user part may hold a token),
+/// an email address as it is.
+pub(crate) fn shown(name: &str) -> String {
+    match name.strip_prefix("webhook ") {
+        Some(url) => {
+            let uri: Option<axum::http::Uri> = url.parse().ok();
+            let host = uri.as_ref().and_then(|uri| {
+                let authority = uri.authority()?.as_str();
+                let host = authority
+                    .rsplit_once('@')
+                    .map_or(authority, |(_, host)| host);
+                Some(format!("{}://{host}", uri.scheme_str().unwrap_or("http")))
+            });
+            format!(
+                "webhook {}",
+                host.unwrap_or_else(|| "(an address that cannot be read)".to_owned())
+            )
+        }
+        None => name.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod shown_tests {
+    use super::shown;
+
+    #[test]
+    fn a_webhooks_token_is_never_shown() {
+        assert_eq!(
+            shown("webhook https://user:pw@desk.example.com:8443/hooks/s3cret?token=abc"),
+            "webhook https://desk.example.com:8443"
+        );
+        assert_eq!(shown("email desk@example.com"), "email desk@example.com");
+    }
+}

@@ -89,13 +89,12 @@ impl Webhook {
         &self.url
     }
 
-    /// Where it is, without path or query (which may hold a token): for logs.
+    /// Where it is, without user part, path or query (which may hold a
+    /// token): for logs.
     pub(crate) fn origin(&self) -> String {
-        format!(
-            "{}://{}",
-            self.uri.scheme_str().unwrap_or("http"),
-            self.uri.authority().map_or("", |a| a.as_str())
-        )
+        super::shown(&format!("webhook {}", self.uri))
+            .trim_start_matches("webhook ")
+            .to_owned()
     }
 }
 

@@ -75,12 +75,26 @@ pub(crate) enum Wrong {
 }
 
 impl Contact {
-    /// The contact as typed, each field trimmed.
+    /// The contact as typed, each field trimmed. A one-line field keeps no
+    /// line break or other control character (each becomes a space), the
+    /// note keeps its line breaks only: nothing typed can pose as another
+    /// line of the message the desk receives.
     pub(crate) fn typed(name: &str, email: &str, phone: &str, note: &str) -> Self {
+        let one_line = |text: &str| -> String {
+            let spaced: String = text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            spaced.trim().to_owned()
+        };
+        let note: String = note
+            .chars()
+            .filter(|&c| !c.is_control() || c == '\n')
+            .collect();
         Self {
-            name: name.trim().to_owned(),
-            email: email.trim().to_owned(),
-            phone: phone.trim().to_owned(),
+            name: one_line(name),
+            email: one_line(email),
+            phone: one_line(phone),
             note: note.trim().to_owned(),
         }
     }
@@ -210,6 +224,19 @@ mod tests {
             [Field::Email, Field::Phone],
             "every problem at once"
         );
+    }
+
+    #[test]
+    fn nothing_typed_poses_as_another_line() {
+        let contact = Contact::typed(
+            "Ana\r\nEmail: x@evil.example",
+            " ana@example.com\n",
+            "",
+            "a\r\nb\u{1b}[2J",
+        );
+        assert_eq!(contact.name, "Ana  Email: x@evil.example");
+        assert_eq!(contact.email, "ana@example.com");
+        assert_eq!(contact.note, "a\nb[2J");
     }
 
     #[test]

@@ -117,7 +117,7 @@ fn delivery_row(delivery: &Delivery) -> Markup {
     };
     html! {
         tr {
-            th scope="row" { (delivery.destination) }
+            th scope="row" { (crate::delivery::shown(&delivery.destination)) }
             td { (state) }
             td { (delivery.attempts) }
             td { (delivery.last_error.as_deref().unwrap_or("—")) }

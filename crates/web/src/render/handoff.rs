@@ -7,12 +7,15 @@ use super::layout::Page;
 use super::summary::data_url;
 use super::words::Words;
 use super::{guide_url, state_url};
-use crate::handoff::contact::{Contact, Field, MAX_NAME_CHARS, MAX_NOTE_CHARS, Problem, Wrong};
+use crate::handoff::contact::{
+    Contact, Field, MAX_EMAIL_CHARS, MAX_NAME_CHARS, MAX_NOTE_CHARS, MAX_PHONE_CHARS, Problem,
+    Wrong,
+};
 use crate::handoff::payload::Payload;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::Summary;
-use unstuck_core::engine::query::{FlowQuery, to_query};
+use unstuck_core::engine::query::{FlowQuery, MAX_FACT_CHARS, to_query};
 use unstuck_locale::Arg;
 
 /// What the contact form shows besides the guide's summary.
@@ -66,8 +69,8 @@ pub(crate) fn contact_page(
             fieldset {
                 legend { (words.get("contact-reach")) }
                 (input(Field::Name, &words.get("contact-name"), &form.contact.name, "text", "name", MAX_NAME_CHARS, message(Field::Name)))
-                (input(Field::Email, &words.get("contact-email"), &form.contact.email, "email", "email", 254, message(Field::Email)))
-                (input(Field::Phone, &words.get("contact-phone"), &form.contact.phone, "tel", "tel", 40, message(Field::Phone)))
+                (input(Field::Email, &words.get("contact-email"), &form.contact.email, "email", "email", MAX_EMAIL_CHARS, message(Field::Email)))
+                (input(Field::Phone, &words.get("contact-phone"), &form.contact.phone, "tel", "tel", MAX_PHONE_CHARS, message(Field::Phone)))
                 label.field for=(Field::Note.id()) { (words.get("rate-comment")) }
                 @let note_problem = message(Field::Note);
                 @if let Some(problem) = &note_problem {
@@ -83,7 +86,7 @@ pub(crate) fn contact_page(
                     @for fact in &summary.facts {
                         @let id = format!("fact-{}", fact.id);
                         label.field for=(id) { (fact.label) }
-                        input type="text" id=(id) name=(id) value=(fact.value.as_deref().unwrap_or("")) maxlength="200" autocomplete="off";
+                        input type="text" id=(id) name=(id) value=(fact.value.as_deref().unwrap_or("")) maxlength=(MAX_FACT_CHARS) autocomplete="off";
                     }
                 }
             }

@@ -10,6 +10,7 @@ use crate::error::AppError;
 use crate::render::admin::{self, PERIODS};
 use crate::render::errors;
 use crate::render::words::Words;
+use crate::security::SecurityHeaders;
 use crate::state::AppState;
 use axum::extract::{Path, Query, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -198,6 +199,17 @@ impl Scope {
 /// Lets only requests with the admin token through to the admin pages
 /// (and to `/metrics`, when it is protected).
 pub(crate) async fn guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let mut response = admit(&state, request, next).await;
+    // No site may frame the admin pages, whatever `--embed-origin` lets
+    // frame the guides: a framed "Retry" button could be clicked for you.
+    for (name, value) in SecurityHeaders::default().iter() {
+        response.headers_mut().insert(name, value.clone());
+    }
+    response
+}
+
+/// The admin page, for the right token only.
+async fn admit(state: &AppState, request: Request, next: Next) -> Response {
     let Some(expected) = state.admin_token() else {
         return AppError::NotFound.into_response();
     };

@@ -288,7 +288,7 @@ pub(crate) async fn graph(
 /// The content security policy of the decision-tree picture.
 static PICTURE_POLICY: std::sync::LazyLock<HeaderValue> = std::sync::LazyLock::new(|| {
     let policy = format!(
-        "default-src 'none'; style-src {}",
+        "default-src 'none'; style-src {}; frame-ancestors 'none'",
         crate::assets::ASSETS.picture_style_hash()
     );
     HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("default-src 'none'"))
