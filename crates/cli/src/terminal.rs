@@ -125,7 +125,7 @@ mod tests {
     #[test]
     fn escape_sequences_never_reach_the_terminal() {
         let mut out = Printable(Vec::new());
-        write!(out, "Ja\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}1m\tNein\n").expect("written");
+        writeln!(out, "Ja\u{1b}]0;owned\u{7}\u{1b}[2J\u{9b}1m\tNein").expect("written");
         assert_eq!(
             String::from_utf8(out.0).expect("UTF-8"),
             "Ja]0;owned[2J1m\tNein\n"
