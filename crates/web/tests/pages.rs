@@ -395,19 +395,19 @@ async fn feedback_without_a_database_keeps_the_comment_and_asks_to_try_again() {
     );
 }
 
+/// Fails if any smart-lock feedback was kept.
+async fn assert_no_feedback(store: &Store) {
+    let kept = store.feedback("smart-lock", 10).await.expect("readable");
+    assert!(kept.is_empty(), "{kept:?}");
+}
+
 #[tokio::test]
 async fn feedback_from_another_site_is_refused() {
     let (app, store, _folder) = app_with_store(Config::default()).await;
     let reply = post_feedback(&app, "smart-lock", "helpful=yes&state=", "cross-site").await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_contains(&reply.body, "This form was sent from another site");
-    assert!(
-        store
-            .feedback("smart-lock", 10)
-            .await
-            .expect("readable")
-            .is_empty()
-    );
+    assert_no_feedback(&store).await;
 }
 
 /// A form posted by a browser from a page of `origin` (another site).
@@ -434,6 +434,17 @@ async fn app_allowing_a_static_site() -> (Router, Store, tempfile::TempDir) {
     app_with_store(config).await
 }
 
+/// Smart-lock feedback posted from the static site the app allows.
+async fn feedback_from_the_static_site(app: &Router, form: &str) -> Reply {
+    post_from(
+        app,
+        "/guides/smart-lock/feedback",
+        form,
+        "http://127.0.0.1:8081",
+    )
+    .await
+}
+
 #[tokio::test]
 async fn feedback_from_an_allowed_site_is_kept_and_goes_back_to_its_page() {
     let (app, store, _folder) = app_allowing_a_static_site().await;
@@ -444,19 +455,25 @@ async fn feedback_from_an_allowed_site_is_kept_and_goes_back_to_its_page() {
         urlencoding(back)
     );
     for _ in 0..2 {
-        let reply = post_from(
-            &app,
-            "/guides/smart-lock/feedback",
-            &form,
-            "http://127.0.0.1:8081",
-        )
-        .await;
+        let reply = feedback_from_the_static_site(&app, &form).await;
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
         assert_eq!(reply.headers[header::LOCATION], back);
     }
     let kept = store.feedback("smart-lock", 10).await.expect("readable");
     assert_eq!(kept.len(), 2);
     assert!(kept.iter().all(|f| f.feedback.helpful));
+}
+
+#[tokio::test]
+async fn a_static_outcomes_contact_link_opens_the_contact_form() {
+    // What a static site built with --server links to without the script.
+    let reply = get(
+        &app_without_store(),
+        "/guides/smart-lock/contact?from=locksmith",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_contains(&reply.body, r#"name="state" value="from=locksmith""#);
 }
 
 #[tokio::test]
@@ -473,13 +490,7 @@ async fn feedback_from_a_site_not_allowed_is_refused() {
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin}");
         assert_contains(&reply.body, "This form was sent from another site");
     }
-    assert!(
-        store
-            .feedback("smart-lock", 10)
-            .await
-            .expect("readable")
-            .is_empty()
-    );
+    assert_no_feedback(&store).await;
 }
 
 #[tokio::test]
@@ -501,13 +512,7 @@ async fn feedback_never_sends_anyone_to_a_site_not_allowed() {
     ];
     for back in hostile {
         let form = format!("helpful=no&state=&back={}", urlencoding(back));
-        let reply = post_from(
-            &app,
-            "/guides/smart-lock/feedback",
-            &form,
-            "http://127.0.0.1:8081",
-        )
-        .await;
+        let reply = feedback_from_the_static_site(&app, &form).await;
         // The server's own thanks, on its own page: nothing leads out.
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{back}");
         assert_eq!(
