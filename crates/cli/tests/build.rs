@@ -463,3 +463,43 @@ fn a_guide_id_too_long_for_a_file_name_is_refused_with_the_limit() {
     assert!(build.contains("at most 100 characters"), "{build}");
     assert!(!build.contains("os error"), "{build}");
 }
+
+#[test]
+fn build_server_makes_the_forms_post_there_and_a_bad_address_is_refused() {
+    let dir = project();
+    let page = |dir: &Path| {
+        std::fs::read_to_string(dir.join("site/guides/smart-lock.html")).expect("the page")
+    };
+    unstuck(dir.path())
+        .args([
+            "build",
+            "--out",
+            "site",
+            "--server",
+            "https://guides.example.com/",
+        ])
+        .assert()
+        .success();
+    let served = page(dir.path());
+    assert!(served.contains(r#"action="https://guides.example.com/guides/smart-lock/feedback""#));
+    assert!(served.contains("form-action 'self' https://guides.example.com;"));
+    // The same guides without a server: the pages are built again, with no form.
+    build(dir.path(), "site");
+    let plain = page(dir.path());
+    assert!(!plain.contains("<form"));
+    assert!(plain.contains("form-action 'none'"));
+    for bad in [
+        "guides.example.com",
+        "https://guides.example.com/?lang=de",
+        "https://guides.example.com/#top",
+        "ftp://guides.example.com",
+    ] {
+        let message = failing(dir.path(), &["build", "--out", "site", "--server", bad]);
+        assert!(message.contains("--server"), "{message}");
+        assert!(
+            message.contains("is not the address of an Unstuck server: give its http(s) address with no query or fragment"),
+            "{message}"
+        );
+    }
+    assert_eq!(page(dir.path()), plain, "a refused build writes nothing");
+}

@@ -165,3 +165,59 @@ fn embed_origin_lets_that_site_alone_frame_the_pages() {
         "{message}"
     );
 }
+
+#[test]
+fn allow_origin_takes_feedback_from_that_site_alone() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}", folder.path().join("a.db").display());
+    let server = support::Server::start(
+        &database,
+        &[
+            "--allow-origin",
+            "http://127.0.0.1:8081/",
+            "--allow-origin",
+            "https://help.example.com",
+        ],
+        folder.path(),
+    );
+    let form = "helpful=yes&state=&back=http%3A%2F%2F127.0.0.1%3A8081%2Fguides%2Fsmart-lock.html";
+    let post = |origin: &str| {
+        let headers = [
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Sec-Fetch-Site", "cross-site"),
+            ("Origin", origin),
+        ];
+        support::request(
+            server.port,
+            "POST",
+            "/guides/smart-lock/feedback",
+            &headers,
+            form,
+        )
+        .expect("an answer")
+        .status
+    };
+    assert_eq!(post("http://127.0.0.1:8081"), 303);
+    assert_eq!(post("https://help.example.com"), 303);
+    assert_eq!(post("http://127.0.0.1:8082"), 403);
+    assert_eq!(post("https://evil.example"), 403);
+    server.stop();
+    for (args, variable) in [
+        (&["serve", "--allow-origin", "127.0.0.1:8081"][..], None),
+        (&["serve"][..], Some("https://help.example.com,https://x/y")),
+    ] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_unstuck"));
+        command.args(args).current_dir(folder.path());
+        if let Some(value) = variable {
+            command.env("UNSTUCK_ALLOW_ORIGIN", value);
+        }
+        let refused = command.output().expect("serve runs");
+        assert!(!refused.status.success());
+        let message = String::from_utf8_lossy(&refused.stderr);
+        assert!(message.contains("--allow-origin"), "{message}");
+        assert!(
+            message.contains("give the scheme and host (and port) only"),
+            "{message}"
+        );
+    }
+}

@@ -160,6 +160,7 @@ all-guides = Alle Anleitungen
 ## Handing an escalation to the support desk
 
 contact-link = Meine Antworten an den Support senden
+contact-static-cannot-send = Diese Seite kann Ihre Antworten nicht an den Support senden. Wenden Sie sich wie oben in der Anleitung beschrieben an den Support und geben Sie ihm die Zusammenfassung unten.
 contact-title = An den Support senden
 contact-lead = Der Support erhält Ihre Antworten und die Zusammenfassung unten, damit Sie niemand erneut fragen muss. Geben Sie eine E-Mail-Adresse oder eine Telefonnummer an; alles andere ist freiwillig.
 contact-not-sent-yet = Noch nicht gesendet.

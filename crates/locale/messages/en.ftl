@@ -163,6 +163,7 @@ all-guides = All guides
 ## Handing an escalation to the support desk
 
 contact-link = Send my answers to support
+contact-static-cannot-send = This page cannot send your answers to support. Reach support as this guide says above, and give them the support summary below.
 contact-title = Send this to support
 contact-lead = Support gets your answers and the summary below, so nobody asks you again. Give an email address or a phone number; the rest is optional.
 contact-not-sent-yet = Not sent yet.

@@ -160,6 +160,7 @@ all-guides = Todas las guías
 ## Handing an escalation to the support desk
 
 contact-link = Enviar mis respuestas al soporte
+contact-static-cannot-send = Esta página no puede enviar sus respuestas al soporte. Contacte con el soporte como indica esta guía más arriba y entréguele el resumen de abajo.
 contact-title = Enviar al soporte
 contact-lead = El soporte recibe sus respuestas y el resumen de abajo, así nadie le vuelve a preguntar. Indique un correo electrónico o un número de teléfono; lo demás es opcional.
 contact-not-sent-yet = Aún no se ha enviado.

@@ -160,6 +160,7 @@ all-guides = Tous les guides
 ## Handing an escalation to the support desk
 
 contact-link = Envoyer mes réponses à l’assistance
+contact-static-cannot-send = Cette page ne peut pas envoyer vos réponses à l’assistance. Contactez l’assistance comme l’indique ce guide ci-dessus, et donnez-lui le résumé ci-dessous.
 contact-title = Envoyer à l’assistance
 contact-lead = L’assistance reçoit vos réponses et le résumé ci-dessous : personne ne vous reposera les mêmes questions. Donnez une adresse e-mail ou un numéro de téléphone ; le reste est facultatif.
 contact-not-sent-yet = Pas encore envoyé.

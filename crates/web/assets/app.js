@@ -80,6 +80,13 @@ if (data) {
     if (steps.length && answerOf(steps.at(-1)).next !== place.dataset.path) steps.length = 0;
     for (const link of section.querySelectorAll("a[data-path-link]")) carry(link, steps);
     for (const link of section.querySelectorAll("a[data-step]")) carry(link, [...steps, link.dataset.step.split("=")]);
+    // Built with --server: the server's contact page gets the path, and
+    // feedback the path and this page's address to come back to.
+    if (steps.length) for (const link of section.querySelectorAll("a[data-server-link]")) carry(link, steps);
+    for (const form of section.querySelectorAll("form[data-server]")) {
+      if (steps.length) form.elements.state.value = query(steps).slice(1);
+      form.elements.back.value = location.href;
+    }
     // The support summary's facts, from the answers (as the server's Summary).
     const tried = [];
     const filled = new Map();

@@ -36,7 +36,7 @@ pub use auth::{AdminToken, MIN_TOKEN_CHARS, WeakToken};
 pub use cache::CacheCounters;
 pub use events::EventCounters;
 pub use library::Library;
-pub use security::{EmbedOrigin, NotAnOrigin};
+pub use security::{NotAnOrigin, SiteOrigin};
 pub use state::{AppState, Config};
 pub use tally::Tally;
 

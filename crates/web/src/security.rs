@@ -31,11 +31,11 @@ pub(crate) struct SecurityHeaders(Vec<(HeaderName, HeaderValue)>);
 impl SecurityHeaders {
     /// The headers of an app the `embedders` may show in a frame (none:
     /// no site may).
-    pub(crate) fn new(embedders: &[EmbedOrigin]) -> Self {
+    pub(crate) fn new(embedders: &[SiteOrigin]) -> Self {
         let frame_ancestors = if embedders.is_empty() {
             "'none'".to_owned()
         } else {
-            let origins: Vec<&str> = embedders.iter().map(EmbedOrigin::as_str).collect();
+            let origins: Vec<&str> = embedders.iter().map(SiteOrigin::as_str).collect();
             format!("'self' {}", origins.join(" "))
         };
         let csp = format!(
@@ -81,39 +81,70 @@ impl Default for SecurityHeaders {
     }
 }
 
-/// A site allowed to show the pages in a frame: `https://help.example.com`
-/// (a scheme, a host and maybe a port; nothing else).
+/// A site's origin: `https://help.example.com` (a scheme, a host and maybe
+/// a port; nothing else), as a browser sends it in `Origin`. Names the
+/// sites that may frame the pages (`--embed-origin`) and those whose pages
+/// may post the forms (`--allow-origin`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EmbedOrigin(String);
+pub struct SiteOrigin(String);
 
-/// An `--embed-origin` that is not an origin.
+/// An `--embed-origin` or `--allow-origin` that is not an origin.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[error(
     "`{0}` is not a site's origin: give the scheme and host (and port) only, like https://help.example.com"
 )]
 pub struct NotAnOrigin(String);
 
-impl EmbedOrigin {
-    /// Reads an origin as the flag gives it (a trailing `/` is allowed).
+impl SiteOrigin {
+    /// Reads an origin as a flag gives it (a trailing `/` is allowed; a
+    /// default port is dropped, as browsers drop it).
     pub fn parse(text: &str) -> Result<Self, NotAnOrigin> {
-        let refused = || NotAnOrigin(text.to_owned());
         let trimmed = text.strip_suffix('/').unwrap_or(text);
-        let (scheme, host) = trimmed.split_once("://").ok_or_else(refused)?;
+        Self::of_parts(trimmed).ok_or_else(|| NotAnOrigin(text.to_owned()))
+    }
+
+    /// The origin of an absolute `http(s)` address, if it has a plain one
+    /// (no user name, no backslash, no space or control character).
+    pub(crate) fn of_address(address: &str) -> Option<Self> {
+        if !address.bytes().all(|b| b.is_ascii_graphic()) || address.contains('\\') {
+            return None;
+        }
+        let (scheme, rest) = address.split_once("://")?;
+        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+        Self::of_parts(&format!("{scheme}://{}", &rest[..end]))
+    }
+
+    /// `scheme://host[:port]`, checked and made as a browser writes it.
+    fn of_parts(text: &str) -> Option<Self> {
+        let (scheme, host) = text.split_once("://")?;
+        let scheme = scheme.to_ascii_lowercase();
+        let host = host.to_ascii_lowercase();
         let host_fits = !host.is_empty()
+            && !host.starts_with(':')
             && host
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-        if matches!(scheme, "http" | "https") && host_fits {
-            Ok(Self(trimmed.to_ascii_lowercase()))
-        } else {
-            Err(refused())
-        }
+        let default_port = match scheme.as_str() {
+            "http" => ":80",
+            "https" => ":443",
+            _ => return None,
+        };
+        let host = host.strip_suffix(default_port).unwrap_or(&host);
+        host_fits.then(|| Self(format!("{scheme}://{host}")))
     }
 
-    /// The origin, as written in the CSP.
+    /// The origin, as written in the CSP and sent in `Origin`.
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// `back` if it is an absolute address on one of the `allowed` sites: where
+/// a form posted from there may send the person back to (never anywhere
+/// else: no open redirect).
+pub(crate) fn back_to<'a>(allowed: &[SiteOrigin], back: &'a str) -> Option<&'a str> {
+    let origin = SiteOrigin::of_address(back)?;
+    allowed.contains(&origin).then_some(back)
 }
 
 /// `headers` on every response (those it has not set itself).
@@ -134,11 +165,22 @@ pub(crate) fn layers(router: Router, headers: Arc<SecurityHeaders>) -> Router {
     ))
 }
 
-/// Around the routes that take a form: cross-site protection, a body size
-/// limit and a time limit (they wait on the database).
-pub(crate) fn form_layers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
+/// Around the routes that take a form: cross-site protection (posts from
+/// the `trusted` sites' pages are accepted too), a body size limit and a
+/// time limit (they wait on the database).
+pub(crate) fn form_layers<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    trusted: &[SiteOrigin],
+) -> Router<S> {
+    let mut csrf = CsrfLayer::new();
+    for origin in trusted {
+        match csrf.clone().add_trusted_origin(origin.as_str()) {
+            Ok(with) => csrf = with,
+            Err(error) => tracing::warn!(%error, origin = origin.as_str(), "origin not trusted"),
+        }
+    }
     router
-        .route_layer(CsrfLayer::new().with_rejection_response(CrossSite))
+        .route_layer(csrf.with_rejection_response(CrossSite))
         .route_layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
         .route_layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -182,24 +224,68 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_embedding_site_is_an_origin_and_nothing_more() {
+    fn a_site_is_an_origin_and_nothing_more() {
         assert_eq!(
-            EmbedOrigin::parse("https://Help.example.com/").map(|o| o.0),
+            SiteOrigin::parse("https://Help.example.com/").map(|o| o.0),
             Ok("https://help.example.com".to_owned())
         );
-        assert!(EmbedOrigin::parse("http://127.0.0.1:8081").is_ok());
+        assert_eq!(
+            SiteOrigin::parse("https://help.example.com:443").map(|o| o.0),
+            Ok("https://help.example.com".to_owned())
+        );
+        assert!(SiteOrigin::parse("http://127.0.0.1:8081").is_ok());
         for bad in [
             "help.example.com",
             "https://help.example.com/guides",
             "https://help.example.com; script-src *",
             "javascript://x",
             "https://",
+            "https://:443",
+            "https://user@help.example.com",
         ] {
             assert_eq!(
-                EmbedOrigin::parse(bad),
+                SiteOrigin::parse(bad),
                 Err(NotAnOrigin(bad.to_owned())),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn a_form_sends_back_only_to_an_allowed_site() {
+        let allowed = [
+            SiteOrigin::parse("https://help.example.com").expect("an origin"),
+            SiteOrigin::parse("http://127.0.0.1:8081").expect("an origin"),
+        ];
+        for good in [
+            "https://help.example.com/guides/lock.html#outcome-x",
+            "https://HELP.example.com:443/guides/lock.html?path=a%3Db",
+            "http://127.0.0.1:8081/guides/lock.html",
+            "https://help.example.com",
+        ] {
+            assert_eq!(back_to(&allowed, good), Some(good), "{good}");
+        }
+        for hostile in [
+            "",
+            "/guides/lock.html",
+            "//evil.example/x",
+            "https://evil.example/guides/lock.html",
+            "https://help.example.com.evil.example/",
+            "https://help.example.com@evil.example/",
+            "https://evil.example\\@help.example.com/",
+            "https://help.example.com\\@evil.example/",
+            "https:/\\evil.example",
+            "javascript://help.example.com/%0Aalert(1)",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "http://help.example.com/",
+            "https://help.example.com:444/",
+            "http://127.0.0.1:8082/",
+            "https://help.example.com/\r\nSet-Cookie:x",
+            "https://help.example.com /x",
+            " https://help.example.com/",
+        ] {
+            assert_eq!(back_to(&allowed, hostile), None, "{hostile}");
         }
     }
 }

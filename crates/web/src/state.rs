@@ -8,7 +8,7 @@ use crate::library::Library;
 use crate::limits::{FailedLogins, PerMinute};
 use crate::observe::Metrics;
 use crate::routes::Files;
-use crate::security::SecurityHeaders;
+use crate::security::{SecurityHeaders, SiteOrigin};
 use std::net::IpAddr;
 use std::num::NonZeroU32;
 use std::sync::{Arc, RwLock};
@@ -50,7 +50,11 @@ pub struct Config {
     pub handoff_destinations: Vec<String>,
     /// Sites that may show the guides' pages in a frame (`--embed-origin`);
     /// none: no site may. Never the admin pages.
-    pub embed_origins: Vec<crate::security::EmbedOrigin>,
+    pub embed_origins: Vec<crate::security::SiteOrigin>,
+    /// Sites whose pages may post the forms (`--allow-origin`): a static
+    /// site built with `--server`; feedback sent from there may send the
+    /// person back to a page of theirs.
+    pub allowed_origins: Vec<crate::security::SiteOrigin>,
 }
 
 impl Default for Config {
@@ -68,6 +72,7 @@ impl Default for Config {
             live_reload: false,
             handoff_destinations: Vec::new(),
             embed_origins: Vec::new(),
+            allowed_origins: Vec::new(),
         }
     }
 }
@@ -101,6 +106,8 @@ struct Inner {
     failed_logins: FailedLogins,
     protect_metrics: bool,
     handoff_destinations: Vec<String>,
+    /// Sites whose pages may post the forms.
+    allowed_origins: Vec<SiteOrigin>,
     /// Notified when a hand-off is stored, so it is delivered at once.
     handoff_stored: Arc<tokio::sync::Notify>,
     /// Diagnostics of guides that do not compile (watch mode), shown
@@ -143,6 +150,7 @@ impl AppState {
                 failed_logins: FailedLogins::new(config.failed_logins_per_minute),
                 protect_metrics: config.protect_metrics,
                 handoff_destinations: config.handoff_destinations,
+                allowed_origins: config.allowed_origins,
                 handoff_stored: Arc::new(tokio::sync::Notify::new()),
                 problems: RwLock::new(None),
                 changes: config
@@ -263,6 +271,11 @@ impl AppState {
     /// Where hand-offs go, as the store names them.
     pub(crate) fn handoff_destinations(&self) -> &[String] {
         &self.inner.handoff_destinations
+    }
+
+    /// Sites whose pages may post the forms, and be sent back to.
+    pub(crate) fn allowed_origins(&self) -> &[SiteOrigin] {
+        &self.inner.allowed_origins
     }
 
     /// Notified whenever this server stores a hand-off: give it to

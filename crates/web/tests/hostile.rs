@@ -24,7 +24,7 @@ const SERVED: [&str; 5] = [
 /// Every address on every page of `guide` that a page may not carry.
 fn disallowed_on_pages(guide: unstuck_core::Guide) -> Vec<String> {
     let mut found = Vec::new();
-    let files = static_site::guide_files(&guide, &[&guide]);
+    let files = static_site::guide_files(&guide, &[&guide], None);
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
         found.extend(disallowed_on(&file.path, &html));
@@ -82,7 +82,7 @@ fn static_pages_carry_their_own_security_policy() {
     let guide = unstuck_core::compile(unstuck_testkit::hostile::BASE_GUIDE)
         .guide
         .expect("the base guide compiles");
-    let files = static_site::guide_files(&guide, &[&guide]);
+    let files = static_site::guide_files(&guide, &[&guide], None);
     for file in files.iter().filter(|f| f.path.ends_with(".html")) {
         let html = String::from_utf8_lossy(&file.bytes);
         assert!(

@@ -195,15 +195,20 @@ async fn the_support_summary_is_written_in_the_readers_language() {
     }
 }
 
+/// The smart-lock guide as written and its translations.
+fn smart_lock_editions(guides: &[Guide]) -> Vec<&Guide> {
+    guides
+        .iter()
+        .filter(|g| g.id.as_str() == "smart-lock")
+        .collect()
+}
+
 #[test]
 fn the_static_site_writes_every_language_with_relative_links() {
     let guides = guides();
-    let editions: Vec<&Guide> = guides
-        .iter()
-        .filter(|g| g.id.as_str() == "smart-lock")
-        .collect();
+    let editions = smart_lock_editions(&guides);
     let german = editions.iter().find(|g| g.lang == "de").expect("German");
-    let files = static_site::guide_files(german, &editions);
+    let files = static_site::guide_files(german, &editions, None);
     assert_eq!(files.len(), 1);
     assert_eq!(files[0].path, "de/guides/smart-lock.html");
     let page = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
@@ -224,6 +229,30 @@ fn the_static_site_writes_every_language_with_relative_links() {
     let de = String::from_utf8(catalogs[2].bytes.clone()).expect("UTF-8");
     assert_contains(&de, r#"href="../de/guides/smart-lock.html""#);
     assert_contains(&de, r#"<link rel="stylesheet" href="../assets/"#);
+}
+
+#[test]
+fn a_translations_static_page_posts_to_its_languages_addresses_and_speaks_its_language() {
+    let guides = guides();
+    let editions = smart_lock_editions(&guides);
+    let german = editions.iter().find(|g| g.lang == "de").expect("German");
+    let server = static_site::ServerAddress::parse("http://127.0.0.1:8080").expect("an address");
+    let files = static_site::guide_files(german, &editions, Some(&server));
+    let page = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+    assert_contains(
+        &page,
+        r#"action="http://127.0.0.1:8080/de/guides/smart-lock/feedback""#,
+    );
+    assert_contains(
+        &page,
+        r#"href="http://127.0.0.1:8080/de/guides/smart-lock/contact?from=locksmith""#,
+    );
+    let without = static_site::guide_files(german, &editions, None);
+    let page = String::from_utf8(without[0].bytes.clone()).expect("UTF-8");
+    assert_contains(
+        &page,
+        "Diese Seite kann Ihre Antworten nicht an den Support senden.",
+    );
 }
 
 #[test]

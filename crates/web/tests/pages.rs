@@ -395,19 +395,178 @@ async fn feedback_without_a_database_keeps_the_comment_and_asks_to_try_again() {
     );
 }
 
+/// Fails if any smart-lock feedback was kept.
+async fn assert_no_feedback(store: &Store) {
+    let kept = store.feedback("smart-lock", 10).await.expect("readable");
+    assert!(kept.is_empty(), "{kept:?}");
+}
+
 #[tokio::test]
 async fn feedback_from_another_site_is_refused() {
     let (app, store, _folder) = app_with_store(Config::default()).await;
     let reply = post_feedback(&app, "smart-lock", "helpful=yes&state=", "cross-site").await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
     assert_contains(&reply.body, "This form was sent from another site");
-    assert!(
+    assert_no_feedback(&store).await;
+}
+
+/// A form posted by a browser from a page of `origin` (another site).
+async fn post_from(app: &Router, path: &str, form: &str, origin: &str) -> Reply {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, origin)
+        .header(header::CONTENT_LENGTH, form.len())
+        .body(Body::from(form.to_owned()))
+        .expect("a request");
+    send(app, request).await
+}
+
+/// The app accepting forms from the static site at `http://127.0.0.1:8081`.
+async fn app_allowing_a_static_site() -> (Router, Store, tempfile::TempDir) {
+    let config = Config {
+        allowed_origins: vec![
+            unstuck_web::SiteOrigin::parse("http://127.0.0.1:8081").expect("an origin"),
+        ],
+        feedback_per_minute: NonZeroU32::new(100).expect("non-zero"),
+        ..Config::default()
+    };
+    app_with_store(config).await
+}
+
+/// Smart-lock feedback posted from the static site the app allows.
+async fn feedback_from_the_static_site(app: &Router, form: &str) -> Reply {
+    post_from(
+        app,
+        "/guides/smart-lock/feedback",
+        form,
+        "http://127.0.0.1:8081",
+    )
+    .await
+}
+
+#[tokio::test]
+async fn feedback_from_an_allowed_site_is_kept_and_goes_back_to_its_page() {
+    let (app, store, _folder) = app_allowing_a_static_site().await;
+    let back =
+        "http://127.0.0.1:8081/guides/smart-lock.html?path=keypad-lights%3Dno#outcome-unlocked";
+    let form = format!(
+        "helpful=yes&state=keypad-lights%3Dno&outcome=unlocked&back={}",
+        urlencoding(back)
+    );
+    for _ in 0..2 {
+        let reply = feedback_from_the_static_site(&app, &form).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.body);
+        assert_eq!(reply.headers[header::LOCATION], back);
+    }
+    let kept = store.feedback("smart-lock", 10).await.expect("readable");
+    assert_eq!(kept.len(), 2);
+    assert!(kept.iter().all(|f| f.feedback.helpful));
+}
+
+#[tokio::test]
+async fn a_static_outcomes_contact_link_opens_the_contact_form() {
+    // What a static site built with --server links to without the script.
+    let reply = get(
+        &app_without_store(),
+        "/guides/smart-lock/contact?from=locksmith",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.body);
+    assert_contains(&reply.body, r#"name="state" value="from=locksmith""#);
+}
+
+#[tokio::test]
+async fn feedback_from_a_site_not_allowed_is_refused() {
+    let (app, store, _folder) = app_allowing_a_static_site().await;
+    for origin in [
+        "http://127.0.0.1:8082",
+        "https://127.0.0.1:8081",
+        "http://evil.example",
+        "null",
+    ] {
+        let form = "helpful=yes&state=&back=http%3A%2F%2F127.0.0.1%3A8081%2F";
+        let reply = post_from(&app, "/guides/smart-lock/feedback", form, origin).await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin}");
+        assert_contains(&reply.body, "This form was sent from another site");
+    }
+    assert_no_feedback(&store).await;
+}
+
+#[tokio::test]
+async fn feedback_never_sends_anyone_to_a_site_not_allowed() {
+    let (app, store, _folder) = app_allowing_a_static_site().await;
+    let hostile = [
+        "",
+        "https://evil.example/",
+        "//evil.example/",
+        "/\\evil.example/",
+        "javascript:alert(1)",
+        "javascript://127.0.0.1:8081/%0Aalert(1)",
+        "http://127.0.0.1:8081@evil.example/",
+        "http://evil.example\\@127.0.0.1:8081/",
+        "http://127.0.0.1:8081\\@evil.example/",
+        "http://127.0.0.1:8081.evil.example/",
+        "http://127.0.0.1:8082/guides/smart-lock.html",
+        "http://127.0.0.1:8081/\r\nLocation: https://evil.example/",
+    ];
+    for back in hostile {
+        let form = format!("helpful=no&state=&back={}", urlencoding(back));
+        let reply = feedback_from_the_static_site(&app, &form).await;
+        // The server's own thanks, on its own page: nothing leads out.
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{back}");
+        assert_eq!(
+            reply.headers[header::LOCATION],
+            "/guides/smart-lock?sent=1#rate",
+            "{back}"
+        );
+    }
+    // Sent from the server's own pages, `back` is no way out either.
+    let reply = post_feedback(
+        &app,
+        "smart-lock",
+        "helpful=yes&state=&back=https%3A%2F%2Fevil.example%2F",
+        "same-origin",
+    )
+    .await;
+    assert_eq!(
+        reply.headers[header::LOCATION],
+        "/guides/smart-lock?sent=1#rate"
+    );
+    let thanks = get(&app, "/guides/smart-lock?sent=1").await;
+    assert!(!thanks.body.contains("evil.example"));
+    assert_eq!(
         store
-            .feedback("smart-lock", 10)
+            .feedback("smart-lock", 100)
             .await
             .expect("readable")
-            .is_empty()
+            .len(),
+        hostile.len() + 1
     );
+}
+
+#[tokio::test]
+async fn the_admin_forms_stay_closed_to_allowed_sites() {
+    let config = Config {
+        admin_token: admin_token(),
+        allowed_origins: vec![
+            unstuck_web::SiteOrigin::parse("http://127.0.0.1:8081").expect("an origin"),
+        ],
+        ..Config::default()
+    };
+    let (app, _store, _folder) = app_with_store(config).await;
+    let request = Request::post("/admin/handoffs/ABC-123/retry")
+        .header(header::AUTHORIZATION, bearer())
+        .header("sec-fetch-site", "cross-site")
+        .header(header::ORIGIN, "http://127.0.0.1:8081")
+        .body(Body::empty())
+        .expect("a request");
+    assert_eq!(send(&app, request).await.status, StatusCode::FORBIDDEN);
+}
+
+/// `text` as a form value.
+fn urlencoding(text: &str) -> String {
+    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 #[tokio::test]

@@ -21,7 +21,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 use unstuck_core::Guide;
-use unstuck_web::static_site;
+use unstuck_web::static_site::{self, ServerAddress};
 
 /// Build a static site of every guide: works from any static host and from
 /// disk (file://), with JavaScript or without, and offline once visited.
@@ -37,6 +37,12 @@ pub(crate) struct Args {
     /// Where to write the site (created if needed).
     #[arg(long, value_name = "DIR", default_value = "site")]
     out: PathBuf,
+    /// The running `unstuck serve` the pages' "Was this helpful?" forms
+    /// post to and whose contact page "get help" outcomes link to, e.g.
+    /// `https://guides.example.com` (start it with `--allow-origin` naming
+    /// where this site is published). Without it, the pages have no form.
+    #[arg(long, value_name = "URL", value_parser = |text: &str| ServerAddress::parse(text))]
+    server: Option<ServerAddress>,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -51,7 +57,13 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         .with_context(|| format!("cannot create the output folder `{}`", args.out.display()))?;
     let out = &OutputFolder::new(&args.out);
     let previous = Record::read(out);
-    let tool = tool_fingerprint();
+    // Pages built for another server (or none) are built again.
+    let server = args.server.as_ref();
+    let tool = format!(
+        "{} {}",
+        tool_fingerprint(),
+        server.map_or("", ServerAddress::as_str)
+    );
     let unchanged = |set: &&GuideSet| {
         let built = previous.guides.get(set.guide.id.as_str());
         previous.tool == tool
@@ -60,7 +72,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
             })
     };
     let (skipped, to_build): (Vec<&GuideSet>, Vec<&GuideSet>) = sets.iter().partition(unchanged);
-    let built = render_all(&to_build, out)?;
+    let built = render_all(&to_build, out, server)?;
 
     let mut record = Record {
         tool,
@@ -96,14 +108,19 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
 
 /// Renders and writes the guides' files on every core, with a progress bar
 /// on a terminal.
-fn render_all(guides: &[&GuideSet], out: &OutputFolder) -> anyhow::Result<Vec<(String, Built)>> {
+fn render_all(
+    guides: &[&GuideSet],
+    out: &OutputFolder,
+    server: Option<&ServerAddress>,
+) -> anyhow::Result<Vec<(String, Built)>> {
     let progress = ProgressBar::new(guides.len() as u64);
     progress.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} guides  {elapsed} {msg}")
             .context("progress bar template")?,
     );
     let built = crate::parallel::map(guides, |guide| {
-        let built = build_guide(guide, out).map(|built| (guide.guide.id.to_string(), built));
+        let built =
+            build_guide(guide, out, server).map(|built| (guide.guide.id.to_string(), built));
         progress.inc(1);
         built
     });
@@ -111,11 +128,16 @@ fn render_all(guides: &[&GuideSet], out: &OutputFolder) -> anyhow::Result<Vec<(S
     built.into_iter().collect()
 }
 
-/// Writes the pages of a guide and of its translations.
-fn build_guide(set: &GuideSet, out: &OutputFolder) -> anyhow::Result<Built> {
+/// Writes the pages of a guide and of its translations, their forms
+/// posting to `server`.
+fn build_guide(
+    set: &GuideSet,
+    out: &OutputFolder,
+    server: Option<&ServerAddress>,
+) -> anyhow::Result<Built> {
     let editions: Vec<&Guide> = set.editions().collect();
     let files: Vec<static_site::SiteFile> = (editions.iter())
-        .flat_map(|guide| static_site::guide_files(guide, &editions))
+        .flat_map(|guide| static_site::guide_files(guide, &editions, server))
         .collect();
     for file in &files {
         out.write(&file.path, &file.bytes)?;

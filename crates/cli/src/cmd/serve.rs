@@ -11,7 +11,7 @@ use std::time::Duration;
 use unstuck_store::Store;
 use unstuck_web::delivery::{Destinations, Retries, Smtp, Webhook};
 use unstuck_web::server::{Limits, MIN_HEADER_BYTES};
-use unstuck_web::{AdminToken, AppState, Config, EmbedOrigin, Library};
+use unstuck_web::{AdminToken, AppState, Config, Library, SiteOrigin};
 
 /// Serve the guides as web pages that work without JavaScript, with a JSON API.
 ///
@@ -134,8 +134,16 @@ pub(crate) struct Args {
     /// e.g. a help center: `https://help.example.com` (repeat the flag, or
     /// separate by commas in the variable, for several). See docs/web.md.
     #[arg(long = "embed-origin", value_name = "URL", env = "UNSTUCK_EMBED_ORIGIN", value_delimiter = ',',
-          value_parser = |text: &str| EmbedOrigin::parse(text))]
-    embed_origins: Vec<EmbedOrigin>,
+          value_parser = |text: &str| SiteOrigin::parse(text))]
+    embed_origins: Vec<SiteOrigin>,
+    /// Accept feedback posted from this site's pages, e.g. a static site
+    /// built with `unstuck build --server`: `https://help.example.com`
+    /// (repeat the flag, or separate by commas in the variable, for
+    /// several); feedback sent from there goes back to the page it came
+    /// from. See docs/deploy.md.
+    #[arg(long = "allow-origin", value_name = "ORIGIN", env = "UNSTUCK_ALLOW_ORIGIN", value_delimiter = ',',
+          value_parser = |text: &str| SiteOrigin::parse(text))]
+    allowed_origins: Vec<SiteOrigin>,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -212,6 +220,7 @@ async fn serve(
         live_reload: args.watch,
         handoff_destinations: destinations.names(),
         embed_origins: args.embed_origins,
+        allowed_origins: args.allowed_origins,
         ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);

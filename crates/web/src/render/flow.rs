@@ -13,6 +13,7 @@ use super::layout::Page;
 use super::markdown::{self, Links};
 use super::parts::{self, FeedbackState, Model};
 use super::words::Words;
+use crate::static_site::ServerAddress;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, Walked};
@@ -32,6 +33,8 @@ pub(crate) struct Flow<'a> {
     /// The interface text, in the guide's language.
     pub(super) words: Words,
     controls: &'static dyn Controls,
+    /// The server a static page's forms post to (`build --server`), if any.
+    pub(super) server: Option<&'a ServerAddress>,
 }
 
 impl<'a> Flow<'a> {
@@ -52,7 +55,14 @@ impl<'a> Flow<'a> {
             site,
             words: Words::of(guide),
             controls: site.controls(),
+            server: None,
         }
+    }
+
+    /// The same page, its forms posting to `server` (a static site's; none:
+    /// a static page has no form).
+    pub(crate) fn posting_to(self, server: Option<&'a ServerAddress>) -> Self {
+        Self { server, ..self }
     }
 
     /// What showing this page means, for analytics.

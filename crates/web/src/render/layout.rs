@@ -3,20 +3,27 @@
 
 use super::words::Words;
 use crate::assets::ASSETS;
+use crate::security::SiteOrigin;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use unstuck_core::Guide;
 
 /// The content security policy of a static site's pages: its own files
 /// only (and the decision-tree picture's own stylesheet), no inline script,
-/// no form, no outside image.
-static STATIC_POLICY: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+/// no outside image, and no form, or (built with `--server`) forms posting
+/// to that server only (and `'self'`, where it sends the person back:
+/// some browsers hold a redirect after a post to `form-action` too).
+fn static_policy(forms_to: Option<&SiteOrigin>) -> String {
+    let form_action = match forms_to {
+        Some(server) => format!("'self' {}", server.as_str()),
+        None => "'none'".to_owned(),
+    };
     format!(
         "default-src 'none'; style-src 'self' {}; script-src 'self'; \
          img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; \
-         form-action 'none'; base-uri 'none'",
+         form-action {form_action}; base-uri 'none'",
         ASSETS.picture_style_hash()
     )
-});
+}
 
 /// What a page puts in the shell.
 pub(crate) struct Page {
@@ -44,6 +51,8 @@ pub(crate) struct Page {
     /// Whether the page reloads itself when the guides change (a server
     /// run with `serve --watch`, for authors).
     pub(crate) live_reload: bool,
+    /// The server a static page's forms post to (none: it has no form).
+    pub(crate) forms_to: Option<SiteOrigin>,
 }
 
 /// The same page in another language.
@@ -84,6 +93,7 @@ impl Page {
             main,
             root: Root::Served,
             live_reload: false,
+            forms_to: None,
         }
     }
 
@@ -136,7 +146,7 @@ impl Page {
                     @if let Root::Static(_) = self.root {
                         // No server sends headers for a static site: the page
                         // carries its own policy, a wall behind the renderer's.
-                        meta http-equiv="Content-Security-Policy" content=(STATIC_POLICY.as_str());
+                        meta http-equiv="Content-Security-Policy" content=(static_policy(self.forms_to.as_ref()));
                     }
                     meta name="viewport" content="width=device-width, initial-scale=1";
                     title { (self.title) }

@@ -3,6 +3,7 @@
 
 use super::markdown::{self, Links};
 use super::words::Words;
+use crate::static_site::ServerAddress;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::Summary;
@@ -162,11 +163,18 @@ pub(crate) fn summary_facts(summary: &Summary, words: Words) -> Markup {
 
 /// Where feedback should send the person back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FeedbackOn {
+pub(crate) enum FeedbackOn<'a> {
     /// The interactive guide.
     Flow,
     /// The full guide.
     Full,
+    /// A step of a static site's guide page, posting to `server` (which
+    /// sends the person back to the page the optional script names); the
+    /// form's ids start with `step`, the step's anchor.
+    Static {
+        server: &'a ServerAddress,
+        step: &'a str,
+    },
 }
 
 /// What the feedback form shows.
@@ -195,7 +203,7 @@ pub(crate) fn feedback(
     guide: &Guide,
     state: &str,
     outcome: Option<&str>,
-    on: FeedbackOn,
+    on: FeedbackOn<'_>,
     shown: &FeedbackState<'_>,
 ) -> Markup {
     let words = Words::of(guide);
@@ -203,25 +211,36 @@ pub(crate) fn feedback(
         FeedbackState::Failed { comment, .. } => *comment,
         _ => "",
     };
+    let path = format!("{}/feedback", super::guide_url(guide));
+    let (action, step) = match on {
+        FeedbackOn::Static { server, step } => (server.url(&path), Some(step)),
+        FeedbackOn::Flow | FeedbackOn::Full => (path, None),
+    };
+    let server = step.is_some();
+    let id = |name: &str| step.map_or_else(|| name.to_owned(), |step| format!("{step}-{name}"));
     html! {
-        section #rate aria-labelledby="rate-title" {
-            h2 #rate-title { (words.get("rate-title")) }
+        section id=(id("rate")) aria-labelledby=(id("rate-title")) {
+            h2 id=(id("rate-title")) { (words.get("rate-title")) }
             @if let FeedbackState::Sent = shown {
                 p.notice role="status" { (words.get("rate-thanks")) }
             } @else {
                 @if let FeedbackState::Failed { reason, .. } = shown {
                     p.warning role="alert" { strong { (words.get("rate-not-sent")) " " } (reason) }
                 }
-                form method="post" action=(format!("{}/feedback", super::guide_url(guide))) {
+                form method="post" action=(action) data-server[server] {
                     input type="hidden" name="state" value=(state);
-                    input type="hidden" name="page" value=(match on { FeedbackOn::Flow => "flow", FeedbackOn::Full => "full" });
+                    input type="hidden" name="page" value=(if on == FeedbackOn::Full { "full" } else { "flow" });
                     @if let Some(outcome) = outcome {
                         input type="hidden" name="outcome" value=(outcome);
                     }
+                    @if server {
+                        // The optional script puts the page's address here.
+                        input type="hidden" name="back" value="";
+                    }
                     fieldset {
                         legend { (words.get("rate-question")) }
-                        label.field for="comment" { (words.get("rate-comment")) }
-                        textarea #comment name="comment" maxlength="1000" rows="3" { (comment) }
+                        label.field for=(id("comment")) { (words.get("rate-comment")) }
+                        textarea id=(id("comment")) name="comment" maxlength="1000" rows="3" { (comment) }
                         div.row {
                             button type="submit" name="helpful" value="yes" { (words.get("rate-yes")) }
                             button type="submit" name="helpful" value="no" { (words.get("rate-no")) }

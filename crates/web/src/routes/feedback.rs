@@ -2,7 +2,8 @@
 //! comment. Stored with the guide, its version, the outcome and the path;
 //! never with an address or anything personal. A client may send a few per
 //! minute. When the database cannot take it, the page comes back with the
-//! comment still in the box and a "try again".
+//! comment still in the box and a "try again". Sent from a page of a site
+//! allowed to post here (`--allow-origin`), it goes back to that page.
 
 use super::GuideAddress;
 use super::pages::{find, read_query};
@@ -12,6 +13,7 @@ use crate::render::flow::Flow;
 use crate::render::parts::FeedbackState;
 use crate::render::words::Words;
 use crate::render::{Site, full, guide_url, with_query};
+use crate::security;
 use crate::state::AppState;
 use axum::Form;
 use axum::extract::State;
@@ -40,6 +42,10 @@ pub(crate) struct FeedbackForm {
     outcome: Option<String>,
     #[serde(default)]
     page: Option<String>,
+    /// The page to go back to, on a site allowed to post here (a static
+    /// site built with `--server`): an absolute address.
+    #[serde(default)]
+    back: String,
 }
 
 pub(crate) async fn send(
@@ -132,6 +138,9 @@ pub(crate) async fn send(
     state
         .events()
         .record(&guide, &[PageEvent::plain(EventKind::Feedback)], &visitor);
+    if let Some(back) = security::back_to(state.allowed_origins(), &form.back) {
+        return Ok(Redirect::to(back).into_response());
+    }
     let back = if on_full {
         format!("{}/full?sent=1#rate", guide_url(&guide))
     } else {

@@ -39,10 +39,13 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/admin/guides/{id}/advice", get(admin::advice))
         .route("/admin/guides/{id}/events.csv", get(admin::events_csv))
         .route("/admin/handoffs", get(admin_handoffs::list))
-        .merge(security::form_layers(Router::new().route(
-            "/admin/handoffs/{reference}/retry",
-            post(admin_handoffs::retry),
-        )));
+        .merge(security::form_layers(
+            Router::new().route(
+                "/admin/handoffs/{reference}/retry",
+                post(admin_handoffs::retry),
+            ),
+            &[],
+        ));
     // `/metrics` is open, or behind the admin token.
     let metrics = get(crate::observe::metrics);
     let (api, admin) = if state.protects_metrics() {
@@ -83,7 +86,7 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
         .route("/assets/{file}", get(files::script))
         .route("/sw.js", get(files::service_worker))
         .route("/manifest.webmanifest", get(files::manifest))
-        .merge(security::form_layers(forms))
+        .merge(security::form_layers(forms, state.allowed_origins()))
         .merge(security::compressed(api))
         .merge(security::compressed(admin))
         .route_layer(axum::middleware::from_fn_with_state(

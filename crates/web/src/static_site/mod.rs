@@ -17,6 +17,9 @@
 //! Writing the files is the caller's job.
 
 mod script_data;
+mod server_address;
+
+pub use server_address::{NotAServerAddress, ServerAddress};
 
 use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
 use crate::library::Library;
@@ -95,17 +98,22 @@ pub fn catalogs<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> Vec<SiteFile
 
 /// Every file of one guide: its page, `guides/ID.html` (a translation's
 /// `LANG/guides/ID.html`). `editions` are the guide as written and its
-/// translations, for the language switcher (the guide among them).
-pub fn guide_files(guide: &Guide, editions: &[&Guide]) -> Vec<SiteFile> {
+/// translations, for the language switcher (the guide among them). With a
+/// `server`, its outcomes' forms post there.
+pub fn guide_files(
+    guide: &Guide,
+    editions: &[&Guide],
+    server: Option<&ServerAddress>,
+) -> Vec<SiteFile> {
     vec![SiteFile::new(
         crate::render::static_guide_file(guide),
-        guide_page(guide, editions),
+        guide_page(guide, editions, server),
     )]
 }
 
 /// The guide's page: a section per step, the first one shown when the
 /// address names none, then the full guide and the picture.
-fn guide_page(guide: &Guide, editions: &[&Guide]) -> String {
+fn guide_page(guide: &Guide, editions: &[&Guide], server: Option<&ServerAddress>) -> String {
     let site = Site::Static;
     let words = Words::of(guide);
     let models = guide.variants.as_ref().map_or(0, |v| v.entries.len());
@@ -124,7 +132,7 @@ fn guide_page(guide: &Guide, editions: &[&Guide]) -> String {
         h1.guide-title { (markdown::inline(&guide.title, Links::InPage)) }
         div.steps {
             @for &(page, model) in &steps {
-                section.step-page id=(page.anchor(guide, model)) { (step(guide, page, model)) }
+                section.step-page id=(page.anchor(guide, model)) { (step(guide, page, model, server)) }
             }
             section.step-page id=(FULL) { (full::content(guide, site)) }
             section.step-page id=(GRAPH) {
@@ -141,6 +149,7 @@ fn guide_page(guide: &Guide, editions: &[&Guide]) -> String {
     };
     Page {
         structured_data: jsonld::faq(guide),
+        forms_to: server.map(|server| server.origin().clone()),
         ..Page::of_guide(guide, guide.title.plain(), main)
             .at(site.guide_root(guide))
             .in_languages(alternates)
@@ -149,7 +158,12 @@ fn guide_page(guide: &Guide, editions: &[&Guide]) -> String {
 }
 
 /// One step's section content.
-fn step(guide: &Guide, page: StaticPage, model: Option<usize>) -> Markup {
+fn step(
+    guide: &Guide,
+    page: StaticPage,
+    model: Option<usize>,
+    server: Option<&ServerAddress>,
+) -> Markup {
     if let StaticPage::Summary(outcome) = page {
         return summary::static_section(guide, outcome);
     }
@@ -158,7 +172,9 @@ fn step(guide: &Guide, page: StaticPage, model: Option<usize>) -> Markup {
         ..FlowQuery::default()
     };
     let walked = Walked::new(guide, &query.session);
-    Flow::new(guide, &query, &walked, Site::Static).content(&FeedbackState::Ask)
+    Flow::new(guide, &query, &walked, Site::Static)
+        .posting_to(server)
+        .content(&FeedbackState::Ask)
 }
 
 #[cfg(test)]
@@ -189,7 +205,7 @@ mod tests {
 
     /// The guide's page.
     fn page_of(guide: &Guide) -> String {
-        let files = guide_files(guide, &[guide]);
+        let files = guide_files(guide, &[guide], None);
         assert_eq!(files.len(), 1, "one page per guide");
         String::from_utf8(files[0].bytes.clone()).expect("UTF-8")
     }
@@ -330,7 +346,7 @@ mod tests {
     /// Asserts that every relative link of `guide`'s page and of the
     /// catalog names a file of the site, or an element of the page.
     fn every_link_names_a_file(guide: &Guide) {
-        let mut files = guide_files(guide, &[guide]);
+        let mut files = guide_files(guide, &[guide], None);
         files.extend(catalogs([guide]));
         files.extend(shared_files());
         let paths: std::collections::HashSet<&str> =
@@ -362,11 +378,67 @@ mod tests {
     }
 
     #[test]
+    fn with_a_server_outcomes_post_feedback_there_and_link_its_contact_page() {
+        let guide = smart_lock();
+        let server = ServerAddress::parse("https://guides.example.com/").expect("an address");
+        let files = guide_files(&guide, &[&guide], Some(&server));
+        let page = String::from_utf8(files[0].bytes.clone()).expect("UTF-8");
+        assert!(
+            page.contains("form-action 'self' https://guides.example.com; base-uri 'none'"),
+            "the policy allows that server's forms alone"
+        );
+        let (steps, first) = steps_of(&page);
+        for (anchor, html) in &steps {
+            let forms = html.matches("<form ").count();
+            let outcome = anchor.starts_with("o_");
+            assert_eq!(forms, usize::from(outcome), "{anchor}: {forms} forms");
+        }
+        let fixed = &steps["o_unlocked"];
+        for part in [
+            r#"<form method="post" action="https://guides.example.com/guides/smart-lock/feedback" data-server>"#,
+            r#"<input type="hidden" name="outcome" value="unlocked">"#,
+            r#"<input type="hidden" name="back" value="">"#,
+            r#"<textarea id="o_unlocked-comment" name="comment""#,
+        ] {
+            assert!(fixed.contains(part), "{part} in {fixed}");
+        }
+        assert!(!fixed.contains("/contact"), "{fixed}");
+        let help = &steps["o_locksmith"];
+        assert!(
+            help.contains(
+                r#"href="https://guides.example.com/guides/smart-lock/contact?from=locksmith" data-server-link>Send my answers to support</a>"#
+            ),
+            "{help}"
+        );
+        assert!(!steps[&first].contains("<form"));
+        // Ids stay unique in the page of many forms.
+        let mut ids = std::collections::HashSet::new();
+        for part in page.split(" id=\"").skip(1) {
+            let id = part.split('"').next().unwrap_or_default();
+            assert!(ids.insert(id), "{id} twice");
+        }
+    }
+
+    #[test]
+    fn without_a_server_a_page_has_no_form_and_says_how_to_reach_support() {
+        let page = page_of(&smart_lock());
+        assert!(page.contains("form-action 'none'"));
+        assert!(!page.contains("<form"));
+        let (steps, _) = steps_of(&page);
+        assert!(
+            steps["o_locksmith"].contains("This page cannot send your answers to support."),
+            "{}",
+            steps["o_locksmith"]
+        );
+        assert!(!steps["o_unlocked"].contains("cannot send"));
+    }
+
+    #[test]
     fn the_same_guide_gives_the_same_bytes() {
         let guide = smart_lock();
         assert_eq!(
-            guide_files(&guide, &[&guide]),
-            guide_files(&guide, &[&guide])
+            guide_files(&guide, &[&guide], None),
+            guide_files(&guide, &[&guide], None)
         );
     }
 

@@ -42,7 +42,7 @@ pub(crate) trait Controls: Sync {
     fn summary_link(&self, flow: &Flow<'_>, text: &str) -> Option<Markup>;
 
     /// On an escalation outcome: the way to send the answers to support,
-    /// if this kind of site has one.
+    /// or what to do where the page cannot send them.
     fn contact_link(&self, flow: &Flow<'_>) -> Option<Markup>;
 
     /// The feedback form (about `outcome`, if the page shows one).

@@ -4,13 +4,18 @@
 //! (`data-path`, the step's question or outcome) that the optional script
 //! fills in from the path it keeps in the address's query, and marks the
 //! links that carry that path on (`data-step` adds an answer to it,
-//! `data-path-link` keeps it as it is).
+//! `data-path-link` keeps it as it is). Built with `--server`, an outcome
+//! has the feedback form and a "get help" one the link to the server's
+//! contact page, which the script gives the path (`data-server`,
+//! `data-server-link`); without, a "get help" outcome says the page cannot
+//! send anything.
 
 use super::Controls;
 use crate::render::flow::Flow;
 use crate::render::markdown;
-use crate::render::parts::FeedbackState;
+use crate::render::parts::{self, FeedbackOn, FeedbackState};
 use crate::render::static_pages::{StaticPage, caution_of};
+use crate::render::{guide_url, with_query};
 use maud::{Markup, html};
 use unstuck_core::engine::Position;
 use unstuck_core::model::OutcomeKind;
@@ -115,8 +120,13 @@ impl Controls for StaticLinks {
         html! { a href=(href) data-path-link { (label) } }
     }
 
-    fn contact_link(&self, _flow: &Flow<'_>) -> Option<Markup> {
-        None
+    fn contact_link(&self, flow: &Flow<'_>) -> Option<Markup> {
+        let Some(server) = flow.server else {
+            return Some(html! { p { (flow.words.get("contact-static-cannot-send")) } });
+        };
+        let contact = server.url(&format!("{}/contact", guide_url(flow.guide)));
+        let href = with_query(&contact, &flow.walked.query);
+        Some(html! { a.btn href=(href) data-server-link { (flow.words.get("contact-link")) } })
     }
 
     fn summary_link(&self, flow: &Flow<'_>, text: &str) -> Option<Markup> {
@@ -128,7 +138,20 @@ impl Controls for StaticLinks {
         escalate.then(|| html! { a href=(href) data-path-link { (text) } })
     }
 
-    fn feedback(&self, _: &Flow<'_>, _: Option<&str>, _: &FeedbackState<'_>) -> Markup {
-        html! {}
+    fn feedback(
+        &self,
+        flow: &Flow<'_>,
+        outcome: Option<&str>,
+        shown: &FeedbackState<'_>,
+    ) -> Markup {
+        let (Some(server), Some(outcome)) = (flow.server, outcome) else {
+            return html! {};
+        };
+        let step = Self::page(flow).anchor(flow.guide, flow.query.session.variant());
+        let on = FeedbackOn::Static {
+            server,
+            step: &step,
+        };
+        parts::feedback(flow.guide, &flow.walked.query, Some(outcome), on, shown)
     }
 }
