@@ -266,7 +266,7 @@ impl Recorder {
         }
         hash.update(visitor.user_agent().as_bytes());
         hash.update(guide.id.as_str().as_bytes());
-        hex(&hash.finalize()[..8])
+        hex::encode(&hash.finalize()[..8])
     }
 }
 
@@ -297,17 +297,6 @@ impl Visitor {
             .and_then(|agent| agent.to_str().ok())
             .unwrap_or("")
     }
-}
-
-/// `bytes` in lowercase hexadecimal.
-fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut text = String::with_capacity(2 * bytes.len());
-    for byte in bytes {
-        text.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        text.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-    }
-    text
 }
 
 /// Writes queued events in batches until asked to stop, then writes what

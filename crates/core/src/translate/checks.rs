@@ -9,6 +9,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::link::LinkTarget;
 use crate::model::Text;
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use std::collections::HashMap;
 
 /// The problems of `message`'s translation of `source`, and the Markdown
 /// to show (the translation without its marks) when there are none.
@@ -129,15 +130,26 @@ fn shape(markdown: &str) -> Shape {
 
 /// What is in `source` and not in `translated`, and the other way round,
 /// counting repeats.
+/// Linear in the lists' lengths: a file from outside may hold many.
 fn difference(source: &[String], translated: &[String]) -> (Vec<String>, Vec<String>) {
-    let mut extra = translated.to_vec();
+    let mut left: HashMap<&str, usize> = HashMap::new();
+    for link in translated {
+        *left.entry(link).or_default() += 1;
+    }
     let mut missing = Vec::new();
     for link in source {
-        match extra.iter().position(|l| l == link) {
-            Some(index) => {
-                extra.remove(index);
-            }
-            None => missing.push(link.clone()),
+        match left.get_mut(link.as_str()) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => missing.push(link.clone()),
+        }
+    }
+    let mut extra = Vec::new();
+    for link in translated {
+        if let Some(count) = left.get_mut(link.as_str())
+            && *count > 0
+        {
+            *count -= 1;
+            extra.push(link.clone());
         }
     }
     (missing, extra)

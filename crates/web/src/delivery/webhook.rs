@@ -103,10 +103,7 @@ pub(crate) fn signature(secret: &[u8], body: &[u8]) -> String {
     let mut mac =
         <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC takes a key of any length");
     mac.update(body);
-    format!(
-        "sha256={}",
-        crate::handoff::hex(&mac.finalize().into_bytes())
-    )
+    format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
 /// Posts hand-offs to webhooks; one connection pool for all of them.

@@ -200,5 +200,5 @@ impl Worker {
 
 /// A token naming this worker in the leases it holds.
 fn owner_token() -> String {
-    crate::handoff::hex(&crate::handoff::random_bytes::<12>())
+    hex::encode(crate::handoff::random_bytes::<12>())
 }

@@ -27,15 +27,10 @@ pub(crate) fn random_bytes<const N: usize>() -> [u8; N] {
     bytes
 }
 
-/// Bytes as lower-case hex digits.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// A new idempotency key: 128 random bits in hex. The contact form carries
 /// one, so the same form sent twice is one hand-off.
 pub(crate) fn new_key() -> String {
-    hex(&random_bytes::<16>())
+    hex::encode(random_bytes::<16>())
 }
 
 /// The key a form sent, if it is one this server could have made.
