@@ -285,15 +285,12 @@ fn refused(status: StatusCode, why: &str) -> Response {
 
 /// An admin page: never cached, never indexed.
 pub(super) fn private(body: String) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-            (header::HeaderName::from_static("x-robots-tag"), "noindex"),
-        ],
-        body,
-    )
-        .into_response()
+    let mut response = super::personal(StatusCode::OK, body);
+    response.headers_mut().insert(
+        header::HeaderName::from_static("x-robots-tag"),
+        header::HeaderValue::from_static("noindex"),
+    );
+    response
 }
 
 fn csv_field(value: &str) -> String {

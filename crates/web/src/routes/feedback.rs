@@ -18,7 +18,7 @@ use crate::state::AppState;
 use axum::Form;
 use axum::extract::State;
 use axum::extract::rejection::FormRejection;
-use axum::http::{StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use unstuck_core::Guide;
@@ -90,16 +90,7 @@ pub(crate) async fn send(
         } else {
             Flow::new(&guide, &query, &walked, Site::Served).page(&shown)
         };
-        let body = body.live(state.live_reload()).render();
-        (
-            status,
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-store"),
-            ],
-            body,
-        )
-            .into_response()
+        super::personal(status, body.live(state.live_reload()).render())
     };
     if comment.chars().count() > MAX_COMMENT_CHARS {
         let max = Arg::Number(MAX_COMMENT_CHARS as u64);

@@ -20,8 +20,8 @@ use crate::state::AppState;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{RawQuery, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use unstuck_core::Guide;
 use unstuck_core::engine::query::{FlowQuery, MAX_FACT_CHARS};
 use unstuck_core::engine::{Position, Walk, walk};
@@ -53,7 +53,7 @@ pub(crate) async fn form(
         outcome,
         &form,
     );
-    Ok(personal(StatusCode::OK, body))
+    Ok(super::personal(StatusCode::OK, body))
 }
 
 /// Stores a hand-off and answers with its reference.
@@ -95,7 +95,7 @@ pub(crate) async fn send(
             failure,
             key: &key,
         };
-        personal(
+        super::personal(
             status,
             contact_page(&guide, &query, &summary, outcome, &form),
         )
@@ -139,7 +139,10 @@ pub(crate) async fn send(
                 // The same form sent again (a double click, a reload): the
                 // hand-off it made, not a second one.
                 if let Ok(before) = serde_json::from_str::<Payload>(&before.payload) {
-                    return Ok(personal(StatusCode::OK, sent_page(&guide, &query, &before)));
+                    return Ok(super::personal(
+                        StatusCode::OK,
+                        sent_page(&guide, &query, &before),
+                    ));
                 }
                 break;
             }
@@ -147,7 +150,7 @@ pub(crate) async fn send(
                 state.metrics().handoffs_queued.increment(1);
                 tracing::info!(reference = %payload.reference, guide = %guide.id, "hand-off stored");
                 state.handoff_stored().notify_one();
-                return Ok(personal(
+                return Ok(super::personal(
                     StatusCode::OK,
                     sent_page(&guide, &query, &payload),
                 ));
@@ -181,17 +184,4 @@ fn escalation(guide: &Guide, query: &FlowQuery) -> Result<(usize, Walk), AppErro
                 .to_owned(),
         )),
     }
-}
-
-/// A page with what the person typed: never stored by a cache.
-fn personal(status: StatusCode, body: String) -> Response {
-    (
-        status,
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        body,
-    )
-        .into_response()
 }

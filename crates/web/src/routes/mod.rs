@@ -130,6 +130,21 @@ impl<S: Send + Sync> axum::extract::FromRequestParts<S> for GuideAddress {
     }
 }
 
+/// A page with what one person typed or may see: never kept by a cache.
+pub(crate) fn personal(status: axum::http::StatusCode, body: String) -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response()
+}
+
 /// The client's address, from the connection (loopback when there is
 /// none, as in tests).
 pub(crate) fn client_of(extensions: &axum::http::Extensions) -> std::net::IpAddr {
