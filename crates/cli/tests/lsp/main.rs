@@ -28,8 +28,7 @@ fn shipped(name: &str) -> String {
     std::fs::read_to_string(path).expect("a shipped guide")
 }
 
-/// A broken fixture, opened in an editor as the only guide of a fresh
-/// guides folder.
+/// A guide opened in an editor as the only guide of a fresh guides folder.
 struct Opened {
     _dir: tempfile::TempDir,
     client: Client,
@@ -38,10 +37,15 @@ struct Opened {
     file: String,
 }
 
+/// A broken fixture, opened as `guide.md`.
 fn open_broken(name: &str) -> Opened {
-    let text = broken(name);
-    let (_dir, guides) = folder(&[("guide.md", &text)]);
-    let path = guides.join("guide.md");
+    open_only("guide.md", broken(name))
+}
+
+/// `text`, opened as the guide `name`.
+fn open_only(name: &str, text: String) -> Opened {
+    let (_dir, guides) = folder(&[(name, &text)]);
+    let path = guides.join(name);
     let file = uri(&path);
     let mut client = Client::start(&guides);
     client.open(&file, &text);
@@ -136,10 +140,13 @@ fn diagnostics_are_those_of_check_and_clear_when_fixed() {
 #[test]
 fn navigation_on_the_shipped_guide() {
     let text = shipped("smart-lock.md");
-    let (_dir, guides) = folder(&[("smart-lock.md", &text)]);
-    let file = uri(&guides.join("smart-lock.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_only("smart-lock.md", text);
     assert_eq!(client.diagnostics(&file), Vec::<Value>::new());
     let at = |needle: &str, n: usize| json!({ "textDocument": { "uri": file }, "position": position(&text, needle, n, 1) });
     // After `→ `: the arrow is one UTF-16 unit.
@@ -203,10 +210,13 @@ fn navigation_on_the_shipped_guide() {
 #[test]
 fn rename_changes_every_reference_and_nothing_else() {
     let text = shipped("smart-lock.md");
-    let (_dir, guides) = folder(&[("smart-lock.md", &text)]);
-    let file = uri(&guides.join("smart-lock.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_only("smart-lock.md", text);
     client.diagnostics(&file);
     // From a use, not the definition.
     let params = json!({
@@ -298,10 +308,13 @@ fn apply(text: &str, edits: &[Value]) -> String {
 #[test]
 fn completion_offers_ids_of_the_right_kind_with_titles() {
     let text = shipped("smart-lock.md");
-    let (_dir, guides) = folder(&[("smart-lock.md", &text)]);
-    let file = uri(&guides.join("smart-lock.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_only("smart-lock.md", text);
     client.diagnostics(&file);
     let typed = text.replace("- No → key-works", "- No → key");
     client.change(&file, 2, &typed);
@@ -364,10 +377,13 @@ fn completion_offers_ids_of_the_right_kind_with_titles() {
 fn positions_count_utf16_units_after_non_ascii_text() {
     let text =
         shipped("smart-lock.md").replace("- No → key-works", "- Nein 😀 é — ✓ {#no} → key-works");
-    let (_dir, guides) = folder(&[("smart-lock.md", &text)]);
-    let file = uri(&guides.join("smart-lock.md"));
-    let mut client = Client::start(&guides);
-    client.open(&file, &text);
+    let Opened {
+        _dir,
+        mut client,
+        text,
+        file,
+        ..
+    } = open_only("smart-lock.md", text);
     assert_eq!(client.diagnostics(&file), Vec::<Value>::new());
     let at = position(&text, "→ key-works", 0, 3);
     let definition = client.request(
