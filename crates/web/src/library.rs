@@ -11,6 +11,8 @@ pub struct Library {
     written: Shelf,
     /// Translations by language tag, in tag order.
     translated: BTreeMap<String, Shelf>,
+    /// The language most guides are written in.
+    written_lang: String,
     version: String,
 }
 
@@ -71,9 +73,11 @@ impl Library {
             .map(|g| format!("{}{}", g.lang, g.version))
             .collect::<Vec<_>>()
             .join("-");
+        let written_lang = most_common_lang(&written.guides);
         Self {
             written,
             translated,
+            written_lang,
             version,
         }
     }
@@ -103,13 +107,7 @@ impl Library {
 
     /// The language most guides are written in (`en` when there are none).
     pub fn written_lang(&self) -> &str {
-        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-        for guide in &self.written.guides {
-            *counts.entry(guide.lang.as_str()).or_default() += 1;
-        }
-        (counts.into_iter())
-            .max_by_key(|(_, count)| *count)
-            .map_or("en", |(lang, _)| lang)
+        &self.written_lang
     }
 
     /// Every guide as a reader of `lang` (`None`: as written) finds it in
@@ -204,6 +202,18 @@ impl Shelf {
     fn get(&self, id: &str) -> Option<&Arc<Guide>> {
         self.guides.get(*self.by_id.get(id)?)
     }
+}
+
+/// The language most of `guides` are written in (`en` when there are none).
+fn most_common_lang(guides: &[Arc<Guide>]) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for guide in guides {
+        *counts.entry(guide.lang.as_str()).or_default() += 1;
+    }
+    (counts.into_iter())
+        .max_by_key(|(_, count)| *count)
+        .map_or("en", |(lang, _)| lang)
+        .to_owned()
 }
 
 /// The texts a search looks in, the title first.

@@ -84,8 +84,8 @@ pub(crate) async fn catalog(
         return Err(AppError::GuideErrors(problems));
     }
     let library = state.library();
-    let written = library.written_lang().to_owned();
-    let languages: Vec<&str> = std::iter::once(written.as_str())
+    let written = library.written_lang();
+    let languages: Vec<&str> = std::iter::once(written)
         .chain(library.languages())
         .collect();
     let chosen = match &lang {
@@ -114,7 +114,7 @@ pub(crate) async fn catalog(
         state.searches()
     };
     let page = cache.get_or_render(key, HTML, || {
-        let alternates = catalog_alternates(&languages, shown.unwrap_or(&written), &written);
+        let alternates = catalog_alternates(&languages, shown.unwrap_or(written));
         let page = catalog::page(&library, shelf, search.as_deref(), alternates);
         Ok::<_, AppError>((page.live(state.live_reload()).render(), Vec::new()))
     })?;
@@ -137,7 +137,7 @@ pub(crate) async fn catalog(
 }
 
 /// The catalog in each language, by its explicit address (`/LANG/`).
-fn catalog_alternates(languages: &[&str], current: &str, written: &str) -> Vec<Alternate> {
+fn catalog_alternates(languages: &[&str], current: &str) -> Vec<Alternate> {
     if languages.len() < 2 {
         return Vec::new();
     }
@@ -146,7 +146,7 @@ fn catalog_alternates(languages: &[&str], current: &str, written: &str) -> Vec<A
             lang: lang.to_owned(),
             name: unstuck_locale::language_name(lang).to_owned(),
             href: format!("/{lang}/"),
-            current: lang == current || (lang == written && current.is_empty()),
+            current: lang == current,
         })
         .collect()
 }
