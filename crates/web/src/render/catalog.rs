@@ -106,3 +106,24 @@ pub(crate) fn page(
     };
     Page::new(words, title, main).in_languages(alternates)
 }
+
+/// The catalog in each of `languages` (tags, the guides' written language
+/// first), for the language switcher: `href` gives the address of each
+/// language's catalog (`None`: the written guides'); `current` is shown.
+pub(crate) fn alternates(
+    languages: &[&str],
+    current: &str,
+    href: impl Fn(Option<&str>) -> String,
+) -> Vec<Alternate> {
+    if languages.len() < 2 {
+        return Vec::new();
+    }
+    (languages.iter().enumerate())
+        .map(|(n, &lang)| Alternate {
+            lang: lang.to_owned(),
+            name: unstuck_locale::language_name(lang).to_owned(),
+            href: href((n > 0).then_some(lang)),
+            current: lang == current,
+        })
+        .collect()
+}

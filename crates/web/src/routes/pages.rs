@@ -114,7 +114,11 @@ pub(crate) async fn catalog(
         state.searches()
     };
     let page = cache.get_or_render(key, HTML, || {
-        let alternates = catalog_alternates(&languages, shown.unwrap_or(written));
+        // Each language by its explicit address (`/LANG/`), `/en/` too.
+        let current = shown.unwrap_or(written);
+        let alternates = catalog::alternates(&languages, current, |lang| {
+            format!("/{}/", lang.unwrap_or(written))
+        });
         let page = catalog::page(&library, shelf, search.as_deref(), alternates);
         Ok::<_, AppError>((page.live(state.live_reload()).render(), Vec::new()))
     })?;
@@ -134,21 +138,6 @@ pub(crate) async fn catalog(
         state.hot().keep(&uri, metrics, &page, None, generation);
     }
     Ok(page.respond(&headers))
-}
-
-/// The catalog in each language, by its explicit address (`/LANG/`).
-fn catalog_alternates(languages: &[&str], current: &str) -> Vec<Alternate> {
-    if languages.len() < 2 {
-        return Vec::new();
-    }
-    (languages.iter())
-        .map(|&lang| Alternate {
-            lang: lang.to_owned(),
-            name: unstuck_locale::language_name(lang).to_owned(),
-            href: format!("/{lang}/"),
-            current: lang == current,
-        })
-        .collect()
 }
 
 /// `/guides/{id}?…`: the interactive guide at the state the query holds.

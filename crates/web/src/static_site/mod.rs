@@ -24,7 +24,7 @@ pub use server_address::{NotAServerAddress, ServerAddress};
 use crate::assets::{ASSETS, MANIFEST, SERVICE_WORKER};
 use crate::library::Library;
 use crate::render::flow::Flow;
-use crate::render::layout::{Alternate, Page};
+use crate::render::layout::Page;
 use crate::render::markdown::{self, Links};
 use crate::render::parts::FeedbackState;
 use crate::render::static_pages::{FULL, GRAPH, StaticPage};
@@ -68,28 +68,18 @@ pub fn shared_files() -> Vec<SiteFile> {
 /// `LANG/index.html`, each guide in that language where it can be.
 pub fn catalogs<'a>(guides: impl IntoIterator<Item = &'a Guide>) -> Vec<SiteFile> {
     let library = Library::new(guides.into_iter().cloned().collect());
-    let languages: Vec<Option<&str>> = std::iter::once(None)
-        .chain(library.languages().map(Some))
+    let languages: Vec<&str> = std::iter::once(library.written_lang())
+        .chain(library.languages())
         .collect();
     let href = |root: &str, lang: Option<&str>| match lang {
         Some(lang) => format!("{root}{lang}/index.html"),
         None => format!("{root}index.html"),
     };
-    languages
-        .iter()
-        .map(|&lang| {
+    (languages.iter().enumerate())
+        .map(|(n, &tag)| {
+            let lang = (n > 0).then_some(tag);
             let root = if lang.is_some() { "../" } else { "" };
-            let alternates = (languages.iter())
-                .map(|&other| {
-                    let tag = other.unwrap_or(library.written_lang());
-                    Alternate {
-                        lang: tag.to_owned(),
-                        name: unstuck_locale::language_name(tag).to_owned(),
-                        href: href(root, other),
-                        current: other == lang,
-                    }
-                })
-                .collect();
+            let alternates = catalog::alternates(&languages, tag, |other| href(root, other));
             let path = href("", lang);
             SiteFile::new(path, catalog::static_page(&library, lang, root, alternates))
         })
