@@ -252,6 +252,42 @@ fn every_handoff_arrives_once_signed_through_a_receiver_that_is_down_then_fails(
 }
 
 #[test]
+fn a_plain_http_webhook_off_this_machine_is_warned_about_at_start() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join("w.db").display());
+    let loopback = format!("http://127.0.0.1:{}/hooks/unstuck", free_port());
+    let server = Server::start(
+        &database,
+        &[
+            "--handoff-webhook",
+            "http://desk.invalid/hooks/unstuck?token=t0p-s3cret",
+            "--handoff-webhook",
+            &loopback,
+            "--handoff-secret",
+            SECRET,
+        ],
+        folder.path(),
+    );
+    let log = server.log();
+    let warnings: Vec<&str> = log.lines().filter(|l| l.contains("unencrypted")).collect();
+    assert_eq!(
+        warnings.len(),
+        1,
+        "only the webhook off this machine: {log}"
+    );
+    assert!(warnings[0].contains("http://desk.invalid"), "{log}");
+    assert!(
+        warnings[0].contains("https://"),
+        "it says what to do: {log}"
+    );
+    assert!(
+        !log.contains("t0p-s3cret"),
+        "the URL's token is not logged: {log}"
+    );
+    server.stop();
+}
+
+#[test]
 fn a_handoff_accepted_before_a_kill_is_delivered_after_the_restart() {
     let folder = tempfile::tempdir().expect("a temp folder");
     let database = format!("sqlite://{}?mode=rwc", folder.path().join("k.db").display());

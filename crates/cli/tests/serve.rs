@@ -61,6 +61,10 @@ fn serve_answers_with_the_bundled_guides_and_stops_on_sigterm() {
     let mut log = String::new();
     server.stderr.take().map(|mut e| e.read_to_string(&mut log));
     assert!(log.contains("stopped"), "{log}");
+    assert!(
+        !log.contains('\u{1b}'),
+        "a log that is not a terminal has no colour codes: {log:?}"
+    );
 }
 
 #[test]

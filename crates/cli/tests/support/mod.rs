@@ -4,7 +4,7 @@
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -90,12 +90,16 @@ pub(crate) fn post_feedback(port: u16, guide: &str, form: &str, user_agent: &str
 pub(crate) struct Server {
     pub(crate) port: u16,
     child: Child,
+    log: PathBuf,
 }
 
 impl Server {
-    /// Starts the server and waits until it answers.
+    /// Starts the server and waits until it answers; what it logs goes to
+    /// a file in `folder`.
     pub(crate) fn start(database: &str, extra: &[&str], folder: &Path) -> Server {
         let port = free_port();
+        let log = folder.join(format!("serve-{port}.log"));
+        let log_file = std::fs::File::create(&log).expect("a log file");
         let child = Command::new(env!("CARGO_BIN_EXE_unstuck"))
             .args([
                 "serve",
@@ -109,10 +113,10 @@ impl Server {
             .env_remove("DATABASE_URL")
             .current_dir(folder)
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            .stderr(log_file)
             .spawn()
             .expect("the server starts");
-        let server = Server { port, child };
+        let server = Server { port, child, log };
         let started = Instant::now();
         while get(port, "/api/guides", "probe").is_none() {
             assert!(
@@ -129,6 +133,11 @@ impl Server {
         signal(&self.child, "TERM");
         let status = self.child.wait().expect("the server exits");
         assert!(status.success(), "exit status {status}");
+    }
+
+    /// What it has logged so far.
+    pub(crate) fn log(&self) -> String {
+        std::fs::read_to_string(&self.log).expect("the server's log")
     }
 
     /// Kills it without warning (SIGKILL).

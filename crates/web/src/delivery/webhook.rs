@@ -89,6 +89,20 @@ impl Webhook {
         &self.url
     }
 
+    /// Whether hand-offs would cross a network unencrypted: a plain
+    /// `http://` URL whose host is not this machine's loopback.
+    pub(crate) fn sends_in_clear(&self) -> bool {
+        if self.uri.scheme_str() != Some("http") {
+            return false;
+        }
+        let host = self.uri.host().unwrap_or_default();
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        let loopback = host
+            .parse::<std::net::IpAddr>()
+            .map_or_else(|_| is_localhost(host), |ip| ip.is_loopback());
+        !loopback
+    }
+
     /// Where it is, without user part, path or query (which may hold a
     /// token): for logs.
     pub(crate) fn origin(&self) -> String {
@@ -96,6 +110,12 @@ impl Webhook {
             .trim_start_matches("webhook ")
             .to_owned()
     }
+}
+
+/// `localhost` and its subdomains, which resolve to the loopback (RFC 6761).
+fn is_localhost(host: &str) -> bool {
+    let host = host.trim_end_matches('.').to_ascii_lowercase();
+    host == "localhost" || host.ends_with(".localhost")
 }
 
 /// `sha256=<hex>`: HMAC-SHA256 of `body` under `secret`.
@@ -197,6 +217,28 @@ mod tests {
         for status in [400, 401, 404, 410, 301] {
             let status = StatusCode::from_u16(status).expect("a status");
             assert!(matches!(by_status(status), Sent::Permanent(_)), "{status}");
+        }
+    }
+
+    #[test]
+    fn only_plain_http_off_this_machine_sends_in_clear() {
+        let secret = "0123456789abcdef0123";
+        let in_clear = |url: &str| Webhook::new(url, secret).map(|w| w.sends_in_clear());
+        for url in [
+            "http://desk.example.com/hook",
+            "http://10.0.0.7:8080/hook",
+            "http://localhost.example.com/",
+        ] {
+            assert_eq!(in_clear(url), Ok(true), "{url}");
+        }
+        for url in [
+            "https://desk.example.com/hook",
+            "http://127.0.0.1:9000/hook",
+            "http://[::1]:9000/hook",
+            "http://LocalHost:9000/hook",
+            "http://desk.localhost/hook",
+        ] {
+            assert_eq!(in_clear(url), Ok(false), "{url}");
         }
     }
 

@@ -48,6 +48,13 @@ pub fn spawn(
     state: &AppState,
 ) -> Result<DeliveryWorker, WebhookError> {
     let poster = Poster::new(retries.timeout)?;
+    for webhook in destinations.webhooks.iter().filter(|w| w.sends_in_clear()) {
+        tracing::warn!(
+            webhook = %webhook.origin(),
+            "hand-offs (names, contact details, answers) go to this webhook unencrypted; \
+             give it an https:// address"
+        );
+    }
     let (stop, stopping) = watch::channel(false);
     let wake = state.handoff_stored();
     let worker = Worker {
