@@ -45,7 +45,7 @@ enum Command {
     Build(cmd::build::Args),
     /// Print the figures: sessions, resolution, funnel, answers, helpfulness.
     Stats(cmd::stats::Args),
-    /// Delete events and feedback older than a span (e.g. --older-than 90d).
+    /// Delete events, feedback and finished hand-offs older than a span (e.g. --older-than 90d).
     Prune(cmd::prune::Args),
     /// Serve guides to an editor (Language Server Protocol over stdio).
     Lsp(cmd::lsp::Args),
