@@ -198,6 +198,42 @@ fn prune_deletes_what_is_older_than_asked() {
     assert_eq!(bad.status.code(), Some(1));
 }
 
+#[test]
+fn the_operators_commands_refuse_a_database_that_is_not_there() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let file = folder.path().join("gone.db");
+    let database = format!("sqlite://{}", file.display());
+    for command in [
+        vec!["stats", "--database", &database],
+        vec!["prune", "--older-than", "90d", "--database", &database],
+        vec!["advise", "smart-lock", "--database", &database],
+    ] {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
+            .args(&command)
+            .env_remove("UNSTUCK_GUIDES")
+            .current_dir(folder.path())
+            .output()
+            .expect("it runs");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{command:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("there is no database at `{}`", file.display())),
+            "{command:?}: {stderr}"
+        );
+        assert!(!file.exists(), "{command:?} created the database");
+    }
+    let in_memory = std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .args(["serve", "--addr", "127.0.0.1:0", "--database", "sqlite://"])
+        .output()
+        .expect("it runs");
+    assert_eq!(in_memory.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&in_memory.stderr).contains("names no SQLite file"),
+        "{}",
+        String::from_utf8_lossy(&in_memory.stderr)
+    );
+}
+
 /// Where Debian's PostgreSQL tools are, if installed.
 fn postgres_installed() -> bool {
     std::fs::read_dir("/usr/lib/postgresql").is_ok_and(|mut versions| versions.next().is_some())

@@ -205,7 +205,8 @@ impl Store {
     /// Claims up to `limit` deliveries to `destinations` (those this worker
     /// can reach) due at `now` for `owner` (a token unique to the worker),
     /// each for `lease` seconds: no other worker claims them until the
-    /// lease ends or the attempt is recorded.
+    /// lease ends or the attempt is recorded. The most overdue are claimed
+    /// first; the claims come in the order the deliveries were stored.
     pub async fn claim_deliveries(
         &self,
         owner: &str,
@@ -260,6 +261,8 @@ impl Store {
                 round_attempts: i64::from(row.try_get::<i32, _>("round_attempts")?),
             });
         }
+        // An UPDATE returns its rows in no promised order.
+        claims.sort_unstable_by_key(|claim| claim.delivery);
         Ok(claims)
     }
 

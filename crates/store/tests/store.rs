@@ -107,9 +107,75 @@ async fn an_sqlite_file_that_cannot_be_opened_fails_at_once() {
     );
     let not_a_database = folder.path().join("text.db");
     std::fs::write(&not_a_database, "not a database, just text ".repeat(100)).expect("written");
-    Store::open(&format!("sqlite://{}", not_a_database.display()))
+    let started = std::time::Instant::now();
+    let error = Store::open(&format!("sqlite://{}", not_a_database.display()))
         .await
         .expect_err("not a database");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "at once, not after the pool's timeout"
+    );
+    let reason = std::error::Error::source(&error).map(ToString::to_string);
+    assert!(
+        reason
+            .as_deref()
+            .is_some_and(|r| r.contains("not a database")),
+        "SQLite's own reason is kept: {reason:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_sqlite_url_without_a_file_is_refused() {
+    let error = Store::open("sqlite://").await.expect_err("no file");
+    assert!(
+        error.to_string().contains("names no SQLite file"),
+        "{error}"
+    );
+}
+
+#[tokio::test]
+async fn a_database_to_read_must_exist_and_none_is_created() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let file = folder.path().join("gone.db");
+    let error = Store::open_existing(&format!("sqlite://{}", file.display()))
+        .await
+        .expect_err("no such database");
+    assert!(
+        error
+            .to_string()
+            .contains(&format!("there is no database at `{}`", file.display())),
+        "{error}"
+    );
+    assert!(!file.exists(), "nothing was created");
+}
+
+#[tokio::test]
+async fn a_database_that_takes_no_writes_is_refused_to_serve_and_not_ready() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let file = folder.path().join("ro.db");
+    Store::open(&format!("sqlite://{}", file.display()))
+        .await
+        .expect("created")
+        .close()
+        .await;
+    let read_only = format!("sqlite://{}?mode=ro", file.display());
+    let error = Store::open(&read_only).await.expect_err("read-only");
+    assert!(error.to_string().contains("takes no writes"), "{error}");
+    // Its figures can still be read, but it is not ready to serve.
+    let store = Store::open_existing(&read_only).await.expect("opened");
+    assert!(store.stats("smart-lock", 0).await.is_ok());
+    assert!(!store.is_ready().await);
+    let Ok(url) = std::env::var("UNSTUCK_TEST_POSTGRES") else {
+        return;
+    };
+    // A server whose transactions are read-only, as on a standby.
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let read_only = format!("{url}{separator}options=-c%20default_transaction_read_only%3Don");
+    let store = Store::open(&read_only)
+        .await
+        .expect("opened: PostgreSQL may come back");
+    assert!(!store.is_ready().await);
+    assert!(Store::open(&url).await.expect("postgres").is_ready().await);
 }
 
 #[tokio::test]

@@ -135,14 +135,10 @@ fn observe(url: &str, guide: &str, since: i64) -> anyhow::Result<Observations> {
         .build()?;
     runtime
         .block_on(async {
-            let store = Store::open(url).await?;
-            anyhow::ensure!(
-                store.is_ready().await,
-                "the database `{url}` does not answer"
-            );
+            let store = Store::open_existing(url).await?;
             let counts = store.advice_counts(guide, since).await?;
             store.close().await;
-            Ok(Observations::from(&counts))
+            Ok::<_, unstuck_store::StoreError>(Observations::from(&counts))
         })
         .with_context(|| format!("cannot read the sessions of `{guide}`"))
 }

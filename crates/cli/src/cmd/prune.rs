@@ -39,7 +39,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()?;
     let ((events, feedback), handoffs) = runtime.block_on(async {
-        let store = Store::open(&args.database).await?;
+        let store = Store::open_existing(&args.database).await?;
         let deleted = store.prune(before).await?;
         let handoffs = store.prune_handoffs(handoffs_before).await?;
         store.close().await;

@@ -29,12 +29,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()?;
     let all = runtime.block_on(async {
-        let store = Store::open(&args.database).await?;
-        anyhow::ensure!(
-            store.is_ready().await,
-            "the database `{}` does not answer",
-            args.database
-        );
+        let store = Store::open_existing(&args.database).await?;
         let guides = match &args.guide {
             Some(guide) => vec![guide.clone()],
             None => store.guides_with_data(since).await?,
