@@ -724,3 +724,35 @@ fn protecting_the_metrics_needs_an_admin_token() {
         "--protect-metrics needs an admin token",
     );
 }
+
+#[test]
+fn serve_says_what_an_address_to_listen_on_looks_like() {
+    for (addr, example) in [
+        ("8080", "like 127.0.0.1:8080"),
+        ("127.0.0.1", "like 127.0.0.1:8080"),
+        ("example.com:443", "like 127.0.0.1:443"),
+    ] {
+        let output = unstuck()
+            .args(["serve", "--addr", addr])
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(2), "{addr}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_contains(
+            &stderr,
+            &format!("`{addr}` is not an address to listen on: give IP:PORT, {example}"),
+        );
+        assert_contains(&stderr, "(this machine only) or 0.0.0.0:");
+    }
+    // The variable is read the same way.
+    let output = unstuck()
+        .arg("serve")
+        .env("UNSTUCK_ADDR", "8080")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(2));
+    assert_contains(
+        &String::from_utf8_lossy(&output.stderr),
+        "`8080` is not an address to listen on",
+    );
+}

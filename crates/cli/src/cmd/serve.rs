@@ -1,5 +1,7 @@
 //! `unstuck serve`: the guides on the web.
 
+mod listen;
+
 use crate::Outcome;
 use crate::library;
 use anyhow::Context;
@@ -21,8 +23,11 @@ use unstuck_web::{AdminToken, AppState, Config, Library, SiteOrigin};
 /// again. Stops cleanly on Ctrl-C or SIGTERM.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The address to listen on.
-    #[arg(long, env = "UNSTUCK_ADDR", default_value = "127.0.0.1:8080")]
+    /// The address to listen on, IP:PORT: 127.0.0.1:PORT (or
+    /// localhost:PORT) for this machine only, 0.0.0.0:PORT for every
+    /// interface; an IPv6 address in brackets, like `[::1]:PORT`.
+    #[arg(long, env = "UNSTUCK_ADDR", default_value = "127.0.0.1:8080",
+          value_parser = listen::parse_address)]
     addr: SocketAddr,
     /// Serve the guides in this folder instead of the bundled ones.
     #[arg(long, env = "UNSTUCK_GUIDES")]

@@ -1,0 +1,51 @@
+//! Where `serve` listens: `--addr` read as `IP:PORT` (or `localhost:PORT`).
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+/// Reads `--addr`: `IP:PORT` (`[::1]:8080` for IPv6), or `localhost:PORT`,
+/// which is `127.0.0.1:PORT`; anything else is refused with what to give.
+pub(crate) fn parse_address(text: &str) -> Result<SocketAddr, String> {
+    let text = text.trim();
+    if let Ok(address) = text.parse() {
+        return Ok(address);
+    }
+    if let Some(port) = text
+        .split_once(':')
+        .filter(|(host, _)| host.eq_ignore_ascii_case("localhost"))
+        .and_then(|(_, port)| port.parse::<u16>().ok())
+    {
+        return Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, port)));
+    }
+    // The examples keep the port the text seems to mean.
+    let port = (text.rsplit(':').next())
+        .and_then(|port| port.parse::<u16>().ok())
+        .unwrap_or(8080);
+    Err(format!(
+        "`{text}` is not an address to listen on: give IP:PORT, like 127.0.0.1:{port} \
+         (this machine only) or 0.0.0.0:{port} (every interface)"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_address;
+
+    #[test]
+    fn addresses_are_ip_and_port_or_localhost_and_port() {
+        let read = |text: &str| parse_address(text).map(|address| address.to_string());
+        assert_eq!(read("127.0.0.1:8080").as_deref(), Ok("127.0.0.1:8080"));
+        assert_eq!(read("[::1]:8080").as_deref(), Ok("[::1]:8080"));
+        assert_eq!(read("localhost:9000").as_deref(), Ok("127.0.0.1:9000"));
+        assert_eq!(read("LocalHost:9000").as_deref(), Ok("127.0.0.1:9000"));
+        let refused = |text: &str| parse_address(text).err().unwrap_or_default();
+        assert_eq!(
+            refused("8080"),
+            "`8080` is not an address to listen on: give IP:PORT, like 127.0.0.1:8080 \
+             (this machine only) or 0.0.0.0:8080 (every interface)"
+        );
+        assert!(refused("127.0.0.1").contains("like 127.0.0.1:8080"));
+        assert!(refused("example.com:443").contains("like 127.0.0.1:443"));
+        assert!(refused("localhost").contains("give IP:PORT"));
+        assert!(refused("localhost:99999").contains("give IP:PORT"));
+    }
+}
