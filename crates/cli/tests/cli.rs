@@ -756,3 +756,52 @@ fn serve_says_what_an_address_to_listen_on_looks_like() {
         "`8080` is not an address to listen on",
     );
 }
+
+#[test]
+fn lists_of_hand_off_destinations_read_alike_in_the_flag_and_the_variable() {
+    let secret = ["--handoff-secret", "0123456789abcdef0123456789abcdef"];
+    let smtp = [
+        "--smtp",
+        "smtp://127.0.0.1:1?tls=none",
+        "--handoff-email-from",
+        "unstuck@example.com",
+    ];
+    // Spaces after the commas and an empty entry are no part of an entry.
+    let webhooks = "https://desk.example.com/a, ,nowhere";
+    let emails = "help@example.com, ,nobody";
+    for (flags, variable, value, refused) in [
+        (
+            &[&secret[..], &["--handoff-webhook", webhooks]].concat(),
+            None,
+            "",
+            "`nowhere` is not a webhook URL",
+        ),
+        (
+            &secret.to_vec(),
+            Some("UNSTUCK_HANDOFF_WEBHOOK"),
+            webhooks,
+            "`nowhere` is not a webhook URL",
+        ),
+        (
+            &[&smtp[..], &["--handoff-email", emails]].concat(),
+            None,
+            "",
+            "`nobody` is not an email address",
+        ),
+        (
+            &smtp.to_vec(),
+            Some("UNSTUCK_HANDOFF_EMAIL"),
+            emails,
+            "`nobody` is not an email address",
+        ),
+    ] {
+        let mut command = unstuck();
+        command.args(["serve", "--addr", "127.0.0.1:1"]).args(flags);
+        if let Some(variable) = variable {
+            command.env(variable, value);
+        }
+        let output = command.output().expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{flags:?} {variable:?}");
+        assert_contains(&String::from_utf8_lossy(&output.stderr), refused);
+    }
+}

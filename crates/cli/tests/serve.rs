@@ -184,23 +184,7 @@ fn allow_origin_takes_feedback_from_that_site_alone() {
         ],
         folder.path(),
     );
-    let form = "helpful=yes&state=&back=http%3A%2F%2F127.0.0.1%3A8081%2Fguides%2Fsmart-lock.html";
-    let post = |origin: &str| {
-        let headers = [
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Sec-Fetch-Site", "cross-site"),
-            ("Origin", origin),
-        ];
-        support::request(
-            server.port,
-            "POST",
-            "/guides/smart-lock/feedback",
-            &headers,
-            form,
-        )
-        .expect("an answer")
-        .status
-    };
+    let post = |origin: &str| feedback_from(server.port, origin);
     assert_eq!(post("http://127.0.0.1:8081"), 303);
     assert_eq!(post("https://help.example.com"), 303);
     assert_eq!(post("http://127.0.0.1:8082"), 403);
@@ -223,5 +207,44 @@ fn allow_origin_takes_feedback_from_that_site_alone() {
             message.contains("give the scheme and host (and port) only"),
             "{message}"
         );
+    }
+}
+
+/// The status of feedback posted from a page of `origin`.
+fn feedback_from(port: u16, origin: &str) -> u16 {
+    let form = "helpful=yes&state=&back=http%3A%2F%2F127.0.0.1%3A8081%2Fguides%2Fsmart-lock.html";
+    let headers = [
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("Sec-Fetch-Site", "cross-site"),
+        ("Origin", origin),
+    ];
+    support::request(port, "POST", "/guides/smart-lock/feedback", &headers, form)
+        .expect("an answer")
+        .status
+}
+
+#[test]
+fn lists_of_origins_read_alike_in_the_flag_and_the_variable() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}", folder.path().join("l.db").display());
+    // Spaces after the commas, an empty entry, a trailing comma.
+    let sites = "http://127.0.0.1:8081, ,https://help.example.com,";
+    let by_flag = ["--allow-origin", sites, "--embed-origin", sites];
+    let by_variable = [
+        ("UNSTUCK_ALLOW_ORIGIN", sites),
+        ("UNSTUCK_EMBED_ORIGIN", sites),
+    ];
+    for (flags, variables) in [(&by_flag[..], &[][..]), (&[][..], &by_variable[..])] {
+        let server =
+            support::Server::start_with_variables(&database, flags, variables, folder.path());
+        assert_eq!(feedback_from(server.port, "http://127.0.0.1:8081"), 303);
+        assert_eq!(feedback_from(server.port, "https://help.example.com"), 303);
+        assert_eq!(feedback_from(server.port, "https://evil.example"), 403);
+        let head = head_of(server.port, "/guides/smart-lock");
+        assert!(
+            head.contains("frame-ancestors 'self' http://127.0.0.1:8081 https://help.example.com;"),
+            "{head}"
+        );
+        server.stop();
     }
 }

@@ -1,6 +1,7 @@
 //! `unstuck serve`: the guides on the web.
 
 mod listen;
+mod lists;
 
 use crate::Outcome;
 use crate::library;
@@ -88,16 +89,18 @@ pub(crate) struct Args {
           value_parser = clap::value_parser!(u32).range(MIN_HEADER_BYTES as i64..=1_048_576).map(|n| n as usize))]
     max_header_bytes: usize,
     /// Send hand-offs to the support desk to this URL: JSON, signed with
-    /// --handoff-secret (repeat the flag, or separate URLs by commas in the
-    /// variable, for several).
+    /// --handoff-secret. For several, repeat the flag or separate them by
+    /// commas, in the flag as in the variable (write a comma inside a URL
+    /// as %2C).
     #[arg(
         long = "handoff-webhook",
         value_name = "URL",
         env = "UNSTUCK_HANDOFF_WEBHOOK",
         hide_env_values = true,
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = lists::entry(lists::text)
     )]
-    handoff_webhooks: Vec<String>,
+    handoff_webhooks: Vec<Option<String>>,
     /// The secret that signs hand-off webhooks (HMAC-SHA256 of the body in
     /// `Unstuck-Signature: sha256=<hex>`); at least 16 characters.
     #[arg(long, env = "UNSTUCK_HANDOFF_SECRET", hide_env_values = true)]
@@ -109,14 +112,16 @@ pub(crate) struct Args {
     #[arg(long, value_name = "URL", env = "UNSTUCK_SMTP", hide_env_values = true)]
     smtp: Option<String>,
     /// Send hand-offs by email to this address, e.g. the help desk's ticket
-    /// address (repeat the flag, or separate by commas, for several).
+    /// address. For several, repeat the flag or separate them by commas, in
+    /// the flag as in the variable.
     #[arg(
         long = "handoff-email",
         value_name = "ADDRESS",
         env = "UNSTUCK_HANDOFF_EMAIL",
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = lists::entry(lists::text)
     )]
-    handoff_emails: Vec<String>,
+    handoff_emails: Vec<Option<String>>,
     /// The sender of hand-off emails (default: the --smtp user, when it is
     /// an email address).
     #[arg(long, value_name = "ADDRESS", env = "UNSTUCK_HANDOFF_EMAIL_FROM")]
@@ -136,19 +141,20 @@ pub(crate) struct Args {
           value_parser = clap::value_parser!(u64).range(1..=300))]
     handoff_timeout: u64,
     /// Let this site show the guides in a frame (CSP `frame-ancestors`),
-    /// e.g. a help center: `https://help.example.com` (repeat the flag, or
-    /// separate by commas in the variable, for several). See docs/web.md.
+    /// e.g. a help center: `https://help.example.com`. For several, repeat
+    /// the flag or separate them by commas, in the flag as in the variable.
+    /// See docs/web.md.
     #[arg(long = "embed-origin", value_name = "URL", env = "UNSTUCK_EMBED_ORIGIN", value_delimiter = ',',
-          value_parser = |text: &str| SiteOrigin::parse(text))]
-    embed_origins: Vec<SiteOrigin>,
+          value_parser = lists::entry(SiteOrigin::parse))]
+    embed_origins: Vec<Option<SiteOrigin>>,
     /// Accept feedback posted from this site's pages, e.g. a static site
-    /// built with `unstuck build --server`: `https://help.example.com`
-    /// (repeat the flag, or separate by commas in the variable, for
-    /// several); feedback sent from there goes back to the page it came
-    /// from. See docs/deploy.md.
+    /// built with `unstuck build --server`: `https://help.example.com`;
+    /// feedback sent from there goes back to the page it came from. For
+    /// several, repeat the flag or separate them by commas, in the flag as
+    /// in the variable. See docs/deploy.md.
     #[arg(long = "allow-origin", value_name = "ORIGIN", env = "UNSTUCK_ALLOW_ORIGIN", value_delimiter = ',',
-          value_parser = |text: &str| SiteOrigin::parse(text))]
-    allowed_origins: Vec<SiteOrigin>,
+          value_parser = lists::entry(SiteOrigin::parse))]
+    allowed_origins: Vec<Option<SiteOrigin>>,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -224,8 +230,8 @@ async fn serve(
         protect_metrics: args.protect_metrics,
         live_reload: args.watch,
         handoff_destinations: destinations.names(),
-        embed_origins: args.embed_origins,
-        allowed_origins: args.allowed_origins,
+        embed_origins: args.embed_origins.into_iter().flatten().collect(),
+        allowed_origins: args.allowed_origins.into_iter().flatten().collect(),
         ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);
@@ -270,22 +276,23 @@ fn destinations(args: &Args) -> anyhow::Result<(Destinations, Retries)> {
         ..Retries::default()
     };
     let mut destinations = Destinations::default();
-    if !args.handoff_webhooks.is_empty() {
+    let webhooks: Vec<&String> = args.handoff_webhooks.iter().flatten().collect();
+    if !webhooks.is_empty() {
         let secret = args.handoff_secret.as_deref().context(
             "--handoff-webhook needs a secret to sign with: set --handoff-secret or \
              UNSTUCK_HANDOFF_SECRET (`openssl rand -hex 32` makes one)",
         )?;
-        let webhooks = args
-            .handoff_webhooks
-            .iter()
+        let webhooks = webhooks
+            .into_iter()
             .map(|url| Webhook::new(url, secret))
             .collect::<Result<Vec<_>, _>>()?;
         destinations = destinations.with_webhooks(webhooks);
     }
-    match (&args.smtp, args.handoff_emails.is_empty()) {
+    let emails: Vec<String> = args.handoff_emails.iter().flatten().cloned().collect();
+    match (&args.smtp, emails.is_empty()) {
         (Some(url), false) => {
             let smtp = Smtp::new(url, args.handoff_email_from.as_deref(), retries.timeout)?;
-            destinations = destinations.with_email(smtp, args.handoff_emails.clone())?;
+            destinations = destinations.with_email(smtp, emails)?;
         }
         (Some(_), true) => anyhow::bail!(
             "--smtp is set but no address to send hand-offs to: add --handoff-email ADDRESS"

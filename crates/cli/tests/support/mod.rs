@@ -97,6 +97,16 @@ impl Server {
     /// Starts the server and waits until it answers; what it logs goes to
     /// a file in `folder`.
     pub(crate) fn start(database: &str, extra: &[&str], folder: &Path) -> Server {
+        Server::start_with_variables(database, extra, &[], folder)
+    }
+
+    /// Starts the server as `start` does, with these environment variables.
+    pub(crate) fn start_with_variables(
+        database: &str,
+        extra: &[&str],
+        variables: &[(&str, &str)],
+        folder: &Path,
+    ) -> Server {
         let port = free_port();
         let log = folder.join(format!("serve-{port}.log"));
         let log_file = std::fs::File::create(&log).expect("a log file");
@@ -111,6 +121,7 @@ impl Server {
             .args(extra)
             .env_remove("UNSTUCK_GUIDES")
             .env_remove("DATABASE_URL")
+            .envs(variables.iter().copied())
             .current_dir(folder)
             .stdout(Stdio::null())
             .stderr(log_file)
