@@ -805,3 +805,54 @@ fn lists_of_hand_off_destinations_read_alike_in_the_flag_and_the_variable() {
         assert_contains(&String::from_utf8_lossy(&output.stderr), refused);
     }
 }
+
+#[test]
+fn a_variable_set_to_nothing_counts_as_unset() {
+    let webhook = ["--handoff-webhook", "https://desk.example.com/a"];
+    for (variable, blank, flags, message) in [
+        (
+            "UNSTUCK_ADMIN_TOKEN",
+            "",
+            &["--protect-metrics"][..],
+            "--protect-metrics needs an admin token",
+        ),
+        (
+            "UNSTUCK_ADMIN_TOKEN",
+            " \t",
+            &["--protect-metrics"][..],
+            "--protect-metrics needs an admin token",
+        ),
+        (
+            "UNSTUCK_HANDOFF_SECRET",
+            "",
+            &webhook[..],
+            "--handoff-webhook needs a secret to sign with",
+        ),
+        (
+            "UNSTUCK_SMTP",
+            "",
+            &["--handoff-email", "help@example.com"][..],
+            "--handoff-email needs a mail server",
+        ),
+    ] {
+        let output = unstuck()
+            .args(["serve", "--addr", "127.0.0.1:1"])
+            .args(flags)
+            .env(variable, blank)
+            .output()
+            .expect("runs");
+        assert_eq!(output.status.code(), Some(1), "{variable}={blank:?}");
+        assert_contains(&String::from_utf8_lossy(&output.stderr), message);
+    }
+    // A token that is there but weak still stops the start.
+    let output = unstuck()
+        .args(["serve", "--addr", "127.0.0.1:1"])
+        .env("UNSTUCK_ADMIN_TOKEN", "hunter2")
+        .output()
+        .expect("runs");
+    assert_eq!(output.status.code(), Some(1));
+    assert_contains(
+        &String::from_utf8_lossy(&output.stderr),
+        "the admin token has 7 characters",
+    );
+}

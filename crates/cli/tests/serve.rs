@@ -248,3 +248,35 @@ fn lists_of_origins_read_alike_in_the_flag_and_the_variable() {
         server.stop();
     }
 }
+
+#[test]
+fn an_environment_file_of_placeholders_starts_as_if_nothing_were_set() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}", folder.path().join("p.db").display());
+    let placeholders = [
+        "UNSTUCK_ADMIN_TOKEN",
+        "UNSTUCK_PROTECT_METRICS",
+        "UNSTUCK_ANALYTICS_SECRET",
+        "UNSTUCK_HANDOFF_WEBHOOK",
+        "UNSTUCK_HANDOFF_SECRET",
+        "UNSTUCK_SMTP",
+        "UNSTUCK_HANDOFF_EMAIL",
+        "UNSTUCK_EMBED_ORIGIN",
+        "UNSTUCK_ALLOW_ORIGIN",
+        "UNSTUCK_MAX_CONNECTIONS",
+        "UNSTUCK_LOG_FORMAT",
+    ]
+    .map(|name| (name, if name.ends_with("ORIGIN") { " " } else { "" }));
+    let server =
+        support::Server::start_with_variables(&database, &[], &placeholders, folder.path());
+    // No token: the admin pages are off, and /metrics is open.
+    assert_eq!(
+        get(server.port, "/admin", "test").map(|r| r.status),
+        Some(404)
+    );
+    assert_eq!(
+        get(server.port, "/metrics", "test").map(|r| r.status),
+        Some(200)
+    );
+    server.stop();
+}
