@@ -280,3 +280,39 @@ fn an_environment_file_of_placeholders_starts_as_if_nothing_were_set() {
     );
     server.stop();
 }
+
+#[test]
+fn an_address_taken_or_not_of_this_machine_stops_serve_with_what_to_do() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a socket");
+    let taken = taken.local_addr().expect("its address").to_string();
+    for (addr, message) in [
+        (
+            taken.as_str(),
+            "another process listens there: stop it or choose another --addr",
+        ),
+        // An address of the documentation range, which no machine has.
+        ("192.0.2.1:8080", "this machine has no such address"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_unstuck"))
+            .args(["serve", "--addr", addr])
+            .args([
+                "--database",
+                &format!("sqlite://{}", folder.path().join("t.db").display()),
+            ])
+            .env_remove("UNSTUCK_GUIDES")
+            .current_dir(folder.path())
+            .output()
+            .expect("serve runs");
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains(&format!("error: cannot listen on {addr}: {message}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("caused by: "),
+            "the system's words too: {stderr}"
+        );
+    }
+}

@@ -251,7 +251,10 @@ async fn serve(
     };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
+        .map_err(|error| {
+            let message = listen::cannot_listen(args.addr, &error);
+            anyhow::Error::new(error).context(message)
+        })?;
     tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
     let limits = Limits {
         max_connections: args.max_connections,

@@ -1,5 +1,7 @@
-//! Where `serve` listens: `--addr` read as `IP:PORT` (or `localhost:PORT`).
+//! Where `serve` listens: `--addr` read as `IP:PORT` (or `localhost:PORT`),
+//! and why it could not listen there, with what to do.
 
+use std::io;
 use std::net::{Ipv4Addr, SocketAddr};
 
 /// Reads `--addr`: `IP:PORT` (`[::1]:8080` for IPv6), or `localhost:PORT`,
@@ -26,9 +28,31 @@ pub(crate) fn parse_address(text: &str) -> Result<SocketAddr, String> {
     ))
 }
 
+/// What went wrong when the socket at `address` could not be bound:
+/// "cannot listen on ADDRESS", and what to do when the error says.
+pub(crate) fn cannot_listen(address: SocketAddr, error: &io::Error) -> String {
+    let hint = match error.kind() {
+        io::ErrorKind::AddrInUse => {
+            "another process listens there: stop it or choose another --addr"
+        }
+        io::ErrorKind::PermissionDenied if address.port() < 1024 => {
+            "ports below 1024 need privileges: choose a port from 1024 up, like 8080, behind \
+             a reverse proxy on 80 and 443, or give the binary the right to bind low ports \
+             (`setcap cap_net_bind_service=+ep unstuck`)"
+        }
+        io::ErrorKind::AddrNotAvailable => {
+            "this machine has no such address: use 127.0.0.1 (this machine only) or 0.0.0.0 \
+             (every interface)"
+        }
+        _ => return format!("cannot listen on {address}"),
+    };
+    format!("cannot listen on {address}: {hint}")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::parse_address;
+    use super::{cannot_listen, parse_address};
+    use std::io::{Error, ErrorKind};
 
     #[test]
     fn addresses_are_ip_and_port_or_localhost_and_port() {
@@ -47,5 +71,30 @@ mod tests {
         assert!(refused("example.com:443").contains("like 127.0.0.1:443"));
         assert!(refused("localhost").contains("give IP:PORT"));
         assert!(refused("localhost:99999").contains("give IP:PORT"));
+    }
+
+    #[test]
+    fn a_socket_that_cannot_be_bound_says_what_to_do() {
+        let message = |address: &str, kind: ErrorKind| {
+            let address = parse_address(address).unwrap_or_else(|e| panic!("{e}"));
+            cannot_listen(address, &Error::from(kind))
+        };
+        assert_eq!(
+            message("127.0.0.1:8080", ErrorKind::AddrInUse),
+            "cannot listen on 127.0.0.1:8080: another process listens there: stop it or \
+             choose another --addr"
+        );
+        assert!(
+            message("0.0.0.0:80", ErrorKind::PermissionDenied)
+                .starts_with("cannot listen on 0.0.0.0:80: ports below 1024 need privileges")
+        );
+        assert_eq!(
+            message("0.0.0.0:8080", ErrorKind::PermissionDenied),
+            "cannot listen on 0.0.0.0:8080"
+        );
+        assert!(
+            message("192.0.2.1:8080", ErrorKind::AddrNotAvailable)
+                .contains("this machine has no such address")
+        );
     }
 }
