@@ -196,8 +196,16 @@ fn plural(count: usize, word: &str) -> String {
     }
 }
 
-/// Refuses an output folder that holds the guides themselves.
+/// Refuses an output folder that is a file (or would be inside one), or
+/// that holds the guides themselves.
 fn check_out(out: &Path, guides: Option<&Path>) -> anyhow::Result<()> {
+    // `--out notes.txt`, or `--out notes.txt/site`: no folder can be made there.
+    if let Some(file) = (out.ancestors()).find(|path| path.exists() && !path.is_dir()) {
+        bail!(
+            "`{}` is a file, not a folder: name a folder for the site with --out",
+            file.display()
+        );
+    }
     if let Some(guides) = guides
         && let (Ok(out), Ok(guides)) = (out.canonicalize(), guides.canonicalize())
         && (guides.starts_with(&out))
