@@ -316,3 +316,35 @@ fn an_address_taken_or_not_of_this_machine_stops_serve_with_what_to_do() {
         );
     }
 }
+
+#[test]
+fn the_start_log_says_which_guides_are_served_and_counts_them_as_healthz() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}", folder.path().join("g.db").display());
+    support::guide_copy(&folder.path().join("guides"), "my-lock");
+    // No --guides: the bundled guides, though ./guides holds another.
+    let bundled = support::Server::start(&database, &[], folder.path());
+    let log = bundled.log();
+    assert!(
+        log.contains("serving 2 guides (bundled; 3 translations); open http://127.0.0.1:"),
+        "{log}"
+    );
+    assert!(
+        log.contains(
+            "./guides is not served: these are the guides bundled in the binary; \
+             pass --guides guides to serve that folder"
+        ),
+        "{log}"
+    );
+    let health = get(bundled.port, "/healthz", "test").expect("an answer");
+    assert!(health.body.contains(r#""guides":2"#), "{}", health.body);
+    bundled.stop();
+    let local = support::Server::start(&database, &["--guides", "guides"], folder.path());
+    let log = local.log();
+    assert!(
+        log.contains("serving 1 guide (from guides/; 0 translations)"),
+        "{log}"
+    );
+    assert!(!log.contains("is not served"), "{log}");
+    local.stop();
+}

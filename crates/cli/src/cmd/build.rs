@@ -97,7 +97,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     record.write(out)?;
     crate::output::errln!(
         "built {} into `{}` in {:.2} s ({} rendered, {pages} files written; {} unchanged)",
-        plural(sets.len(), "guide"),
+        crate::output::plural(sets.len(), "guide"),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         to_build.len(),
@@ -186,14 +186,6 @@ fn tool_fingerprint() -> String {
         })
         .unwrap_or_default();
     format!("{} {executable}", env!("CARGO_PKG_VERSION"))
-}
-
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{count} {word}s")
-    }
 }
 
 /// Refuses an output folder that is a file (or would be inside one), or

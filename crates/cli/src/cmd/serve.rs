@@ -5,11 +5,12 @@ mod lists;
 
 use crate::Outcome;
 use crate::library;
+use crate::output::plural;
 use anyhow::Context;
 use clap::builder::TypedValueParser;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use unstuck_store::Store;
 use unstuck_web::delivery::{Destinations, Retries, Smtp, Webhook};
@@ -30,7 +31,8 @@ pub(crate) struct Args {
     #[arg(long, env = "UNSTUCK_ADDR", default_value = "127.0.0.1:8080",
           value_parser = listen::parse_address)]
     addr: SocketAddr,
-    /// Serve the guides in this folder instead of the bundled ones.
+    /// Serve the guides in this folder instead of the bundled ones (a
+    /// `guides` folder here is served only when named: `--guides guides`).
     #[arg(long, env = "UNSTUCK_GUIDES")]
     guides: Option<PathBuf>,
     /// Where feedback is stored: sqlite://FILE?mode=rwc or postgres://…
@@ -192,6 +194,7 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
             .collect();
         tracing::info!(guide = %set.guide.id, ?languages, "translations");
     }
+    let served = Served::of(&sets, args.guides.as_deref());
     let guides = sets
         .into_iter()
         .flat_map(library::GuideSet::into_guides)
@@ -200,21 +203,76 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(args, admin_token, guides, destinations, retries))?;
+    runtime.block_on(serve(
+        args,
+        admin_token,
+        guides,
+        served,
+        destinations,
+        retries,
+    ))?;
     Ok(Outcome::Success)
+}
+
+/// What the start log says of the guides served: counted as `/healthz`
+/// counts them, and where they come from.
+struct Served {
+    guides: usize,
+    translations: usize,
+    /// The folder they were read from (`guides/`); `None`: bundled.
+    folder: Option<String>,
+}
+
+impl Served {
+    /// The guides of `sets`, read from `folder` (or bundled: then a warning
+    /// if `./guides` holds guides, which are not the ones served).
+    fn of(sets: &[library::GuideSet], folder: Option<&Path>) -> Served {
+        let local = Path::new(library::DEFAULT_GUIDES);
+        if folder.is_none()
+            && local.is_dir()
+            && library::guide_files_in(local).is_ok_and(|files| !files.is_empty())
+        {
+            tracing::warn!(
+                "./guides is not served: these are the guides bundled in the binary; \
+                 pass --guides guides to serve that folder"
+            );
+        }
+        Served {
+            guides: sets.len(),
+            translations: sets.iter().map(|set| set.translations.len()).sum(),
+            folder: folder.map(|f| format!("{}/", f.display().to_string().trim_end_matches('/'))),
+        }
+    }
+
+    /// Where the guides come from, for the log's field.
+    fn origin(&self) -> &str {
+        self.folder.as_deref().unwrap_or("bundled")
+    }
+}
+
+/// `2 guides (bundled; 3 translations)`, `1 guide (from guides/; 0 translations)`.
+impl std::fmt::Display for Served {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let guides = plural(self.guides, "guide");
+        let translations = plural(self.translations, "translation");
+        match &self.folder {
+            Some(folder) => write!(f, "{guides} (from {folder}; {translations})"),
+            None => write!(f, "{guides} (bundled; {translations})"),
+        }
+    }
 }
 
 async fn serve(
     args: Args,
     admin_token: Option<AdminToken>,
     guides: Vec<unstuck_core::Guide>,
+    served: Served,
     destinations: Destinations,
     retries: Retries,
 ) -> anyhow::Result<()> {
     let store = Store::open(&args.database)
         .await
         .with_context(|| format!("cannot use the database `{}`", args.database))?;
-    let count = guides.len();
     let defaults = Config::default();
     let config = Config {
         feedback_per_minute: args.feedback_per_minute,
@@ -255,7 +313,15 @@ async fn serve(
             let message = listen::cannot_listen(args.addr, &error);
             anyhow::Error::new(error).context(message)
         })?;
-    tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
+    // The port the system chose, for --addr 127.0.0.1:0.
+    let addr = listener.local_addr().unwrap_or(args.addr);
+    tracing::info!(
+        %addr,
+        guides = served.guides,
+        translations = served.translations,
+        from = served.origin(),
+        "serving {served}; open http://{addr}/"
+    );
     let limits = Limits {
         max_connections: args.max_connections,
         header_timeout: Duration::from_secs(args.header_timeout),
