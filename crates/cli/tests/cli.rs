@@ -725,6 +725,20 @@ fn protecting_the_metrics_needs_an_admin_token() {
     );
 }
 
+/// Runs `unstuck serve ARGS` with these variables, which must stop it
+/// before it serves: its exit code and what it said.
+fn serve_stops(args: &[&str], variables: &[(&str, &str)]) -> (Option<i32>, String) {
+    let output = unstuck()
+        .arg("serve")
+        .args(args)
+        .envs(variables.iter().copied())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr)
+}
+
 #[test]
 fn serve_says_what_an_address_to_listen_on_looks_like() {
     for (addr, example) in [
@@ -732,12 +746,8 @@ fn serve_says_what_an_address_to_listen_on_looks_like() {
         ("127.0.0.1", "like 127.0.0.1:8080"),
         ("example.com:443", "like 127.0.0.1:443"),
     ] {
-        let output = unstuck()
-            .args(["serve", "--addr", addr])
-            .output()
-            .expect("runs");
-        assert_eq!(output.status.code(), Some(2), "{addr}");
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        let (code, stderr) = serve_stops(&["--addr", addr], &[]);
+        assert_eq!(code, Some(2), "{addr}: {stderr}");
         assert_contains(
             &stderr,
             &format!("`{addr}` is not an address to listen on: give IP:PORT, {example}"),
@@ -745,16 +755,9 @@ fn serve_says_what_an_address_to_listen_on_looks_like() {
         assert_contains(&stderr, "(this machine only) or 0.0.0.0:");
     }
     // The variable is read the same way.
-    let output = unstuck()
-        .arg("serve")
-        .env("UNSTUCK_ADDR", "8080")
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(2));
-    assert_contains(
-        &String::from_utf8_lossy(&output.stderr),
-        "`8080` is not an address to listen on",
-    );
+    let (code, stderr) = serve_stops(&[], &[("UNSTUCK_ADDR", "8080")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_contains(&stderr, "`8080` is not an address to listen on");
 }
 
 #[test]
@@ -767,60 +770,49 @@ fn lists_of_hand_off_destinations_read_alike_in_the_flag_and_the_variable() {
         "unstuck@example.com",
     ];
     // Spaces after the commas and an empty entry are no part of an entry.
-    let webhooks = "https://desk.example.com/a, ,nowhere";
-    let emails = "help@example.com, ,nobody";
-    for (flags, variable, value, refused) in [
+    for (needs, flag, variable, list, refused) in [
         (
-            &[&secret[..], &["--handoff-webhook", webhooks]].concat(),
-            None,
-            "",
+            &secret[..],
+            "--handoff-webhook",
+            "UNSTUCK_HANDOFF_WEBHOOK",
+            "https://desk.example.com/a, ,nowhere",
             "`nowhere` is not a webhook URL",
         ),
         (
-            &secret.to_vec(),
-            Some("UNSTUCK_HANDOFF_WEBHOOK"),
-            webhooks,
-            "`nowhere` is not a webhook URL",
-        ),
-        (
-            &[&smtp[..], &["--handoff-email", emails]].concat(),
-            None,
-            "",
-            "`nobody` is not an email address",
-        ),
-        (
-            &smtp.to_vec(),
-            Some("UNSTUCK_HANDOFF_EMAIL"),
-            emails,
+            &smtp[..],
+            "--handoff-email",
+            "UNSTUCK_HANDOFF_EMAIL",
+            "help@example.com, ,nobody",
             "`nobody` is not an email address",
         ),
     ] {
-        let mut command = unstuck();
-        command.args(["serve", "--addr", "127.0.0.1:1"]).args(flags);
-        if let Some(variable) = variable {
-            command.env(variable, value);
+        let bare = [&["--addr", "127.0.0.1:1"][..], needs].concat();
+        let by_flag = [&bare[..], &[flag, list]].concat();
+        for (flags, variables) in [(by_flag, vec![]), (bare, vec![(variable, list)])] {
+            let (code, stderr) = serve_stops(&flags, &variables);
+            assert_eq!(code, Some(1), "{flags:?} {variables:?}: {stderr}");
+            assert_contains(&stderr, refused);
         }
-        let output = command.output().expect("runs");
-        assert_eq!(output.status.code(), Some(1), "{flags:?} {variable:?}");
-        assert_contains(&String::from_utf8_lossy(&output.stderr), refused);
     }
 }
 
 #[test]
 fn a_variable_set_to_nothing_counts_as_unset() {
     let webhook = ["--handoff-webhook", "https://desk.example.com/a"];
+    let email = ["--handoff-email", "help@example.com"];
+    let needs_token = "--protect-metrics needs an admin token";
     for (variable, blank, flags, message) in [
         (
             "UNSTUCK_ADMIN_TOKEN",
             "",
             &["--protect-metrics"][..],
-            "--protect-metrics needs an admin token",
+            needs_token,
         ),
         (
             "UNSTUCK_ADMIN_TOKEN",
             " \t",
             &["--protect-metrics"][..],
-            "--protect-metrics needs an admin token",
+            needs_token,
         ),
         (
             "UNSTUCK_HANDOFF_SECRET",
@@ -831,28 +823,20 @@ fn a_variable_set_to_nothing_counts_as_unset() {
         (
             "UNSTUCK_SMTP",
             "",
-            &["--handoff-email", "help@example.com"][..],
+            &email[..],
             "--handoff-email needs a mail server",
         ),
     ] {
-        let output = unstuck()
-            .args(["serve", "--addr", "127.0.0.1:1"])
-            .args(flags)
-            .env(variable, blank)
-            .output()
-            .expect("runs");
-        assert_eq!(output.status.code(), Some(1), "{variable}={blank:?}");
-        assert_contains(&String::from_utf8_lossy(&output.stderr), message);
+        let flags = [&["--addr", "127.0.0.1:1"][..], flags].concat();
+        let (code, stderr) = serve_stops(&flags, &[(variable, blank)]);
+        assert_eq!(code, Some(1), "{variable}={blank:?}: {stderr}");
+        assert_contains(&stderr, message);
     }
     // A token that is there but weak still stops the start.
-    let output = unstuck()
-        .args(["serve", "--addr", "127.0.0.1:1"])
-        .env("UNSTUCK_ADMIN_TOKEN", "hunter2")
-        .output()
-        .expect("runs");
-    assert_eq!(output.status.code(), Some(1));
-    assert_contains(
-        &String::from_utf8_lossy(&output.stderr),
-        "the admin token has 7 characters",
+    let (code, stderr) = serve_stops(
+        &["--addr", "127.0.0.1:1"],
+        &[("UNSTUCK_ADMIN_TOKEN", "hunter2")],
     );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_contains(&stderr, "the admin token has 7 characters");
 }

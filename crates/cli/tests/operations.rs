@@ -517,8 +517,7 @@ fn an_oversized_header_is_refused_not_buffered() {
 
 #[test]
 fn stats_prints_the_funnel_in_the_guides_order_and_refuses_an_id_it_has_never_seen() {
-    let folder = tempfile::tempdir().expect("a temp folder");
-    let database = format!("sqlite://{}?mode=rwc", folder.path().join("s.db").display());
+    let (folder, database) = support::scratch("s.db");
     // No guides folder here: the bundled guides are served, and give the order.
     let server = Server::start(&database, &[], folder.path());
     for path in ["/guides/smart-lock", "/guides/smart-lock?keypad-lights=no"] {

@@ -16,6 +16,13 @@ pub(crate) fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// A fresh folder, and the URL of an SQLite database named `name` in it.
+pub(crate) fn scratch(name: &str) -> (tempfile::TempDir, String) {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join(name).display());
+    (folder, database)
+}
+
 /// A reply: the status code and the body.
 #[derive(Debug)]
 pub(crate) struct Reply {
