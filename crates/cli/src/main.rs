@@ -1,6 +1,7 @@
 //! `unstuck`: check, walk, run, export, serve and build troubleshooting guides.
 //!
-//! One file per subcommand in `cmd/`; `library.rs` finds and compiles
+//! One file per subcommand in `cmd/`; `environment.rs` reads a variable
+//! set to nothing as unset; `library.rs` finds and compiles
 //! guides, reading only inside their folder (`guides_folder.rs`);
 //! `output_folder.rs` writes a built site only inside its folder;
 //! `parallel.rs` spreads work over the cores; `terminal.rs` prints guide
@@ -8,6 +9,7 @@
 //! prints error chains and picks exit codes.
 
 mod cmd;
+mod environment;
 mod guides_folder;
 mod library;
 mod output;
@@ -16,7 +18,7 @@ mod parallel;
 mod terminal;
 mod translations;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::process::ExitCode;
 
 /// Interactive troubleshooting guides, from plain text files.
@@ -65,7 +67,11 @@ pub(crate) enum Outcome {
 }
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut command = environment::blank_variables_unset(Cli::command());
+    let parsed = command
+        .try_get_matches_from_mut(std::env::args_os())
+        .and_then(|matches| Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command)));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // Help, version or a usage error; a closed stream is no reason to panic.

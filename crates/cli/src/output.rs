@@ -1,7 +1,7 @@
 //! Writing to the terminal without panicking. `println!` and `eprintln!`
 //! panic when a stream is closed (`unstuck check guides 2>&1 | head -3`);
 //! these return the error instead, and `main` ends a command whose reader
-//! went away quietly, with success.
+//! went away quietly, with success. And counts in words.
 
 /// `println!` that returns a failed write as an [`std::io::Error`].
 macro_rules! outln {
@@ -20,3 +20,12 @@ macro_rules! errln {
 }
 
 pub(crate) use {errln, outln};
+
+/// `1 guide`, `2 guides`, `0 guides`.
+pub(crate) fn plural(count: usize, word: &str) -> String {
+    if count == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{count} {word}s")
+    }
+}

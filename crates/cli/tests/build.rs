@@ -209,6 +209,25 @@ fn an_output_folder_that_holds_the_guides_is_refused() {
 }
 
 #[test]
+fn an_output_folder_that_is_a_file_is_refused_before_anything_is_written() {
+    let dir = project();
+    std::fs::write(dir.path().join("notes.txt"), "mine").expect("write");
+    for out in ["notes.txt", "notes.txt/site"] {
+        let stderr = failing(dir.path(), &["build", "--out", out]);
+        assert!(
+            stderr.contains("`notes.txt` is a file, not a folder: name a folder for the site"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("notes.txt"))
+            .ok()
+            .as_deref(),
+        Some("mine")
+    );
+}
+
+#[test]
 fn shared_files_are_included_not_built_and_their_edits_rebuild_their_guides() {
     let dir = project();
     let fixtures = root().join("crates/core/tests/fixtures/includes");

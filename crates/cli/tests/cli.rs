@@ -724,3 +724,119 @@ fn protecting_the_metrics_needs_an_admin_token() {
         "--protect-metrics needs an admin token",
     );
 }
+
+/// Runs `unstuck serve ARGS` with these variables, which must stop it
+/// before it serves: its exit code and what it said.
+fn serve_stops(args: &[&str], variables: &[(&str, &str)]) -> (Option<i32>, String) {
+    let output = unstuck()
+        .arg("serve")
+        .args(args)
+        .envs(variables.iter().copied())
+        .timeout(std::time::Duration::from_secs(30))
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr)
+}
+
+#[test]
+fn serve_says_what_an_address_to_listen_on_looks_like() {
+    for (addr, example) in [
+        ("8080", "like 127.0.0.1:8080"),
+        ("127.0.0.1", "like 127.0.0.1:8080"),
+        ("example.com:443", "like 127.0.0.1:443"),
+    ] {
+        let (code, stderr) = serve_stops(&["--addr", addr], &[]);
+        assert_eq!(code, Some(2), "{addr}: {stderr}");
+        assert_contains(
+            &stderr,
+            &format!("`{addr}` is not an address to listen on: give IP:PORT, {example}"),
+        );
+        assert_contains(&stderr, "(this machine only) or 0.0.0.0:");
+    }
+    // The variable is read the same way.
+    let (code, stderr) = serve_stops(&[], &[("UNSTUCK_ADDR", "8080")]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert_contains(&stderr, "`8080` is not an address to listen on");
+}
+
+#[test]
+fn lists_of_hand_off_destinations_read_alike_in_the_flag_and_the_variable() {
+    let secret = ["--handoff-secret", "0123456789abcdef0123456789abcdef"];
+    let smtp = [
+        "--smtp",
+        "smtp://127.0.0.1:1?tls=none",
+        "--handoff-email-from",
+        "unstuck@example.com",
+    ];
+    // Spaces after the commas and an empty entry are no part of an entry.
+    for (needs, flag, variable, list, refused) in [
+        (
+            &secret[..],
+            "--handoff-webhook",
+            "UNSTUCK_HANDOFF_WEBHOOK",
+            "https://desk.example.com/a, ,nowhere",
+            "`nowhere` is not a webhook URL",
+        ),
+        (
+            &smtp[..],
+            "--handoff-email",
+            "UNSTUCK_HANDOFF_EMAIL",
+            "help@example.com, ,nobody",
+            "`nobody` is not an email address",
+        ),
+    ] {
+        let bare = [&["--addr", "127.0.0.1:1"][..], needs].concat();
+        let by_flag = [&bare[..], &[flag, list]].concat();
+        for (flags, variables) in [(by_flag, vec![]), (bare, vec![(variable, list)])] {
+            let (code, stderr) = serve_stops(&flags, &variables);
+            assert_eq!(code, Some(1), "{flags:?} {variables:?}: {stderr}");
+            assert_contains(&stderr, refused);
+        }
+    }
+}
+
+#[test]
+fn a_variable_set_to_nothing_counts_as_unset() {
+    let webhook = ["--handoff-webhook", "https://desk.example.com/a"];
+    let email = ["--handoff-email", "help@example.com"];
+    let needs_token = "--protect-metrics needs an admin token";
+    for (variable, blank, flags, message) in [
+        (
+            "UNSTUCK_ADMIN_TOKEN",
+            "",
+            &["--protect-metrics"][..],
+            needs_token,
+        ),
+        (
+            "UNSTUCK_ADMIN_TOKEN",
+            " \t",
+            &["--protect-metrics"][..],
+            needs_token,
+        ),
+        (
+            "UNSTUCK_HANDOFF_SECRET",
+            "",
+            &webhook[..],
+            "--handoff-webhook needs a secret to sign with",
+        ),
+        (
+            "UNSTUCK_SMTP",
+            "",
+            &email[..],
+            "--handoff-email needs a mail server",
+        ),
+    ] {
+        let flags = [&["--addr", "127.0.0.1:1"][..], flags].concat();
+        let (code, stderr) = serve_stops(&flags, &[(variable, blank)]);
+        assert_eq!(code, Some(1), "{variable}={blank:?}: {stderr}");
+        assert_contains(&stderr, message);
+    }
+    // A token that is there but weak still stops the start.
+    let (code, stderr) = serve_stops(
+        &["--addr", "127.0.0.1:1"],
+        &[("UNSTUCK_ADMIN_TOKEN", "hunter2")],
+    );
+    assert_eq!(code, Some(1), "{stderr}");
+    assert_contains(&stderr, "the admin token has 7 characters");
+}

@@ -550,3 +550,54 @@ fn an_oversized_header_is_refused_not_buffered() {
     );
     server.stop();
 }
+
+#[test]
+fn stats_prints_the_funnel_in_the_guides_order_and_refuses_an_id_it_has_never_seen() {
+    let (folder, database) = support::scratch("s.db");
+    // No guides folder here: the bundled guides are served, and give the order.
+    let server = Server::start(&database, &[], folder.path());
+    for path in ["/guides/smart-lock", "/guides/smart-lock?keypad-lights=no"] {
+        assert_eq!(
+            get(server.port, path, "person").map(|r| r.status),
+            Some(200)
+        );
+    }
+    server.stop();
+    let stats_of = |guide: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_unstuck"))
+            .args(["stats", "--database", &database, "--guide", guide])
+            .env_remove("UNSTUCK_GUIDES")
+            .current_dir(folder.path())
+            .output()
+            .expect("stats runs")
+    };
+    let output = stats_of("smart-lock");
+    assert!(output.status.success(), "{output:?}");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = |question: &str| {
+        text.lines()
+            .position(|l| l.trim_start().starts_with(question))
+            .unwrap_or_else(|| panic!("{question} in the funnel:\n{text}"))
+    };
+    // The guide asks keypad-lights first, then battery-fixed.
+    assert!(line("keypad-lights") < line("battery-fixed"), "{text}");
+    // A guide nobody used yet: its zeros, and a note.
+    let output = stats_of("garage-door");
+    assert!(output.status.success(), "{output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("sessions                  0"));
+    assert!(
+        String::from_utf8_lossy(&output.stderr)
+            .contains("note: no events or feedback for guide `garage-door` yet"),
+        "{output:?}"
+    );
+    // An id no guide has and the database never saw: a typo, refused.
+    let output = stats_of("nope");
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(output.stdout.is_empty(), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no events or feedback for guide `nope` in `sqlite://")
+            && stderr.contains("and no bundled guide has that id; guides with data: smart-lock"),
+        "{stderr}"
+    );
+}

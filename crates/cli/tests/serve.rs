@@ -4,6 +4,7 @@
 mod support;
 
 use std::io::Read;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 use support::{free_port, get};
@@ -105,6 +106,21 @@ fn a_database_file_that_cannot_be_opened_stops_serve_with_the_reason() {
     assert!(stderr.contains("missing-folder"), "{stderr}");
 }
 
+/// Runs `unstuck serve ARGS` in `folder` with these variables, which must
+/// stop it before it serves: its exit code and what it said.
+fn stopped(args: &[&str], variables: &[(&str, &str)], folder: &Path) -> (Option<i32>, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_unstuck"))
+        .arg("serve")
+        .args(args)
+        .env_remove("UNSTUCK_GUIDES")
+        .envs(variables.iter().copied())
+        .current_dir(folder)
+        .output()
+        .expect("serve runs");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output.status.code(), stderr)
+}
+
 /// The head of a GET's answer (status line and headers), lower-cased.
 fn head_of(port: u16, path: &str) -> String {
     use std::io::Write;
@@ -157,13 +173,12 @@ fn embed_origin_lets_that_site_alone_frame_the_pages() {
     assert!(head.contains("frame-ancestors 'none'"), "{head}");
     assert!(head.contains("x-frame-options: deny"), "{head}");
     plain.stop();
-    let refused = Command::new(env!("CARGO_BIN_EXE_unstuck"))
-        .args(["serve", "--embed-origin", "https://help.example.com/guides"])
-        .current_dir(folder.path())
-        .output()
-        .expect("serve runs");
-    assert!(!refused.status.success());
-    let message = String::from_utf8_lossy(&refused.stderr);
+    let (code, message) = stopped(
+        &["--embed-origin", "https://help.example.com/guides"],
+        &[],
+        folder.path(),
+    );
+    assert_ne!(code, Some(0));
     assert!(
         message.contains("give the scheme and host (and port) only, like https://help.example.com"),
         "{message}"
@@ -184,44 +199,154 @@ fn allow_origin_takes_feedback_from_that_site_alone() {
         ],
         folder.path(),
     );
-    let form = "helpful=yes&state=&back=http%3A%2F%2F127.0.0.1%3A8081%2Fguides%2Fsmart-lock.html";
-    let post = |origin: &str| {
-        let headers = [
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Sec-Fetch-Site", "cross-site"),
-            ("Origin", origin),
-        ];
-        support::request(
-            server.port,
-            "POST",
-            "/guides/smart-lock/feedback",
-            &headers,
-            form,
-        )
-        .expect("an answer")
-        .status
-    };
+    let post = |origin: &str| feedback_from(server.port, origin);
     assert_eq!(post("http://127.0.0.1:8081"), 303);
     assert_eq!(post("https://help.example.com"), 303);
     assert_eq!(post("http://127.0.0.1:8082"), 403);
     assert_eq!(post("https://evil.example"), 403);
     server.stop();
-    for (args, variable) in [
-        (&["serve", "--allow-origin", "127.0.0.1:8081"][..], None),
-        (&["serve"][..], Some("https://help.example.com,https://x/y")),
+    let listed = (
+        "UNSTUCK_ALLOW_ORIGIN",
+        "https://help.example.com,https://x/y",
+    );
+    for (args, variables) in [
+        (&["--allow-origin", "127.0.0.1:8081"][..], &[][..]),
+        (&[][..], &[listed][..]),
     ] {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_unstuck"));
-        command.args(args).current_dir(folder.path());
-        if let Some(value) = variable {
-            command.env("UNSTUCK_ALLOW_ORIGIN", value);
-        }
-        let refused = command.output().expect("serve runs");
-        assert!(!refused.status.success());
-        let message = String::from_utf8_lossy(&refused.stderr);
+        let (code, message) = stopped(args, variables, folder.path());
+        assert_ne!(code, Some(0));
         assert!(message.contains("--allow-origin"), "{message}");
         assert!(
             message.contains("give the scheme and host (and port) only"),
             "{message}"
         );
     }
+}
+
+/// The status of feedback posted from a page of `origin`.
+fn feedback_from(port: u16, origin: &str) -> u16 {
+    let form = "helpful=yes&state=&back=http%3A%2F%2F127.0.0.1%3A8081%2Fguides%2Fsmart-lock.html";
+    let headers = [
+        ("Content-Type", "application/x-www-form-urlencoded"),
+        ("Sec-Fetch-Site", "cross-site"),
+        ("Origin", origin),
+    ];
+    support::request(port, "POST", "/guides/smart-lock/feedback", &headers, form)
+        .expect("an answer")
+        .status
+}
+
+#[test]
+fn lists_of_origins_read_alike_in_the_flag_and_the_variable() {
+    let (folder, database) = support::scratch("l.db");
+    // Spaces after the commas, an empty entry, a trailing comma.
+    let sites = "http://127.0.0.1:8081, ,https://help.example.com,";
+    let by_flag = ["--allow-origin", sites, "--embed-origin", sites];
+    let by_variable = [
+        ("UNSTUCK_ALLOW_ORIGIN", sites),
+        ("UNSTUCK_EMBED_ORIGIN", sites),
+    ];
+    for (flags, variables) in [(&by_flag[..], &[][..]), (&[][..], &by_variable[..])] {
+        let server =
+            support::Server::start_with_variables(&database, flags, variables, folder.path());
+        assert_eq!(feedback_from(server.port, "http://127.0.0.1:8081"), 303);
+        assert_eq!(feedback_from(server.port, "https://help.example.com"), 303);
+        assert_eq!(feedback_from(server.port, "https://evil.example"), 403);
+        let head = head_of(server.port, "/guides/smart-lock");
+        assert!(
+            head.contains("frame-ancestors 'self' http://127.0.0.1:8081 https://help.example.com;"),
+            "{head}"
+        );
+        server.stop();
+    }
+}
+
+#[test]
+fn an_environment_file_of_placeholders_starts_as_if_nothing_were_set() {
+    let (folder, database) = support::scratch("p.db");
+    let placeholders = [
+        "UNSTUCK_ADMIN_TOKEN",
+        "UNSTUCK_PROTECT_METRICS",
+        "UNSTUCK_ANALYTICS_SECRET",
+        "UNSTUCK_HANDOFF_WEBHOOK",
+        "UNSTUCK_HANDOFF_SECRET",
+        "UNSTUCK_SMTP",
+        "UNSTUCK_HANDOFF_EMAIL",
+        "UNSTUCK_EMBED_ORIGIN",
+        "UNSTUCK_ALLOW_ORIGIN",
+        "UNSTUCK_MAX_CONNECTIONS",
+        "UNSTUCK_LOG_FORMAT",
+    ]
+    .map(|name| (name, if name.ends_with("ORIGIN") { " " } else { "" }));
+    let server =
+        support::Server::start_with_variables(&database, &[], &placeholders, folder.path());
+    // No token: the admin pages are off, and /metrics is open.
+    assert_eq!(
+        get(server.port, "/admin", "test").map(|r| r.status),
+        Some(404)
+    );
+    assert_eq!(
+        get(server.port, "/metrics", "test").map(|r| r.status),
+        Some(200)
+    );
+    server.stop();
+}
+
+#[test]
+fn an_address_taken_or_not_of_this_machine_stops_serve_with_what_to_do() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("a socket");
+    let taken = taken.local_addr().expect("its address").to_string();
+    for (addr, message) in [
+        (
+            taken.as_str(),
+            "another process listens there: stop it or choose another --addr",
+        ),
+        // An address of the documentation range, which no machine has.
+        ("192.0.2.1:8080", "this machine has no such address"),
+    ] {
+        let database = format!("sqlite://{}", folder.path().join("t.db").display());
+        let args = ["--addr", addr, "--database", &database];
+        let (code, stderr) = stopped(&args, &[], folder.path());
+        assert_eq!(code, Some(1), "{stderr}");
+        assert!(
+            stderr.contains(&format!("error: cannot listen on {addr}: {message}")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains("caused by: "),
+            "the system's words too: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn the_start_log_says_which_guides_are_served_and_counts_them_as_healthz() {
+    let (folder, database) = support::scratch("g.db");
+    support::guide_copy(&folder.path().join("guides"), "my-lock");
+    // No --guides: the bundled guides, though ./guides holds another.
+    let bundled = support::Server::start(&database, &[], folder.path());
+    let log = bundled.log();
+    assert!(
+        log.contains("serving 2 guides (bundled; 3 translations); open http://127.0.0.1:"),
+        "{log}"
+    );
+    assert!(
+        log.contains(
+            "./guides is not served: these are the guides bundled in the binary; \
+             pass --guides guides to serve that folder"
+        ),
+        "{log}"
+    );
+    let health = get(bundled.port, "/healthz", "test").expect("an answer");
+    assert!(health.body.contains(r#""guides":2"#), "{}", health.body);
+    bundled.stop();
+    let local = support::Server::start(&database, &["--guides", "guides"], folder.path());
+    let log = local.log();
+    assert!(
+        log.contains("serving 1 guide (from guides/; 0 translations)"),
+        "{log}"
+    );
+    assert!(!log.contains("is not served"), "{log}");
+    local.stop();
 }

@@ -31,6 +31,8 @@ pub enum Code {
     FileTooLarge,
     /// The `+++` TOML front matter is missing.
     MissingFrontMatter,
+    /// The front matter opens with `+++` but no `+++` line closes it.
+    UnclosedFrontMatter,
     /// The front matter is not valid TOML or has a wrong or unknown key.
     InvalidFrontMatter,
     /// A required part of the guide or of a block is missing.
@@ -101,6 +103,7 @@ impl Code {
         Code::EmptyFile,
         Code::FileTooLarge,
         Code::MissingFrontMatter,
+        Code::UnclosedFrontMatter,
         Code::InvalidFrontMatter,
         Code::MissingPart,
         Code::UnknownBlockKind,
@@ -140,6 +143,7 @@ impl Code {
             Code::EmptyFile => "empty-file",
             Code::FileTooLarge => "file-too-large",
             Code::MissingFrontMatter => "missing-front-matter",
+            Code::UnclosedFrontMatter => "unclosed-front-matter",
             Code::InvalidFrontMatter => "invalid-front-matter",
             Code::MissingPart => "missing-part",
             Code::UnknownBlockKind => "unknown-block-kind",

@@ -19,6 +19,7 @@ mod cache;
 pub mod delivery;
 mod error;
 mod events;
+pub mod figures;
 mod handoff;
 mod hot;
 mod library;

@@ -97,7 +97,7 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     record.write(out)?;
     crate::output::errln!(
         "built {} into `{}` in {:.2} s ({} rendered, {pages} files written; {} unchanged)",
-        plural(sets.len(), "guide"),
+        crate::output::plural(sets.len(), "guide"),
         args.out.display(),
         started.elapsed().as_secs_f64(),
         to_build.len(),
@@ -188,16 +188,16 @@ fn tool_fingerprint() -> String {
     format!("{} {executable}", env!("CARGO_PKG_VERSION"))
 }
 
-fn plural(count: usize, word: &str) -> String {
-    if count == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{count} {word}s")
-    }
-}
-
-/// Refuses an output folder that holds the guides themselves.
+/// Refuses an output folder that is a file (or would be inside one), or
+/// that holds the guides themselves.
 fn check_out(out: &Path, guides: Option<&Path>) -> anyhow::Result<()> {
+    // `--out notes.txt`, or `--out notes.txt/site`: no folder can be made there.
+    if let Some(file) = (out.ancestors()).find(|path| path.exists() && !path.is_dir()) {
+        bail!(
+            "`{}` is a file, not a folder: name a folder for the site with --out",
+            file.display()
+        );
+    }
     if let Some(guides) = guides
         && let (Ok(out), Ok(guides)) = (out.canonicalize(), guides.canonicalize())
         && (guides.starts_with(&out))

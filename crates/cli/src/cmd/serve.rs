@@ -1,12 +1,16 @@
 //! `unstuck serve`: the guides on the web.
 
+mod listen;
+mod lists;
+
 use crate::Outcome;
 use crate::library;
+use crate::output::plural;
 use anyhow::Context;
 use clap::builder::TypedValueParser;
 use std::net::SocketAddr;
 use std::num::NonZeroU32;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 use unstuck_store::Store;
 use unstuck_web::delivery::{Destinations, Retries, Smtp, Webhook};
@@ -21,10 +25,14 @@ use unstuck_web::{AdminToken, AppState, Config, Library, SiteOrigin};
 /// again. Stops cleanly on Ctrl-C or SIGTERM.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
-    /// The address to listen on.
-    #[arg(long, env = "UNSTUCK_ADDR", default_value = "127.0.0.1:8080")]
+    /// The address to listen on, IP:PORT: 127.0.0.1:PORT (or
+    /// localhost:PORT) for this machine only, 0.0.0.0:PORT for every
+    /// interface; an IPv6 address in brackets, like `[::1]:PORT`.
+    #[arg(long, env = "UNSTUCK_ADDR", default_value = "127.0.0.1:8080",
+          value_parser = listen::parse_address)]
     addr: SocketAddr,
-    /// Serve the guides in this folder instead of the bundled ones.
+    /// Serve the guides in this folder instead of the bundled ones (a
+    /// `guides` folder here is served only when named: `--guides guides`).
     #[arg(long, env = "UNSTUCK_GUIDES")]
     guides: Option<PathBuf>,
     /// Where feedback is stored: sqlite://FILE?mode=rwc or postgres://…
@@ -83,16 +91,18 @@ pub(crate) struct Args {
           value_parser = clap::value_parser!(u32).range(MIN_HEADER_BYTES as i64..=1_048_576).map(|n| n as usize))]
     max_header_bytes: usize,
     /// Send hand-offs to the support desk to this URL: JSON, signed with
-    /// --handoff-secret (repeat the flag, or separate URLs by commas in the
-    /// variable, for several).
+    /// --handoff-secret. For several, repeat the flag or separate them by
+    /// commas, in the flag as in the variable (write a comma inside a URL
+    /// as %2C).
     #[arg(
         long = "handoff-webhook",
         value_name = "URL",
         env = "UNSTUCK_HANDOFF_WEBHOOK",
         hide_env_values = true,
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = lists::entry(lists::text)
     )]
-    handoff_webhooks: Vec<String>,
+    handoff_webhooks: Vec<Option<String>>,
     /// The secret that signs hand-off webhooks (HMAC-SHA256 of the body in
     /// `Unstuck-Signature: sha256=<hex>`); at least 16 characters.
     #[arg(long, env = "UNSTUCK_HANDOFF_SECRET", hide_env_values = true)]
@@ -104,14 +114,16 @@ pub(crate) struct Args {
     #[arg(long, value_name = "URL", env = "UNSTUCK_SMTP", hide_env_values = true)]
     smtp: Option<String>,
     /// Send hand-offs by email to this address, e.g. the help desk's ticket
-    /// address (repeat the flag, or separate by commas, for several).
+    /// address. For several, repeat the flag or separate them by commas, in
+    /// the flag as in the variable.
     #[arg(
         long = "handoff-email",
         value_name = "ADDRESS",
         env = "UNSTUCK_HANDOFF_EMAIL",
-        value_delimiter = ','
+        value_delimiter = ',',
+        value_parser = lists::entry(lists::text)
     )]
-    handoff_emails: Vec<String>,
+    handoff_emails: Vec<Option<String>>,
     /// The sender of hand-off emails (default: the --smtp user, when it is
     /// an email address).
     #[arg(long, value_name = "ADDRESS", env = "UNSTUCK_HANDOFF_EMAIL_FROM")]
@@ -131,19 +143,20 @@ pub(crate) struct Args {
           value_parser = clap::value_parser!(u64).range(1..=300))]
     handoff_timeout: u64,
     /// Let this site show the guides in a frame (CSP `frame-ancestors`),
-    /// e.g. a help center: `https://help.example.com` (repeat the flag, or
-    /// separate by commas in the variable, for several). See docs/web.md.
+    /// e.g. a help center: `https://help.example.com`. For several, repeat
+    /// the flag or separate them by commas, in the flag as in the variable.
+    /// See docs/web.md.
     #[arg(long = "embed-origin", value_name = "URL", env = "UNSTUCK_EMBED_ORIGIN", value_delimiter = ',',
-          value_parser = |text: &str| SiteOrigin::parse(text))]
-    embed_origins: Vec<SiteOrigin>,
+          value_parser = lists::entry(SiteOrigin::parse))]
+    embed_origins: Vec<Option<SiteOrigin>>,
     /// Accept feedback posted from this site's pages, e.g. a static site
-    /// built with `unstuck build --server`: `https://help.example.com`
-    /// (repeat the flag, or separate by commas in the variable, for
-    /// several); feedback sent from there goes back to the page it came
-    /// from. See docs/deploy.md.
+    /// built with `unstuck build --server`: `https://help.example.com`;
+    /// feedback sent from there goes back to the page it came from. For
+    /// several, repeat the flag or separate them by commas, in the flag as
+    /// in the variable. See docs/deploy.md.
     #[arg(long = "allow-origin", value_name = "ORIGIN", env = "UNSTUCK_ALLOW_ORIGIN", value_delimiter = ',',
-          value_parser = |text: &str| SiteOrigin::parse(text))]
-    allowed_origins: Vec<SiteOrigin>,
+          value_parser = lists::entry(SiteOrigin::parse))]
+    allowed_origins: Vec<Option<SiteOrigin>>,
     /// How logs are written to stderr.
     #[arg(long, env = "UNSTUCK_LOG_FORMAT", value_enum, default_value_t = LogFormat::Human)]
     log_format: LogFormat,
@@ -181,6 +194,7 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
             .collect();
         tracing::info!(guide = %set.guide.id, ?languages, "translations");
     }
+    let served = Served::of(&sets, args.guides.as_deref());
     let guides = sets
         .into_iter()
         .flat_map(library::GuideSet::into_guides)
@@ -189,21 +203,76 @@ pub(crate) fn run(mut args: Args) -> anyhow::Result<Outcome> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(serve(args, admin_token, guides, destinations, retries))?;
+    runtime.block_on(serve(
+        args,
+        admin_token,
+        guides,
+        served,
+        destinations,
+        retries,
+    ))?;
     Ok(Outcome::Success)
+}
+
+/// What the start log says of the guides served: counted as `/healthz`
+/// counts them, and where they come from.
+struct Served {
+    guides: usize,
+    translations: usize,
+    /// The folder they were read from (`guides/`); `None`: bundled.
+    folder: Option<String>,
+}
+
+impl Served {
+    /// The guides of `sets`, read from `folder` (or bundled: then a warning
+    /// if `./guides` holds guides, which are not the ones served).
+    fn of(sets: &[library::GuideSet], folder: Option<&Path>) -> Served {
+        let local = Path::new(library::DEFAULT_GUIDES);
+        if folder.is_none()
+            && local.is_dir()
+            && library::guide_files_in(local).is_ok_and(|files| !files.is_empty())
+        {
+            tracing::warn!(
+                "./guides is not served: these are the guides bundled in the binary; \
+                 pass --guides guides to serve that folder"
+            );
+        }
+        Served {
+            guides: sets.len(),
+            translations: sets.iter().map(|set| set.translations.len()).sum(),
+            folder: folder.map(|f| format!("{}/", f.display().to_string().trim_end_matches('/'))),
+        }
+    }
+
+    /// Where the guides come from, for the log's field.
+    fn origin(&self) -> &str {
+        self.folder.as_deref().unwrap_or("bundled")
+    }
+}
+
+/// `2 guides (bundled; 3 translations)`, `1 guide (from guides/; 0 translations)`.
+impl std::fmt::Display for Served {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let guides = plural(self.guides, "guide");
+        let translations = plural(self.translations, "translation");
+        match &self.folder {
+            Some(folder) => write!(f, "{guides} (from {folder}; {translations})"),
+            None => write!(f, "{guides} (bundled; {translations})"),
+        }
+    }
 }
 
 async fn serve(
     args: Args,
     admin_token: Option<AdminToken>,
     guides: Vec<unstuck_core::Guide>,
+    served: Served,
     destinations: Destinations,
     retries: Retries,
 ) -> anyhow::Result<()> {
     let store = Store::open(&args.database)
         .await
         .with_context(|| format!("cannot use the database `{}`", args.database))?;
-    let count = guides.len();
     let defaults = Config::default();
     let config = Config {
         feedback_per_minute: args.feedback_per_minute,
@@ -219,8 +288,8 @@ async fn serve(
         protect_metrics: args.protect_metrics,
         live_reload: args.watch,
         handoff_destinations: destinations.names(),
-        embed_origins: args.embed_origins,
-        allowed_origins: args.allowed_origins,
+        embed_origins: args.embed_origins.into_iter().flatten().collect(),
+        allowed_origins: args.allowed_origins.into_iter().flatten().collect(),
         ..defaults
     };
     let state = AppState::new(Library::new(guides), Some(store.clone()), config);
@@ -240,8 +309,19 @@ async fn serve(
     };
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
-        .with_context(|| format!("cannot listen on {}", args.addr))?;
-    tracing::info!(addr = %args.addr, guides = count, "serving; open http://{}/", args.addr);
+        .map_err(|error| {
+            let message = listen::cannot_listen(args.addr, &error);
+            anyhow::Error::new(error).context(message)
+        })?;
+    // The port the system chose, for --addr 127.0.0.1:0.
+    let addr = listener.local_addr().unwrap_or(args.addr);
+    tracing::info!(
+        %addr,
+        guides = served.guides,
+        translations = served.translations,
+        from = served.origin(),
+        "serving {served}; open http://{addr}/"
+    );
     let limits = Limits {
         max_connections: args.max_connections,
         header_timeout: Duration::from_secs(args.header_timeout),
@@ -265,22 +345,23 @@ fn destinations(args: &Args) -> anyhow::Result<(Destinations, Retries)> {
         ..Retries::default()
     };
     let mut destinations = Destinations::default();
-    if !args.handoff_webhooks.is_empty() {
+    let webhooks: Vec<&String> = args.handoff_webhooks.iter().flatten().collect();
+    if !webhooks.is_empty() {
         let secret = args.handoff_secret.as_deref().context(
             "--handoff-webhook needs a secret to sign with: set --handoff-secret or \
              UNSTUCK_HANDOFF_SECRET (`openssl rand -hex 32` makes one)",
         )?;
-        let webhooks = args
-            .handoff_webhooks
-            .iter()
+        let webhooks = webhooks
+            .into_iter()
             .map(|url| Webhook::new(url, secret))
             .collect::<Result<Vec<_>, _>>()?;
         destinations = destinations.with_webhooks(webhooks);
     }
-    match (&args.smtp, args.handoff_emails.is_empty()) {
+    let emails: Vec<String> = args.handoff_emails.iter().flatten().cloned().collect();
+    match (&args.smtp, emails.is_empty()) {
         (Some(url), false) => {
             let smtp = Smtp::new(url, args.handoff_email_from.as_deref(), retries.timeout)?;
-            destinations = destinations.with_email(smtp, args.handoff_emails.clone())?;
+            destinations = destinations.with_email(smtp, emails)?;
         }
         (Some(_), true) => anyhow::bail!(
             "--smtp is set but no address to send hand-offs to: add --handoff-email ADDRESS"

@@ -1,8 +1,11 @@
 //! `unstuck stats`: the dashboard's figures in the terminal.
 
 use crate::Outcome;
+use crate::library;
 use anyhow::{Context, bail};
 use std::io::Write;
+use std::path::{Path, PathBuf};
+use unstuck_core::Guide;
 use unstuck_store::{GuideStats, Store, now_unix};
 
 /// Print the figures per guide: sessions, self-service resolution, funnel,
@@ -12,7 +15,9 @@ pub(crate) struct Args {
     /// The database to read: sqlite://FILE or postgres://…
     #[arg(long, env = "DATABASE_URL", default_value = "sqlite://unstuck.db")]
     database: String,
-    /// Only this guide (default: every guide with data in the period).
+    /// Only this guide (default: every guide with data in the period). An
+    /// id the database has never seen and no guide has is refused (exit 1);
+    /// a guide nobody used yet prints zeros.
     #[arg(long)]
     guide: Option<String>,
     /// The start of the period: a date (2026-11-01) or a span back from now (30d).
@@ -21,6 +26,10 @@ pub(crate) struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// The folder whose guides give the order of the funnel and answers
+    /// (without it, the bundled guides').
+    #[arg(long, env = "UNSTUCK_GUIDES", default_value = library::DEFAULT_GUIDES)]
+    guides: PathBuf,
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
@@ -28,8 +37,9 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    let all = runtime.block_on(async {
+    let (mut all, ever) = runtime.block_on(async {
         let store = Store::open_existing(&args.database).await?;
+        let ever = store.guides_with_data(0).await?;
         let guides = match &args.guide {
             Some(guide) => vec![guide.clone()],
             None => store.guides_with_data(since).await?,
@@ -39,8 +49,17 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
             all.push(store.stats(&guide, since).await?);
         }
         store.close().await;
-        Ok::<_, anyhow::Error>(all)
+        Ok::<_, anyhow::Error>((all, ever))
     })?;
+    for stats in &mut all {
+        let guide = known_guide(&stats.guide, &args.guides);
+        if !ever.contains(&stats.guide) {
+            never_seen(&stats.guide, guide.is_some(), &args, &ever)?;
+        }
+        if let Some(guide) = &guide {
+            unstuck_web::figures::in_guide_order(guide, stats);
+        }
+    }
     let mut out = std::io::stdout().lock();
     if args.json {
         serde_json::to_writer_pretty(&mut out, &all)?;
@@ -53,6 +72,37 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         }
     }
     Ok(Outcome::Success)
+}
+
+/// The guide `id` as the guides folder has it (or, without one, the
+/// bundled guides), if it compiles: the order its figures are printed in.
+fn known_guide(id: &str, guides: &Path) -> Option<Guide> {
+    let guide = library::find(id, guides).ok()?.compiled.guide?;
+    (guide.id.as_str() == id).then_some(guide)
+}
+
+/// Says that `id` has no events or feedback at all: a note when it is a
+/// guide nobody used yet (its figures are zeros), an error when no guide
+/// has that id either, since a script should not take a typo for a guide
+/// nobody uses.
+fn never_seen(id: &str, is_a_guide: bool, args: &Args, ever: &[String]) -> anyhow::Result<()> {
+    if is_a_guide {
+        crate::output::errln!("note: no events or feedback for guide `{id}` yet")?;
+        return Ok(());
+    }
+    let guides = match args.guides.is_dir() {
+        true => format!("no guide in `{}`", args.guides.display()),
+        false => "no bundled guide".to_owned(),
+    };
+    let seen = match ever {
+        [] => "none".to_owned(),
+        ids => ids.join(", "),
+    };
+    bail!(
+        "no events or feedback for guide `{id}` in `{}`, and {guides} has that id; \
+         guides with data: {seen}",
+        args.database
+    )
 }
 
 fn print_text(out: &mut impl Write, stats: &GuideStats) -> std::io::Result<()> {

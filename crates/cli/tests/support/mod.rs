@@ -16,6 +16,13 @@ pub(crate) fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// A fresh folder, and the URL of an SQLite database named `name` in it.
+pub(crate) fn scratch(name: &str) -> (tempfile::TempDir, String) {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    let database = format!("sqlite://{}?mode=rwc", folder.path().join(name).display());
+    (folder, database)
+}
+
 /// A reply: the status code and the body.
 #[derive(Debug)]
 pub(crate) struct Reply {
@@ -97,6 +104,16 @@ impl Server {
     /// Starts the server and waits until it answers; what it logs goes to
     /// a file in `folder`.
     pub(crate) fn start(database: &str, extra: &[&str], folder: &Path) -> Server {
+        Server::start_with_variables(database, extra, &[], folder)
+    }
+
+    /// Starts the server as `start` does, with these environment variables.
+    pub(crate) fn start_with_variables(
+        database: &str,
+        extra: &[&str],
+        variables: &[(&str, &str)],
+        folder: &Path,
+    ) -> Server {
         let port = free_port();
         let log = folder.join(format!("serve-{port}.log"));
         let log_file = std::fs::File::create(&log).expect("a log file");
@@ -111,6 +128,7 @@ impl Server {
             .args(extra)
             .env_remove("UNSTUCK_GUIDES")
             .env_remove("DATABASE_URL")
+            .envs(variables.iter().copied())
             .current_dir(folder)
             .stdout(Stdio::null())
             .stderr(log_file)

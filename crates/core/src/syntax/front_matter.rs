@@ -30,6 +30,60 @@ pub(crate) struct Reviewed {
     pub(crate) on: toml::value::Datetime,
 }
 
+/// Why the file's first block, at byte `at` of `text`, is no front matter
+/// though it opens with a `+++` line; `None` when it does not open so.
+///
+/// The Markdown parser takes `+++` … `+++` as front matter only when a
+/// `+++` line closes it and its first line is neither blank nor that one.
+pub(crate) fn not_taken(text: &str, at: usize) -> Option<Diagnostic> {
+    let mut lines = text[at..].split_inclusive('\n').scan(at, |start, line| {
+        let span = *start..*start + line.trim_end_matches(['\n', '\r']).len();
+        *start += line.len();
+        Some((span, line))
+    });
+    let (opening, first) = lines.next()?;
+    if first.trim_end() != FENCE {
+        return None;
+    }
+    let next = lines.next();
+    let closes = |line: &str| line.trim_end_matches(['\n', '\r']).trim_end_matches(' ') == FENCE;
+    let closed =
+        next.as_ref().is_some_and(|(_, line)| closes(line)) || lines.any(|(_, line)| closes(line));
+    let example = "+++\nid = \"smart-lock\"\n+++";
+    let diagnostic = match next {
+        _ if !closed => Diagnostic::error(
+            Code::UnclosedFrontMatter,
+            opening,
+            "the front matter opened here is never closed",
+        )
+        .with_label("opened here")
+        .with_hint(format!(
+            "end it with a line `+++` after its last key, before the `#` title:\n{example}"
+        )),
+        Some((closing, line)) if closes(line) => Diagnostic::error(
+            Code::InvalidFrontMatter,
+            opening.start..closing.end,
+            "the front matter is empty",
+        )
+        .with_label("nothing between the `+++` lines")
+        .with_hint(format!(
+            "a guide starts with its id in TOML front matter:\n{example}"
+        )),
+        Some((_, line)) if line.trim().is_empty() => Diagnostic::error(
+            Code::InvalidFrontMatter,
+            opening,
+            "the front matter starts with a blank line, so it is not read as front matter",
+        )
+        .with_label("a blank line follows")
+        .with_hint("remove the blank line after the opening `+++`"),
+        _ => return None,
+    };
+    Some(diagnostic)
+}
+
+/// The line that opens and closes the front matter.
+const FENCE: &str = "+++";
+
 /// Parses the front matter found at `at` in the source.
 ///
 /// Spans in the result (and in the error) are relative to the whole source.

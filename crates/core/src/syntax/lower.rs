@@ -329,20 +329,19 @@ impl<'t> Lowerer<'t> {
     /// The whole document: front matter, title and summary, then blocks.
     fn document(&mut self, blocks: &[Block]) -> Option<Draft> {
         let Some(Block::FrontMatter { text: inner, .. }) = blocks.first() else {
-            let at = blocks
-                .first()
-                .map_or(0..0, |b| b.span().start..b.span().start);
-            self.report(
+            let at = blocks.first().map_or(0, |b| b.span().start);
+            let diagnostic = front_matter::not_taken(self.text, at).unwrap_or_else(|| {
                 Diagnostic::error(
                     Code::MissingFrontMatter,
-                    at,
+                    at..at,
                     "this file does not start with `+++` front matter",
                 )
                 .with_label("expected `+++` here")
                 .with_hint(
                     "a guide starts with its id in TOML front matter:\n+++\nid = \"smart-lock\"\n+++",
-                ),
-            );
+                )
+            });
+            self.report(diagnostic);
             return None;
         };
         let front = match front_matter::parse(&self.text[inner.clone()], inner.clone()) {

@@ -48,7 +48,8 @@ pub(crate) fn overview(rows: &[(&Guide, Option<GuideStats>)], days: i64, refused
     Page::new(Words::english(), "Admin · Unstuck", main).render()
 }
 
-/// `/admin/guides/{id}`: one guide's figures.
+/// `/admin/guides/{id}`: one guide's figures, in the guide's order
+/// ([`crate::figures::in_guide_order`]).
 pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
     let prompt = |id: &str| {
         guide
@@ -62,15 +63,7 @@ pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
             .find(|o| o.id.as_str() == id)
             .map_or_else(|| id.to_owned(), |o| o.title.plain())
     };
-    let order = |question: &str| guide.question_index(question).unwrap_or(usize::MAX);
-    let mut answers: Vec<_> = stats.answers.iter().collect();
-    answers.sort_by_key(|a| (order(&a.question), std::cmp::Reverse(a.sessions)));
-    // The funnel in the guide's question order.
-    let funnel: Vec<_> = guide
-        .questions
-        .iter()
-        .filter_map(|q| stats.funnel.iter().find(|f| f.question == q.id.as_str()))
-        .collect();
+    let (funnel, answers) = (&stats.funnel, &stats.answers);
     let main = html! {
         h1 { (guide.title.plain()) ": figures" }
         (period_form(&format!("/admin/guides/{}", guide.id), days))
@@ -94,7 +87,7 @@ pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
         table {
             thead { tr { th scope="col" { "Question" } th scope="col" { "Reached" } th scope="col" { "Answered" } th scope="col" { "Left here" } } }
             tbody {
-                @for f in &funnel {
+                @for f in funnel {
                     tr { th scope="row" { (prompt(&f.question)) } td { (f.reached) } td { (f.answered) } td { (f.left) } }
                 }
             }
@@ -118,7 +111,7 @@ pub(crate) fn guide(guide: &Guide, stats: &GuideStats, days: i64) -> String {
         table {
             thead { tr { th scope="col" { "Question" } th scope="col" { "Answer" } th scope="col" { "Sessions" } } }
             tbody {
-                @for a in &answers {
+                @for a in answers {
                     tr { th scope="row" { (prompt(&a.question)) } td { (answer_label(guide, &a.question, &a.answer)) } td { (a.sessions) } }
                 }
             }

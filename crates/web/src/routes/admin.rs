@@ -66,11 +66,12 @@ pub(crate) async fn guide(
     Query(period): Query<Period>,
 ) -> Result<Response, AppError> {
     let scope = Scope::of(&state, &id, &period)?;
-    let stats = scope
+    let mut stats = scope
         .store
         .stats(scope.guide.id.as_str(), scope.since)
         .await
         .map_err(|_| AppError::DatabaseUnavailable)?;
+    crate::figures::in_guide_order(&scope.guide, &mut stats);
     Ok(private(admin::guide(&scope.guide, &stats, scope.days)))
 }
 
