@@ -315,8 +315,9 @@ enum Opening {
 
 /// The SQLite URL to connect with: one that creates its file when missing
 /// (or not, as `opening` says), unless it already says how to open it
-/// (`mode=ro`, `mode=rw`, …) or is in memory. A URL naming no file is
-/// refused, and so, for a database that must exist, is a missing file.
+/// (`mode=ro`, `mode=rwc`, …) or is in memory. A URL naming no file is
+/// refused, and so, for a database that must exist, is a missing file
+/// (unless the URL's `mode=` says to create it).
 fn sqlite_url(url: &str, opening: Opening) -> Result<String, StoreError> {
     if url.contains(":memory:") {
         return Ok(url.to_owned());
@@ -325,11 +326,11 @@ fn sqlite_url(url: &str, opening: Opening) -> Result<String, StoreError> {
     if file.is_empty() {
         return Err(StoreError::SqliteWithoutFile(url.to_owned()));
     }
-    if opening == Opening::MustExist && !std::path::Path::new(file).exists() {
-        return Err(StoreError::MissingSqliteFile(file.to_owned()));
-    }
     let query = url.split_once('?').map(|(_, query)| query);
     let has_mode = query.is_some_and(|q| q.split('&').any(|pair| pair.starts_with("mode=")));
+    if !has_mode && opening == Opening::MustExist && !std::path::Path::new(file).exists() {
+        return Err(StoreError::MissingSqliteFile(file.to_owned()));
+    }
     let mode = match opening {
         Opening::CreateWhenMissing => "mode=rwc",
         Opening::MustExist => "mode=rw",
