@@ -327,6 +327,15 @@ fn advise_says_plainly_what_it_cannot_do() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("error[invalid-share]"));
+    // A guide without times: said, rather than a page of zeros.
+    unstuck()
+        .args(["advise", "smart-lock"])
+        .env_remove("UNSTUCK_GUIDES")
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "note: no question of `smart-lock` has a time",
+        ));
     // An empty database: a note, and the author's numbers.
     let folder = tempfile::tempdir().expect("a temp folder");
     let url = format!(

@@ -82,6 +82,13 @@ pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
         ..observed
     };
     let advice = unstuck_core::advise::advise(&guide, &observed);
+    if advice.untimed.len() == advice.questions.len() {
+        crate::output::errln!(
+            "note: no question of `{}` has a time, given (`Time:` in its sections) or measured \
+             (recorded sessions): every time below is 0 and no order is cheaper than another",
+            guide.id
+        )?;
+    }
     if args.diff {
         return print_diff(&mut out, &args, &guide, &advice);
     }
