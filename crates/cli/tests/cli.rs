@@ -117,6 +117,20 @@ fn two_guides_with_one_id_are_refused() {
 }
 
 #[test]
+fn check_without_a_guides_folder_says_where_to_run_it() {
+    let folder = tempfile::tempdir().expect("a temp folder");
+    unstuck()
+        .arg("check")
+        .current_dir(folder.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "there is no `guides` folder here: run `unstuck check` where your guides are",
+        ))
+        .stderr(predicate::str::contains("checked").not());
+}
+
+#[test]
 fn walk_reports_the_outcome_as_json() {
     let report = json(unstuck().args([
         "walk",

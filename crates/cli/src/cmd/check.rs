@@ -37,6 +37,13 @@ enum Format {
 }
 
 pub(crate) fn run(args: Args) -> anyhow::Result<Outcome> {
+    let default = [PathBuf::from(library::DEFAULT_GUIDES)];
+    anyhow::ensure!(
+        args.paths != default || default[0].exists(),
+        "there is no `{}` folder here: run `unstuck check` where your guides are, \
+         or name guide files or folders (`unstuck check path/to/guides`)",
+        library::DEFAULT_GUIDES
+    );
     let mut files = Vec::new();
     let mut unreadable = Vec::new();
     for found in library::expand(&args.paths)? {
