@@ -215,6 +215,42 @@ pub(crate) fn shared_path(guide_folder: &Path, include: &str) -> String {
         .replace('\\', "/")
 }
 
+/// The folders under `po/` that are not named by a language tag (`de_DE`,
+/// as some tools name them): nothing in them is read, each gets an
+/// `unused-translation` warning saying how to name it.
+fn not_languages(folder: &crate::guides_folder::GuidesFolder) -> Vec<(String, Diagnostic)> {
+    let po = folder.path().join(PO_FOLDER);
+    let mut found: Vec<(String, Diagnostic)> = std::fs::read_dir(po)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter(|entry| entry.file_type().is_ok_and(|kind| kind.is_dir()))
+        .filter_map(|entry| Some((entry.path(), entry.file_name().into_string().ok()?)))
+        .filter(|(_, name)| !name.starts_with('.') && !unstuck_core::model::is_language_tag(name))
+        .map(|(path, name)| {
+            let tag = name.replace('_', "-");
+            let rename = if unstuck_core::model::is_language_tag(&tag) {
+                format!("rename it `{tag}`")
+            } else {
+                "rename it by its language's tag (`de`, `pt-BR`)".to_owned()
+            };
+            let shown = path.display().to_string();
+            let diagnostic = Diagnostic::warning(
+                unstuck_core::Code::UnusedTranslation,
+                0..0,
+                format!("`{shown}` is not named by a language tag, so nothing in it is read"),
+            )
+            .with_label("this folder")
+            .with_hint(format!(
+                "a language's folder is its tag, with `-` between parts: {rename}"
+            ));
+            (shown, diagnostic)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
 /// The PO files under `po/LANG/` of a guides folder that no translation
 /// of `files` read: each with an `unused-translation` warning. Only
 /// meaningful when `files` are every guide of the folder, all compiled.
@@ -228,7 +264,7 @@ pub(crate) fn unused(
         })
         .collect();
     let disk = Disk { folder };
-    let mut unused = Vec::new();
+    let mut unused = not_languages(folder);
     for lang in disk.languages() {
         // Links are not followed, the language folder's own included: a
         // loop of them would never end, and outside is not ours to list.

@@ -284,6 +284,24 @@ fn check_names_a_translation_file_that_translates_no_guide() {
         "warning[unused-translation]: `guides/po/de/smart-lok.po` translates no guide of this folder into `de`",
     );
     assert_contains(&checked, "checked 1 guide: 0 errors, 1 warning");
+    // A file-level warning shows where, not an empty line of text.
+    assert_contains(&checked, "--> guides/po/de/smart-lok.po\n = help:");
+}
+
+#[test]
+fn check_names_a_language_folder_that_is_not_a_language_tag() {
+    let dir = folder_with(&["guides/smart-lock.md"]);
+    stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
+    stderr_of(unstuck(dir.path()).args(["translate", "update", "de"]));
+    let po = dir.path().join("guides/po");
+    std::fs::rename(po.join("de"), po.join("de_DE")).expect("rename");
+    let checked = stderr_of(unstuck(dir.path()).args(["check", "guides"]));
+    assert_contains(
+        &checked,
+        "warning[unused-translation]: `guides/po/de_DE` is not named by a language tag, so nothing in it is read",
+    );
+    assert_contains(&checked, "rename it `de-DE`");
+    assert_contains(&checked, "checked 1 guide: 0 errors, 1 warning");
 }
 
 #[cfg(unix)]

@@ -5,7 +5,7 @@
 //! serialises to JSON for tools (`unstuck check --format json`).
 
 use crate::source::{LineCol, Part, Source, Span, floor_char_boundary};
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 /// How serious a diagnostic is.
@@ -292,10 +292,16 @@ impl Diagnostic {
                 );
             }
         }
-        let mut title = level
+        let title = level
             .primary_title(self.message.as_str())
-            .id(self.code.as_str())
-            .element(snippet);
+            .id(self.code.as_str());
+        // A diagnostic about a whole file or folder (no text to show):
+        // only where it is.
+        let mut title = if primary.text.is_empty() {
+            title.element(Origin::path(primary.name))
+        } else {
+            title.element(snippet)
+        };
         for snippet in elsewhere {
             title = title.element(snippet);
         }

@@ -148,6 +148,9 @@ impl<R: BufRead, W: Write> Runner<'_, R, W> {
                 }
                 Command::Quit => return Ok(Outcome::Success),
                 Command::Help => writeln!(self.out, "{}", self.words.text("run-help"))?,
+                // At a caution there are no numbers to pick: it is shown
+                // again, with what it takes (`ok` or `back`).
+                _ if caution.is_some() => {}
                 _ => writeln!(self.out, "{}", self.words.text("run-please-answer"))?,
             }
         }
