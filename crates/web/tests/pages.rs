@@ -659,6 +659,17 @@ async fn bad_addresses_get_clear_pages_not_errors() {
     );
     let unknown_question = get(&app, "/guides/smart-lock?colour=blue").await;
     assert_eq!(unknown_question.status, StatusCode::BAD_REQUEST);
+    // A link shared through a message or an ad: its tracking is ignored.
+    let shared = get(
+        &app,
+        "/guides/smart-lock?keypad-lights=no&utm_source=sms&fbclid=IwAR0x",
+    )
+    .await;
+    assert_eq!(shared.status, StatusCode::OK);
+    assert_eq!(
+        shared.body,
+        get(&app, "/guides/smart-lock?keypad-lights=no").await.body
+    );
     let damaged = get(&app, "/guides/smart-lock?keypad-lights=%FF").await;
     assert_eq!(damaged.status, StatusCode::BAD_REQUEST);
     let long = get(

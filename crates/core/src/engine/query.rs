@@ -7,7 +7,8 @@
 //! question), `was` (`question.answer` before a change, to say what it
 //! changed), `sent` (feedback was sent), `variant` (the model chosen) and
 //! `fact-ID` (a support-summary value only the person knows). Question ids may not take these names
-//! ([`is_reserved`]); the compiler enforces it.
+//! ([`is_reserved`]); the compiler enforces it. Parameters that link tools
+//! add (`utm_source`, `fbclid`, …) are ignored.
 
 use super::{Session, SessionError, Walk, walk};
 use crate::model::{Guide, Node};
@@ -29,6 +30,20 @@ pub const MAX_FACT_CHARS: usize = 200;
 /// Whether a question id would clash with a query key of its own.
 pub fn is_reserved(id: &str) -> bool {
     RESERVED.contains(&id) || id.starts_with(FACT_PREFIX)
+}
+
+/// Click ids that link tools add to an address, which a question id could
+/// also be (ids hold no `_`, so `utm_source` and the like never can).
+const CLICK_IDS: [&str; 9] = [
+    "fbclid", "gclid", "gbraid", "wbraid", "dclid", "msclkid", "igshid", "twclid", "yclid",
+];
+
+/// Whether `key` is a parameter that shares, ads and messaging tools add to
+/// a link (`utm_source`, `fbclid`, …) rather than an answer: ignored, so a
+/// shared link opens the page it names. A key with `_` is never a question
+/// id; a click id is one unless the guide has a question so named.
+fn is_tracking(guide: &Guide, key: &str) -> bool {
+    key.contains('_') || (CLICK_IDS.contains(&key) && guide.question_index(key).is_none())
 }
 
 /// Everything a guide page's query says.
@@ -133,6 +148,7 @@ pub fn parse(guide: &Guide, raw: &str) -> Result<FlowQuery, QueryError> {
                     .facts
                     .push((key[FACT_PREFIX.len()..].to_owned(), value));
             }
+            key if is_tracking(guide, key) => {}
             _ if value.is_empty() => {
                 return Err(QueryError::Malformed {
                     part: part.chars().take(40).collect(),

@@ -376,6 +376,29 @@ fn the_url_query_round_trips_and_is_canonical() {
 }
 
 #[test]
+fn parameters_that_link_tools_add_are_ignored() {
+    use unstuck_core::engine::query;
+    let guide = smart_lock();
+    let plain = query::parse(&guide, "keypad-lights=no").expect("valid");
+    for shared in [
+        "keypad-lights=no&utm_source=sms&utm_campaign=support",
+        "fbclid=IwAR0x&keypad-lights=no",
+        "keypad-lights=no&gclid=Cj0K&_ga=2.1",
+        "keypad-lights=no&msclkid=abc",
+    ] {
+        let parsed = query::parse(&guide, shared).expect(shared);
+        assert_eq!(parsed, plain, "{shared}");
+        assert_eq!(
+            query::to_query(&guide, &parsed.session),
+            "keypad-lights=no",
+            "links from the page drop them: {shared}"
+        );
+    }
+    // Anything else is still a question the guide does not have.
+    assert!(query::parse(&guide, "keypad-lights=no&ref=mail").is_err());
+}
+
+#[test]
 fn a_bad_query_says_what_is_wrong_and_keeps_the_good_part() {
     use unstuck_core::engine::query::{self, QueryError};
     let guide = smart_lock();
