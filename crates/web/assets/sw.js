@@ -1,6 +1,7 @@
 // Offline: every page fetched is kept; the first visit to a guide also
 // fetches every step of its flow, so the whole guide opens again with no
-// network. Pages are tried on the network first, the cache when it fails.
+// network. Pages are tried on the network first, the cache when it fails,
+// and a page never kept falls back to the nearest one that was.
 // What the server marks `no-store` or `private`, and any address carrying
 // what a person typed (`fact-…`), is never kept.
 "use strict";
@@ -71,6 +72,26 @@ const guideOf = (address) => {
   return found ? { folder: found[1], id: found[2] } : undefined;
 };
 
+/**
+ * Where to send a person who is offline, in order, when the page they
+ * asked for was never kept: the same state without what only a visit
+ * adds (a change being made, a note of what changed, what they typed);
+ * for a summary or the contact form, the step they came from; then the
+ * whole guide on one page, which walks every path by itself.
+ */
+function fallbacks(url) {
+  const guide = guideOf(url.href);
+  if (!guide || url.pathname.endsWith(".html")) return [];
+  const state = new URL(url.href);
+  for (const name of [...state.searchParams.keys()]) {
+    if (["change", "was", "sent"].includes(name) || name.startsWith("fact-")) state.searchParams.delete(name);
+  }
+  const root = new URL(`${guide.folder}guides/${guide.id}`, self.registration.scope);
+  const step = new URL(root.href);
+  step.search = state.search;
+  return [state.href, step.href, `${root.href}/full`];
+}
+
 // A page asks to keep its guide: a served guide's steps come from its
 // offline list; a static guide's page is the whole guide and names its files.
 self.addEventListener("message", (event) => {
@@ -102,8 +123,11 @@ self.addEventListener("fetch", (event) => {
       }
       return response;
     } catch (error) {
-      const kept = await cache.match(key(request.url), { ignoreVary: true });
-      if (kept) return kept;
+      const tried = request.mode === "navigate" ? [request.url, ...fallbacks(url)] : [request.url];
+      for (const address of tried) {
+        const kept = await cache.match(key(address), { ignoreVary: true });
+        if (kept) return kept;
+      }
       throw error;
     }
   })());

@@ -236,18 +236,32 @@ pub(crate) async fn full(
 const OFFLINE_STATES: usize = 400;
 
 /// `/guides/{id}/offline.json`: every address of a guide's flow (up to a
-/// bound), for the service worker to keep.
+/// bound), for the service worker to keep: the whole guide on one page
+/// first (it alone walks every path), then each step, and the support
+/// summary of each path that ends in calling a professional.
 pub(crate) async fn offline(
     State(state): State<AppState>,
     address: GuideAddress,
 ) -> Result<Response, AppError> {
+    use unstuck_core::engine::{Position, walk};
+    use unstuck_core::model::OutcomeKind;
     let guide = find(&state, &address)?;
     let base = crate::render::guide_url(&guide);
-    let mut urls: Vec<String> = unstuck_core::engine::reachable(&guide, OFFLINE_STATES)
-        .iter()
-        .map(|session| crate::render::with_query(&base, &query::to_query(&guide, session)))
-        .collect();
-    urls.push(format!("{base}/full"));
+    let mut urls = vec![format!("{base}/full")];
+    let mut summaries = Vec::new();
+    for session in unstuck_core::engine::reachable(&guide, OFFLINE_STATES) {
+        let state = query::to_query(&guide, &session);
+        if let Position::Outcome(outcome) = walk(&guide, &session).position
+            && guide.outcomes[outcome].kind == OutcomeKind::Escalate
+        {
+            summaries.push(crate::render::with_query(
+                &format!("{base}/summary"),
+                &state,
+            ));
+        }
+        urls.push(crate::render::with_query(&base, &state));
+    }
+    urls.extend(summaries);
     urls.push(format!("{}/", crate::render::lang_prefix(&guide)));
     let body = serde_json::json!({ "version": guide.version, "urls": urls });
     Ok(([(header::CACHE_CONTROL, "no-cache")], axum::Json(body)).into_response())
