@@ -157,8 +157,9 @@ error-start-again = ابدأ الدليل من جديد
 error-bad-form-title = تعذّرت قراءة هذا النموذج
 problem-too-long = العنوان طويل جدًا
 problem-damaged = العنوان تالف قرب «{ $part }»
-problem-unknown = العنوان يذكر شيئًا ليس في هذا الدليل ({ $detail })
+problem-unknown = العنوان يذكر شيئًا ليس في هذا الدليل
 problem-repeated = العنوان يجيب عن السؤال «{ $question }» مرتين
+problem-details = تفاصيل لفريق الدليل
 see-all-guides = اعرض كل الأدلة
 all-guides = كل الأدلة
 

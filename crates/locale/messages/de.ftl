@@ -152,8 +152,9 @@ error-start-again = Anleitung neu beginnen
 error-bad-form-title = Dieses Formular konnte nicht gelesen werden
 problem-too-long = sie ist zu lang
 problem-damaged = sie ist bei „{ $part }“ beschädigt
-problem-unknown = sie nennt etwas, das diese Anleitung nicht enthält ({ $detail })
+problem-unknown = sie nennt etwas, das diese Anleitung nicht enthält
 problem-repeated = sie beantwortet die Frage „{ $question }“ zweimal
+problem-details = Details für das Team der Anleitung
 see-all-guides = Alle Anleitungen ansehen
 all-guides = Alle Anleitungen
 

@@ -155,8 +155,9 @@ error-start-again = Start the guide again
 error-bad-form-title = This form could not be read
 problem-too-long = it is too long
 problem-damaged = it is damaged near “{ $part }”
-problem-unknown = it names something this guide does not have ({ $detail })
+problem-unknown = it names something this guide does not have
 problem-repeated = it answers the question “{ $question }” twice
+problem-details = Details for the guide’s team
 see-all-guides = See all guides
 all-guides = All guides
 

@@ -152,8 +152,9 @@ error-start-again = Empezar la guía de nuevo
 error-bad-form-title = No se ha podido leer este formulario
 problem-too-long = es demasiado larga
 problem-damaged = está dañada cerca de «{ $part }»
-problem-unknown = menciona algo que esta guía no tiene ({ $detail })
+problem-unknown = menciona algo que esta guía no tiene
 problem-repeated = responde dos veces a la pregunta «{ $question }»
+problem-details = Detalles para el equipo de la guía
 see-all-guides = Ver todas las guías
 all-guides = Todas las guías
 

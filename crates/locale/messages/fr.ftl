@@ -152,8 +152,9 @@ error-start-again = Recommencer le guide
 error-bad-form-title = Ce formulaire n’a pas pu être lu
 problem-too-long = elle est trop longue
 problem-damaged = elle est abîmée près de « { $part } »
-problem-unknown = elle mentionne quelque chose que ce guide ne contient pas ({ $detail })
+problem-unknown = elle mentionne quelque chose que ce guide ne contient pas
 problem-repeated = elle répond deux fois à la question « { $question } »
+problem-details = Détails pour l’équipe du guide
 see-all-guides = Voir tous les guides
 all-guides = Tous les guides
 

@@ -52,20 +52,24 @@ impl AppError {
     }
 }
 
-/// What is wrong with an address, in the reader's words.
-fn problem(words: Words, error: &QueryError) -> String {
+/// What is wrong with an address, in the reader's words; and, for a name
+/// the guide does not have, which names it has (ids, in English: for the
+/// guide's team rather than the reader).
+fn problem(words: Words, error: &QueryError) -> (String, Option<String>) {
     match error {
-        QueryError::TooLong { .. } => words.get("problem-too-long"),
-        QueryError::Malformed { part, .. } => {
-            words.with("problem-damaged", &[("part", Arg::Text(part))])
-        }
-        QueryError::Unknown { error, .. } => words.with(
-            "problem-unknown",
-            &[("detail", Arg::Text(&quoted(&error.to_string())))],
+        QueryError::TooLong { .. } => (words.get("problem-too-long"), None),
+        QueryError::Malformed { part, .. } => (
+            words.with("problem-damaged", &[("part", Arg::Text(part))]),
+            None,
         ),
-        QueryError::Repeated { question, .. } => {
-            words.with("problem-repeated", &[("question", Arg::Text(question))])
-        }
+        QueryError::Unknown { error, .. } => (
+            words.get("problem-unknown"),
+            Some(quoted(&error.to_string())),
+        ),
+        QueryError::Repeated { question, .. } => (
+            words.with("problem-repeated", &[("question", Arg::Text(question))]),
+            None,
+        ),
     }
 }
 
@@ -111,7 +115,7 @@ impl IntoResponse for AppError {
                     _ => StatusCode::BAD_REQUEST,
                 };
                 let good = with_query(&guide_url, error.good_query());
-                let problem = problem(words, &error);
+                let (problem, detail) = problem(words, &error);
                 let explanation = words.with(
                     "error-bad-link",
                     &[
@@ -124,6 +128,12 @@ impl IntoResponse for AppError {
                     &words.get("error-bad-link-title"),
                     html! {
                         p { (explanation) }
+                        @if let Some(detail) = detail {
+                            details {
+                                summary { (words.get("problem-details")) }
+                                p lang="en" dir="ltr" { (detail) }
+                            }
+                        }
                         p { (words.get("error-answers-kept")) }
                         p { a.btn href=(good) { (words.get("error-last-good-step")) } }
                         p { a href=(guide_url) { (words.get("error-start-again")) } " · " a href="/" { (words.get("all-guides")) } }

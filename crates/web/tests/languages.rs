@@ -171,6 +171,15 @@ async fn a_language_or_guide_that_is_not_there_is_a_clear_404_in_that_language()
     assert_eq!(bad.status, StatusCode::BAD_REQUEST);
     assert_contains(&bad.body, "Dieser Link funktioniert nicht");
     assert_contains(&bad.body, r#"href="/de/guides/smart-lock""#);
+    // The ids it has are for the guide's team: English, apart, left to right.
+    let arabic = get(&app, "/ar/guides/smart-lock?keypad-lights=maybe", None).await;
+    assert_eq!(arabic.status, StatusCode::BAD_REQUEST);
+    let (reader, team) = arabic
+        .body
+        .split_once("<details>")
+        .expect("the details apart");
+    assert!(!reader.contains("is not an answer"), "{reader}");
+    assert_contains(team, r#"<p lang="en" dir="ltr">“maybe” is not an answer"#);
 }
 
 #[tokio::test]
