@@ -1404,6 +1404,16 @@ async fn the_contact_form_of_an_escalation_shows_the_summary_and_asks_how_to_rea
     let resolved = get(&app, "/guides/smart-lock/contact?keypad-lights=yes").await;
     assert_eq!(resolved.status, StatusCode::BAD_REQUEST);
     assert_contains(&resolved.body, "nothing to send to support yet");
+    // Never cached, so compressed on each answer, like every page.
+    let compressed = get_with(
+        &app,
+        "/guides/smart-lock/contact?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+        header::ACCEPT_ENCODING,
+        "gzip",
+    )
+    .await;
+    assert_eq!(compressed.headers[header::CONTENT_ENCODING], "gzip");
+    assert_eq!(compressed.headers[header::CACHE_CONTROL], "no-store");
 }
 
 #[tokio::test]

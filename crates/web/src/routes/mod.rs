@@ -60,33 +60,41 @@ pub(crate) fn router(state: &AppState) -> Router<AppState> {
     let mut pages = Router::new()
         .route("/", get(pages::catalog))
         .route("/{lang}/", get(pages::catalog));
+    // Pages that may hold what a person typed: never cached, so compressed
+    // on each answer (a page from the cache is compressed already).
+    let mut personal = Router::new();
     // A guide's pages as written, and (under `/LANG`) translated.
     for prefix in ["", "/{lang}"] {
         pages = pages
             .route(&format!("{prefix}/guides/{{id}}"), get(pages::flow))
             .route(&format!("{prefix}/guides/{{id}}/full"), get(pages::full))
             .route(
-                &format!("{prefix}/guides/{{id}}/summary"),
-                get(pages::summary),
-            )
-            .route(
                 &format!("{prefix}/guides/{{id}}/summary.txt"),
                 get(pages::summary_text),
             )
             .route(
-                &format!("{prefix}/guides/{{id}}/contact"),
-                get(handoff::form),
-            )
-            .route(
                 &format!("{prefix}/guides/{{id}}/graph.svg"),
                 get(pages::graph),
+            );
+        personal = personal
+            .route(
+                &format!("{prefix}/guides/{{id}}/summary"),
+                get(pages::summary),
+            )
+            .route(
+                &format!("{prefix}/guides/{{id}}/contact"),
+                get(handoff::form),
             );
     }
     pages
         .route("/assets/{file}", get(files::script))
         .route("/sw.js", get(files::service_worker))
         .route("/manifest.webmanifest", get(files::manifest))
-        .merge(security::form_layers(forms, state.allowed_origins()))
+        .merge(security::compressed(personal))
+        .merge(security::compressed(security::form_layers(
+            forms,
+            state.allowed_origins(),
+        )))
         .merge(security::compressed(api))
         .merge(security::compressed(admin))
         .route_layer(axum::middleware::from_fn_with_state(
