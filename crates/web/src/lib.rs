@@ -27,6 +27,7 @@ mod limits;
 mod observe;
 mod render;
 mod routes;
+mod search_words;
 mod security;
 pub mod server;
 mod state;

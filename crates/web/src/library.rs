@@ -32,6 +32,8 @@ struct Field {
     label: &'static str,
     text: String,
     lower: String,
+    /// `lower` without spaces or dashes: `smartlock` finds "smart lock".
+    compact: String,
 }
 
 /// A guide found by a search, with the text that matched best.
@@ -141,13 +143,10 @@ impl Library {
     }
 
     /// Guides (in `lang`'s catalog) whose title, summary, symptoms
-    /// (triage) or FAQ questions contain every word of `query`, best first.
+    /// (triage) or FAQ questions contain every word `query` is searching
+    /// for (`search_words`), best first.
     pub(crate) fn search(&self, lang: Option<&str>, query: &str) -> Vec<Hit<'_>> {
-        let words: Vec<String> = query
-            .split_whitespace()
-            .take(MAX_WORDS)
-            .map(str::to_lowercase)
-            .collect();
+        let words = crate::search_words::search_words(query, MAX_WORDS);
         if words.is_empty() {
             return Vec::new();
         }
@@ -160,7 +159,9 @@ impl Library {
                     Some((&shelf.guides[index], &shelf.fields[index]))
                 })
                 .unwrap_or((written, written_fields));
-            let found = |word: &String| fields.iter().any(|f| f.lower.contains(word.as_str()));
+            let found = |word: &String| {
+                (fields.iter()).any(|f| f.lower.contains(word.as_str()) || f.compact.contains(word))
+            };
             if !words.iter().all(found) {
                 continue;
             }
@@ -231,10 +232,14 @@ fn searchable(guide: &Guide) -> Vec<Field> {
     }
     fields
         .into_iter()
-        .map(|(label, text)| Field {
-            label,
-            lower: text.to_lowercase(),
-            text,
+        .map(|(label, text)| {
+            let lower = text.to_lowercase();
+            Field {
+                label,
+                compact: crate::search_words::compact(&lower),
+                lower,
+                text,
+            }
         })
         .collect()
 }

@@ -143,6 +143,16 @@ async fn the_catalog_lists_and_searches_the_guides() {
     );
     let none = get(&app, "/?q=%3Cscript%3E").await;
     assert_contains(&none.body, "No guide matches “&lt;script&gt;”");
+    // As people type it: contractions, endings, fillers, one word for two.
+    for typed in [
+        "my+lock+won%E2%80%99t+open",
+        "keypad+not+lighting",
+        "smartlock",
+    ] {
+        let text = text_of(main_of(&get(&app, &format!("/?q={typed}")).await.body));
+        assert_contains(&text, "One guide matches");
+        assert_contains(&text, "Fix a smart lock that will not open");
+    }
 }
 
 #[tokio::test]
