@@ -195,8 +195,11 @@ fn unknown(message: &Message, source: &Guide) -> Diagnostic {
         "" => "this message has no context, so it names no text of the guide".to_owned(),
         _ => format!("`{context}` names no text of the guide `{}`", source.id),
     };
-    Diagnostic::error(Code::UnknownMessage, message.context_span.clone(), what)
-        .with_label("no such text")
+    // A warning: the message is left out, and a catalog that lags behind
+    // its guide (a part renamed, an answer reworded) must not stop the
+    // site; the texts it no longer translates show in the source language.
+    Diagnostic::warning(Code::UnknownMessage, message.context_span.clone(), what)
+        .with_label("no such text: left out")
         .with_hint(
             "the context (`msgctxt`) is the part's id and field, as `unstuck translate extract` \
              writes it; run `unstuck translate update LANG` to keep texts the guide no longer has \
