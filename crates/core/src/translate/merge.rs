@@ -5,28 +5,53 @@
 //! (`#~`) so its translation can come back.
 
 use super::po::{Catalog, Message};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The translation `old` brought up to date with `template`. Messages are
-/// matched by context; the result has the template's messages in its
-/// order, then the obsolete ones. The header is the old one.
+/// matched by context, and a list item that moved (an item added or
+/// removed before it shifts its number) by its list and unchanged text;
+/// the result has the template's messages in its order, then the obsolete
+/// ones. The header is the old one.
 pub fn merge(template: &Catalog, old: &Catalog) -> Catalog {
     let mut by_context: HashMap<&str, &Message> = HashMap::new();
+    let mut by_list_text: HashMap<(&str, &str), &Message> = HashMap::new();
     // Current messages win over obsolete ones with the same context.
-    for message in old.messages.iter().filter(|m| m.obsolete) {
+    let obsolete = old.messages.iter().filter(|m| m.obsolete);
+    for message in obsolete.chain(old.current()) {
         by_context.insert(context(message), message);
+        if let Some(list) = list_of(context(message)) {
+            by_list_text.insert((list, message.id.as_str()), message);
+        }
     }
-    for message in old.current() {
-        by_context.insert(context(message), message);
+    let fresh: Vec<&Message> = template.current().collect();
+    // Same text first (at its place, or moved within its list), then
+    // whatever is left at a text's place, which changed.
+    let mut known: Vec<Option<&Message>> = vec![None; fresh.len()];
+    let mut used: HashSet<*const Message> = HashSet::new();
+    for (slot, message) in known.iter_mut().zip(&fresh) {
+        let at_place =
+            (by_context.get(context(message)).copied()).filter(|old| old.id == message.id);
+        let moved = || {
+            let list = list_of(context(message))?;
+            by_list_text.get(&(list, message.id.as_str())).copied()
+        };
+        if let Some(same) = at_place.or_else(moved).filter(|m| used.insert(ptr(m))) {
+            *slot = Some(same);
+        }
+    }
+    for (slot, message) in known.iter_mut().zip(&fresh) {
+        if slot.is_none() {
+            *slot = (by_context.get(context(message)).copied()).filter(|m| used.insert(ptr(m)));
+        }
     }
     let mut merged = Catalog {
         header_comments: old.header_comments.clone(),
         header: old.header.clone(),
-        messages: Vec::with_capacity(template.messages.len()),
+        messages: Vec::with_capacity(fresh.len()),
     };
-    for fresh in template.current() {
+    for (fresh, known) in fresh.into_iter().zip(known) {
         let mut message = fresh.clone();
-        if let Some(known) = by_context.remove(context(fresh)) {
+        if let Some(known) = known {
             message.comments.clone_from(&known.comments);
             if !known.translation.is_empty() {
                 message.translation.clone_from(&known.translation);
@@ -43,10 +68,10 @@ pub fn merge(template: &Catalog, old: &Catalog) -> Catalog {
     }
     // What is left is gone from the source: kept if it was translated.
     for message in &old.messages {
-        let left = by_context
+        let current = by_context
             .get(context(message))
             .is_some_and(|m| std::ptr::eq(*m, message));
-        if left && !message.translation.is_empty() {
+        if current && !used.contains(&ptr(message)) && !message.translation.is_empty() {
             let mut gone = message.clone();
             gone.obsolete = true;
             gone.references.clear();
@@ -55,6 +80,19 @@ pub fn merge(template: &Catalog, old: &Catalog) -> Catalog {
         }
     }
     merged
+}
+
+/// The list a list item's context belongs to: `#restart/actions/` of
+/// `#restart/actions/2`; none for a text that is not a numbered item.
+fn list_of(context: &str) -> Option<&str> {
+    let (list, number) = context.rsplit_once('/')?;
+    let numbered = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+    numbered.then(|| &context[..=list.len()])
+}
+
+/// A message's identity, to use each old message once.
+fn ptr(message: &Message) -> *const Message {
+    message
 }
 
 /// A new translation of `template` into `lang`: every message untranslated,
@@ -127,5 +165,45 @@ mod tests {
         let revived = merge(&back, &merged);
         assert_eq!(revived.messages[0].translation, "Weg");
         assert!(!revived.messages[0].obsolete && !revived.messages[0].is_fuzzy());
+    }
+
+    #[test]
+    fn an_item_added_to_a_list_moves_the_translations_after_it_along() {
+        let template = Catalog {
+            messages: vec![
+                message("#restart/actions/1", "Unplug it first.", ""),
+                message("#restart/actions/2", "Wait 30 s.", ""),
+                message("#restart/actions/3", "Plug it back in.", ""),
+                message("#restart/goal", "Restart it.", ""),
+            ],
+            ..Catalog::default()
+        };
+        let old = Catalog {
+            messages: vec![
+                message("#restart/actions/1", "Wait 30 s.", "30 s warten."),
+                message(
+                    "#restart/actions/2",
+                    "Plug it back in.",
+                    "Wieder einstecken.",
+                ),
+                message("#restart/goal", "Restart it.", "Neu starten."),
+            ],
+            ..Catalog::default()
+        };
+        let merged = merge(&template, &old);
+        let summary: Vec<_> = (merged.messages.iter())
+            .map(|m| (m.translation.as_str(), m.is_fuzzy(), m.obsolete))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("", false, false),
+                ("30 s warten.", false, false),
+                ("Wieder einstecken.", false, false),
+                ("Neu starten.", false, false),
+            ]
+        );
+        assert_eq!(list_of("#restart/actions/12"), Some("#restart/actions/"));
+        assert_eq!(list_of("#restart/goal"), None);
     }
 }
