@@ -277,6 +277,16 @@ fn check_names_a_translation_file_that_translates_no_guide() {
     stderr_of(unstuck(dir.path()).args(["translate", "extract"]));
     stderr_of(unstuck(dir.path()).args(["translate", "update", "de"]));
     let po = dir.path().join("guides/po/de");
+    let fresh = stderr_of(unstuck(dir.path()).args(["check", "guides"]));
+    assert_eq!(
+        fresh.matches("warning[missing-translation]").count(),
+        1,
+        "a new language's empty texts make one warning: {fresh}"
+    );
+    assert_contains(
+        &fresh,
+        "131 texts are not translated yet (`smart-lock/title`,",
+    );
     std::fs::rename(po.join("smart-lock.po"), po.join("smart-lok.po")).expect("rename");
     let checked = stderr_of(unstuck(dir.path()).args(["check", "guides"]));
     assert_contains(

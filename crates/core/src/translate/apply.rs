@@ -101,6 +101,7 @@ pub fn translate(source: &Guide, catalog: &Catalog, lang: &str) -> Translated {
         fuzzy: 0,
     };
     let mut absent = Vec::new();
+    let mut empty = Vec::new();
     let mut version = fnv1a(
         fnv1a(FNV_OFFSET, source.version.as_bytes()),
         lang.as_bytes(),
@@ -113,7 +114,7 @@ pub fn translate(source: &Guide, catalog: &Catalog, lang: &str) -> Translated {
         };
         let expected = message_id(field.text);
         if message.translation.is_empty() {
-            diagnostics.push(untranslated(message));
+            empty.push(message);
         } else if message.is_fuzzy() {
             coverage.fuzzy += 1;
             diagnostics.push(fuzzy(message));
@@ -137,6 +138,11 @@ pub fn translate(source: &Guide, catalog: &Catalog, lang: &str) -> Translated {
     for message in by_context.into_values() {
         diagnostics.push(unknown(message, source));
     }
+    if empty.len() > MOST_EMPTY_SHOWN {
+        diagnostics.push(many_untranslated(&empty));
+    } else {
+        diagnostics.extend(empty.into_iter().map(untranslated));
+    }
     if !absent.is_empty() {
         diagnostics.push(not_in_file(&absent, lang));
     }
@@ -158,6 +164,28 @@ fn untranslated(message: &Message) -> Diagnostic {
     )
     .with_label("empty translation")
     .with_hint("write the translation in `msgstr`")
+}
+
+/// Empty translations reported one by one; more make one warning (a new
+/// language's file would otherwise bury everything else under them).
+const MOST_EMPTY_SHOWN: usize = 3;
+
+fn many_untranslated(empty: &[&Message]) -> Diagnostic {
+    let shown: Vec<String> = (empty.iter().take(MOST_EMPTY_SHOWN))
+        .map(|m| format!("`{}`", m.context.as_deref().unwrap_or("")))
+        .collect();
+    Diagnostic::warning(
+        Code::MissingTranslation,
+        empty[0].translation_span.clone(),
+        format!(
+            "{} texts are not translated yet ({} and {} more); pages show the source text",
+            empty.len(),
+            shown.join(", "),
+            empty.len() - shown.len()
+        ),
+    )
+    .with_label("the first empty translation")
+    .with_hint("write the translations in their `msgstr`; a PO editor (Poedit, Lokalize, Weblate) lists them")
 }
 
 fn fuzzy(message: &Message) -> Diagnostic {
