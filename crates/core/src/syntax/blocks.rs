@@ -513,7 +513,7 @@ impl Lowerer<'_> {
             // Help paragraphs separated by fields keep only their own text.
             let markdown = help
                 .iter()
-                .map(|b| &self.text[b.span()])
+                .map(|b| self.written(b.span()))
                 .collect::<Vec<_>>()
                 .join("\n\n");
             question.help = Some(Text::new(markdown, span));

@@ -210,7 +210,18 @@ impl<'t> Lowerer<'t> {
                     .with_hint("write the text, or remove the empty part"),
             );
         }
-        Text::new(&self.text[span.clone()], span)
+        Text::new(self.written(span.clone()), span)
+    }
+
+    /// The author's Markdown at `span`, with Windows line ends (`\r\n`)
+    /// read as `\n`: a guide reads the same however it was saved.
+    pub(super) fn written(&self, span: Span) -> String {
+        let raw = &self.text[span];
+        if raw.contains('\r') {
+            raw.replace("\r\n", "\n")
+        } else {
+            raw.to_owned()
+        }
     }
 
     /// Text of an inline run, reporting it when empty. `at` is the whole
@@ -232,7 +243,7 @@ impl<'t> Lowerer<'t> {
     pub(super) fn blocks_text(&mut self, blocks: &[Block]) -> Option<Text> {
         let span = blocks.first()?.span().start..blocks.last()?.span().end;
         let span = super::fields::trim(self.text, span);
-        Some(Text::new(&self.text[span.clone()], span))
+        Some(Text::new(self.written(span.clone()), span))
     }
 
     /// Takes the `#id` link at `span` out of the prose links: it is a
@@ -694,7 +705,15 @@ fn unsupported(what: &str, span: Span) -> Diagnostic {
     )
 }
 
-/// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's version.
+/// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's
+/// version. Windows line ends (`\r\n`) count as `\n`: saving a guide on
+/// another system does not make it a new version.
 fn fingerprint(text: &str) -> String {
-    format!("{:016x}", model::fnv1a(model::FNV_OFFSET, text.as_bytes()))
+    let mut lines = text.split("\r\n");
+    let first = lines.next().unwrap_or_default();
+    let hash = lines.fold(
+        model::fnv1a(model::FNV_OFFSET, first.as_bytes()),
+        |hash, line| model::fnv1a(model::fnv1a(hash, b"\n"), line.as_bytes()),
+    );
+    format!("{hash:016x}")
 }

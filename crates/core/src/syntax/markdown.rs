@@ -177,19 +177,21 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                 span,
             },
             Event::Start(Tag::MetadataBlock(_)) => {
-                let mut inner = span.clone();
+                // Its text comes in pieces (a piece a line with `\r\n`
+                // line ends): the TOML runs from the first to the last.
+                let mut inner: Option<Span> = None;
                 for (event, at) in events.by_ref() {
                     match event {
-                        Event::Text(_) => inner = at,
+                        Event::Text(_) => {
+                            inner = Some(inner.map_or(at.start, |inner| inner.start)..at.end);
+                        }
                         Event::End(_) => break,
                         _ => {}
                     }
                 }
-                if inner == span {
-                    // An empty front matter block: its content is the empty
-                    // line between the fences.
-                    inner = span.start + 4..span.start + 4;
-                }
+                // An empty front matter block: its content is the empty
+                // line between the fences.
+                let inner = inner.unwrap_or(span.start + 4..span.start + 4);
                 Block::FrontMatter { text: inner, span }
             }
             Event::Start(tag) => {
