@@ -4,7 +4,7 @@
 
 use crate::support::{SMART_LOCK, guide};
 use unstuck_core::source::LineCol;
-use unstuck_core::{Guide, Source, compile};
+use unstuck_core::{Guide, Source, compile_with};
 
 /// The garage-door guide shipped in `guides/`: it has models and shares.
 const GARAGE_DOOR: &str = include_str!("../../../../guides/garage-door.md");
@@ -61,10 +61,19 @@ fn exported(guide: &Guide) -> serde_json::Value {
     serde_json::to_value(guide).expect("the model serialises")
 }
 
-/// Where each diagnostic of `text` starts and ends, and its code.
+/// Compiles `text`, which includes the shared file `_shared.md` when it
+/// asks for it.
+fn compile_with_shared(text: &str, shared: &str) -> (unstuck_core::Compiled, String) {
+    let (compiled, combined) = compile_with(text, &mut |_| Ok(shared.to_owned()));
+    (compiled, combined.text)
+}
+
+/// Where each diagnostic of `text` starts and ends, and its code, as
+/// `unstuck check` reports them.
 fn positions(text: &str) -> Vec<(String, LineCol, LineCol)> {
-    let source = Source::new("guide.md", text);
-    (compile(text).diagnostics.iter())
+    let (compiled, combined) = compile_with_shared(text, "");
+    let source = Source::new("guide.md", &combined);
+    (compiled.diagnostics.iter())
         .map(|d| {
             let record = d.to_record(&source);
             (d.code.as_str().to_owned(), record.start, record.end)
@@ -88,4 +97,37 @@ fn problems_in_a_guide_with_windows_line_ends_are_reported_where_they_are() {
     let found = positions(&broken);
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(positions(&broken.replace('\n', "\r\n")), found);
+}
+
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_guide() {
+    const BOM: &str = "\u{feff}";
+    let marked = format!("{BOM}{ROUTER}");
+    assert_eq!(exported(&guide(&marked)), exported(&guide(ROUTER)));
+    // Columns on the first line count from after the mark.
+    let unclosed = "+++\nid = \"router\"\n\n# Fix the internet\n";
+    let found = positions(unclosed);
+    assert_eq!(found[0].0, "unclosed-front-matter");
+    assert_eq!(found[0].1, LineCol { line: 1, column: 1 });
+    assert_eq!(positions(&format!("{BOM}{unclosed}")), found);
+}
+
+#[test]
+fn a_shared_file_with_a_byte_order_mark_is_read_whole() {
+    let including = ROUTER.replace(
+        "## Verification {.verification}\n\n- Pages load.\n",
+        "## [Verification](_shared.md) {.include}\n",
+    );
+    let shared = "\u{feff}## Verification {.verification}\n\n- Pages load.\n";
+    let (compiled, _) = compile_with_shared(&including, shared);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
+    let included = compiled.guide.expect("the guide compiles");
+    assert_eq!(
+        exported(&included)["verification"],
+        exported(&guide(ROUTER))["verification"]
+    );
 }
