@@ -1,6 +1,6 @@
 //! Lowering the inside of each kind of `##` block.
 
-use super::fields::{self, Field};
+use super::fields::{self, Field, HELP_KEYS, OUTCOME_KEYS, QUESTION_KEYS, SECTION_KEYS};
 use super::lower::{Chapter, Kind, Lowerer};
 use super::markdown::{Block, InlineKind, Item};
 use crate::diagnostic::{Code, Diagnostic};
@@ -13,11 +13,6 @@ use crate::source::Span;
 
 /// How far the shares of all of a question's answers may be from 100 %.
 const SHARE_TOLERANCE: f64 = 1.0;
-
-const SECTION_KEYS: [&str; 6] = ["Goal", "Expect", "Good", "Bad", "Caution", "Time"];
-const QUESTION_KEYS: [&str; 3] = ["Section", "Fills", "Time"];
-const OUTCOME_KEYS: [&str; 1] = ["Time"];
-const HELP_KEYS: [&str; 1] = ["Warning"];
 
 impl Lowerer<'_> {
     /// Reads one `##` block into its place in `guide`.

@@ -4,6 +4,22 @@
 use super::markdown::{Inline, InlineKind, Inlines};
 use crate::source::Span;
 
+/// The keys of a section's fields.
+pub(super) const SECTION_KEYS: [&str; 6] = ["Goal", "Expect", "Good", "Bad", "Caution", "Time"];
+/// The keys of a question's fields.
+pub(super) const QUESTION_KEYS: [&str; 3] = ["Section", "Fills", "Time"];
+/// The key of an outcome's field.
+pub(super) const OUTCOME_KEYS: [&str; 1] = ["Time"];
+/// The key of a field of "When to get help".
+pub(super) const HELP_KEYS: [&str; 1] = ["Warning"];
+
+/// Whether `word` is the key of a field of some kind of block.
+pub(super) fn is_any_key(word: &str) -> bool {
+    [&SECTION_KEYS[..], &QUESTION_KEYS, &OUTCOME_KEYS, &HELP_KEYS]
+        .iter()
+        .any(|keys| keys.contains(&word))
+}
+
 /// A `Key: value` line (with its continuation lines) of a paragraph.
 #[derive(Debug)]
 pub(crate) struct Field<'a> {
@@ -30,8 +46,8 @@ pub(crate) fn fields<'a>(
     let mut starts = Vec::new();
     let mut line_start = true;
     for (index, part) in parts.iter().enumerate() {
-        if line_start && let Some(key) = key_at(text, part, keys) {
-            starts.push((index, key));
+        if line_start && let Some((key, span)) = key_at(text, part, keys) {
+            starts.push((index, key, span));
         }
         line_start = matches!(part.kind, InlineKind::Break);
     }
@@ -39,10 +55,8 @@ pub(crate) fn fields<'a>(
         return None;
     }
     let mut fields = Vec::with_capacity(starts.len());
-    for (n, &(index, key)) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).map_or(parts.len(), |&(next, _)| next);
-        let first = &parts[index];
-        let key_span = first.span.start..first.span.start + key.len() + 1;
+    for (n, (index, key, key_span)) in starts.iter().cloned().enumerate() {
+        let end = starts.get(n + 1).map_or(parts.len(), |&(next, ..)| next);
         let value_end = parts[..end]
             .iter()
             .rev()
@@ -59,15 +73,45 @@ pub(crate) fn fields<'a>(
     Some(fields)
 }
 
-fn key_at(text: &str, part: &Inline, keys: &[&'static str]) -> Option<&'static str> {
+/// The key of `keys` that the line starting with `part` starts with, and
+/// where it stands (its colon included).
+fn key_at(text: &str, part: &Inline, keys: &[&'static str]) -> Option<(&'static str, Span)> {
     if !matches!(part.kind, InlineKind::Text) {
         return None;
     }
-    let raw = &text[part.span.clone()];
-    keys.iter().copied().find(|key| {
-        raw.strip_prefix(key)
-            .is_some_and(|rest| rest.starts_with(':'))
+    let found = line_key(text, line_text_start(text, part.span.start))?;
+    let key = keys.iter().copied().find(|key| *key == found.word)?;
+    Some((key, found.span))
+}
+
+/// The `Word:` a line starts with.
+#[derive(Debug)]
+pub(crate) struct LineKey<'t> {
+    /// The word, as written.
+    pub(crate) word: &'t str,
+    /// Where the key stands, its colon included.
+    pub(crate) span: Span,
+}
+
+/// The `Word:` (a word of letters and a colon) at `at`, the start of a
+/// line's text; `None` when the line starts otherwise.
+pub(crate) fn line_key(text: &str, at: usize) -> Option<LineKey<'_>> {
+    let line = &text[at..];
+    let len = line
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(line.len());
+    (len > 0 && line[len..].starts_with(':')).then(|| LineKey {
+        word: &line[..len],
+        span: at..at + len + 1,
     })
+}
+
+/// Where the text of the line that holds byte `at` starts: after its
+/// indentation.
+pub(crate) fn line_text_start(text: &str, at: usize) -> usize {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..at];
+    start + line.len() - line.trim_start_matches([' ', '\t']).len()
 }
 
 pub(crate) use crate::source::trim_span as trim;

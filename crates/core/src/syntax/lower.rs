@@ -100,7 +100,8 @@ pub(crate) fn lower(
     own: usize,
     included: &[(String, usize)],
 ) -> (Option<Draft>, Vec<Diagnostic>) {
-    let blocks = splice(markdown::blocks(text), own, included);
+    let blocks = super::lazy::fields_under_lists(text, markdown::blocks(text));
+    let blocks = splice(blocks, own, included);
     let mut lowerer = Lowerer {
         text,
         own,

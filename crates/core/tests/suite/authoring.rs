@@ -61,6 +61,13 @@ fn exported(guide: &Guide) -> serde_json::Value {
     serde_json::to_value(guide).expect("the model serialises")
 }
 
+/// The model of `text` but its version (a fingerprint of the text).
+fn read_as(text: &str) -> serde_json::Value {
+    let mut model = exported(&guide(text));
+    model["version"] = serde_json::Value::Null;
+    model
+}
+
 /// Compiles `text`, which includes the shared file `_shared.md` when it
 /// asks for it.
 fn compile_with_shared(text: &str, shared: &str) -> (unstuck_core::Compiled, String) {
@@ -130,4 +137,35 @@ fn a_shared_file_with_a_byte_order_mark_is_read_whole() {
         exported(&included)["verification"],
         exported(&guide(ROUTER))["verification"]
     );
+}
+
+#[test]
+fn fields_right_under_a_list_are_read_as_fields() {
+    let tight = ROUTER.replace("lights.\n\nExpect:", "lights.\nExpect:");
+    assert_eq!(read_as(&tight), read_as(ROUTER));
+    let restart = &guide(&tight).sections[0];
+    assert_eq!(restart.actions.len(), 2);
+    assert_eq!(
+        restart.actions[1].markdown(),
+        "Wait two minutes for the lights."
+    );
+    assert_eq!(restart.results.len(), 2);
+}
+
+#[test]
+fn fields_under_answers_and_help_lists_are_read_as_fields() {
+    let after_answers = ROUTER.replace("Section: restart\n\n", "").replace(
+        "- No → provider\n",
+        "- No → provider\nSection: restart\nTime: 5 min\n",
+    );
+    let mut expected = read_as(ROUTER);
+    expected["questions"][0]["time"] = 5.0.into();
+    assert_eq!(read_as(&after_answers), expected);
+    let help = ROUTER.replace(
+        "## Verification",
+        "## When to get help {.get-help}\n\nCall your provider if:\n\n- The light stays red.\n\
+         Warning: Do not reset the router to factory settings.\n\n## Verification",
+    );
+    let parts = read_as(&help)["get_help"]["parts"].clone();
+    assert_eq!(parts.as_array().map(Vec::len), Some(2), "{parts:#}");
 }
