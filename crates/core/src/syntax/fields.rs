@@ -93,16 +93,26 @@ pub(crate) struct LineKey<'t> {
     pub(crate) span: Span,
 }
 
-/// The `Word:` (a word of letters and a colon) at `at`, the start of a
-/// line's text; `None` when the line starts otherwise.
+/// The emphasis an author may write around a key, longest first: `**Goal:**`
+/// or `**Goal**:`, `__Goal:__`, `*Goal:*`, `_Goal:_`.
+const KEY_EMPHASIS: [&str; 5] = ["**", "__", "*", "_", ""];
+
+/// The `Word:` (a word of letters and a colon, maybe emphasised) at `at`,
+/// the start of a line's text; `None` when the line starts otherwise.
 pub(crate) fn line_key(text: &str, at: usize) -> Option<LineKey<'_>> {
     let line = &text[at..];
-    let len = line
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(line.len());
-    (len > 0 && line[len..].starts_with(':')).then(|| LineKey {
-        word: &line[..len],
-        span: at..at + len + 1,
+    KEY_EMPHASIS.iter().find_map(|marker| {
+        let rest = line.strip_prefix(marker)?;
+        let len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let after = &rest[len..];
+        let value = (after.strip_prefix(':').and_then(|a| a.strip_prefix(marker)))
+            .or_else(|| after.strip_prefix(marker)?.strip_prefix(':'))?;
+        (len > 0).then(|| LineKey {
+            word: &rest[..len],
+            span: at..at + line.len() - value.len(),
+        })
     })
 }
 
@@ -239,6 +249,24 @@ mod tests {
             "motor-hums-door-doesnt-move"
         );
         assert_eq!(slug("—"), "");
+    }
+
+    #[test]
+    fn a_key_may_be_emphasised() {
+        for (line, key) in [
+            ("Goal: Clear it.", "Goal:"),
+            ("**Goal:** Clear it.", "**Goal:**"),
+            ("**Goal**: Clear it.", "**Goal**:"),
+            ("__Goal:__ Clear it.", "__Goal:__"),
+            ("*Goal:* Clear it.", "*Goal:*"),
+            ("_Goal_: Clear it.", "_Goal_:"),
+        ] {
+            let found = line_key(line, 0).expect(line);
+            assert_eq!((found.word, &line[found.span]), ("Goal", key));
+        }
+        for line in ["Goal : no", "**Goal: unclosed", "Two words: no", ": none"] {
+            assert!(line_key(line, 0).is_none(), "{line}");
+        }
     }
 
     #[test]

@@ -169,3 +169,21 @@ fn fields_under_answers_and_help_lists_are_read_as_fields() {
     let parts = read_as(&help)["get_help"]["parts"].clone();
     assert_eq!(parts.as_array().map(Vec::len), Some(2), "{parts:#}");
 }
+
+#[test]
+fn emphasised_keys_are_read_as_keys() {
+    let emphasised = [
+        ("Goal:", "**Goal:**"),
+        ("Expect:", "_Expect:_"),
+        ("Good:", "**Good**:"),
+        ("Bad:", "__Bad:__"),
+        ("Section:", "*Section:*"),
+    ]
+    .iter()
+    .fold(ROUTER.to_owned(), |text, (plain, marked)| {
+        text.replace(plain, marked)
+    });
+    assert_eq!(read_as(&emphasised), read_as(ROUTER));
+    let tight = emphasised.replace("lights.\n\n_Expect:_", "lights.\n_Expect:_");
+    assert_eq!(read_as(&tight), read_as(ROUTER));
+}
