@@ -2,7 +2,7 @@
 
 use super::fields::{self, Field, HELP_KEYS, OUTCOME_KEYS, QUESTION_KEYS, SECTION_KEYS};
 use super::lower::{Chapter, Kind, Lowerer};
-use super::markdown::{Block, InlineKind, Item};
+use super::markdown::{Block, InlineKind, Inlines, Item};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     Answer, Capture, Checklist, Fact, Faq, FaqEntry, GetHelp, Guide, HelpPart, Id, LinkEntry,
@@ -337,25 +337,34 @@ impl Lowerer<'_> {
         };
         for block in chapter.body {
             match block {
-                Block::Paragraph { content, .. } => match fields::fields(self.text, content, &SECTION_KEYS) {
-                    Some(found) => {
-                        for field in found {
-                            self.section_field(&mut section, &field);
+                Block::Paragraph { content, .. } => {
+                    let misspelled = self.misspelled_keys(content, &SECTION_KEYS, false);
+                    match fields::fields(self.text, content, &SECTION_KEYS) {
+                        Some(found) => {
+                            for field in found {
+                                self.section_field(&mut section, &field);
+                            }
                         }
+                        None if misspelled => {}
+                        None => self.unexpected(
+                            block,
+                            "a paragraph in a section starts with `Goal:`, `Expect:`, `Good:`, `Bad:` or `Caution:`, \
+                             and actions go in a list (`- Do this.`)",
+                        ),
                     }
-                    None => self.unexpected(
-                        block,
-                        "a paragraph in a section starts with `Goal:`, `Expect:`, `Good:`, `Bad:` or `Caution:`, \
-                         and actions go in a list (`- Do this.`)",
-                    ),
-                },
+                }
                 Block::List { items, .. } if section.actions.is_empty() => {
+                    for item in items {
+                        self.misspelled_keys(&item.content, &SECTION_KEYS, true);
+                    }
                     section.actions = items
                         .iter()
                         .map(|item| self.item(item, "this action"))
                         .collect();
                 }
-                block => self.unexpected(block, "a section holds its fields and one list of actions"),
+                block => {
+                    self.unexpected(block, "a section holds its fields and one list of actions")
+                }
             }
         }
         if section.actions.is_empty() {
@@ -428,6 +437,32 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Reports each line of `content` that starts with a misspelled key of
+    /// `keys` (every line, or with `items` the lines after a list item's
+    /// first); returns whether its first line does.
+    fn misspelled_keys(&mut self, content: &Inlines, keys: &[&'static str], items: bool) -> bool {
+        let first_line =
+            (content.span()).map(|span| fields::line_text_start(self.text, span.start));
+        let mut first_misspelled = false;
+        for found in fields::misspelled_keys(self.text, content, keys, items) {
+            first_misspelled |= Some(found.span.start) == first_line;
+            let (written, key) = (found.written, found.key);
+            self.report(
+                Diagnostic::error(
+                    Code::UnknownField,
+                    found.span,
+                    format!("`{written}:` is not a field; did you mean `{key}:`?"),
+                )
+                .with_label("not a field")
+                .with_hint(format!(
+                    "write `{key}:`; if the line is text and not a field, write `{written}\\:` \
+                     so it is not taken for one"
+                )),
+            );
+        }
+        first_misspelled
+    }
+
     /// A `Time:` field: a duration, given once.
     fn time_field(&mut self, slot: &mut Option<f64>, field: &Field<'_>) {
         if slot.is_some() {
@@ -484,6 +519,9 @@ impl Lowerer<'_> {
         let mut help: Vec<&Block> = Vec::new();
         let mut answers_seen = false;
         for block in chapter.body {
+            if let Block::Paragraph { content, .. } = block {
+                self.misspelled_keys(content, &QUESTION_KEYS, false);
+            }
             match block {
                 Block::Paragraph { content, .. } => match fields::fields(self.text, content, &QUESTION_KEYS) {
                     Some(found) => {
@@ -495,6 +533,9 @@ impl Lowerer<'_> {
                 },
                 Block::List { items, .. } if !answers_seen => {
                     answers_seen = true;
+                    for item in items {
+                        self.misspelled_keys(&item.content, &QUESTION_KEYS, true);
+                    }
                     let answers: Vec<(Answer, Option<Span>)> =
                         items.iter().filter_map(|item| self.answer(item)).collect();
                     self.check_shares(&answers);
@@ -693,6 +734,12 @@ impl Lowerer<'_> {
         let mut body = chapter.body;
         let text = self.text;
         let mut time = None;
+        // Only the first and last paragraphs may hold the time.
+        for block in [body.first(), body.last()].into_iter().flatten() {
+            if let Block::Paragraph { content, .. } = block {
+                self.misspelled_keys(content, &OUTCOME_KEYS, false);
+            }
+        }
         let time_field = |block: Option<&'b Block>| match block {
             Some(Block::Paragraph { content, .. }) => fields::fields(text, content, &OUTCOME_KEYS),
             _ => None,
@@ -733,6 +780,7 @@ impl Lowerer<'_> {
                 );
                 continue;
             };
+            self.misspelled_keys(content, &HELP_KEYS, false);
             if let Some(found) = fields::fields(self.text, content, &HELP_KEYS) {
                 for field in found {
                     let text = self.text(field.value.clone(), "the warning");
@@ -744,6 +792,9 @@ impl Lowerer<'_> {
             match body.get(index) {
                 Some(Block::List { items, .. }) => {
                     index += 1;
+                    for item in items {
+                        self.misspelled_keys(&item.content, &HELP_KEYS, true);
+                    }
                     let conditions = items
                         .iter()
                         .map(|item| {

@@ -20,6 +20,92 @@ pub(super) fn is_any_key(word: &str) -> bool {
         .any(|keys| keys.contains(&word))
 }
 
+/// Field keys as authors who write in the other languages Unstuck's pages
+/// speak may write them (keys are English in every guide), by the key
+/// they stand for.
+const KEYS_IN_OTHER_LANGUAGES: [(&str, &str); 24] = [
+    ("ziel", "Goal"),
+    ("objectif", "Goal"),
+    ("objetivo", "Goal"),
+    ("erwartet", "Expect"),
+    ("attendu", "Expect"),
+    ("esperado", "Expect"),
+    ("gut", "Good"),
+    ("bien", "Good"),
+    ("bueno", "Good"),
+    ("schlecht", "Bad"),
+    ("mauvais", "Bad"),
+    ("malo", "Bad"),
+    ("vorsicht", "Caution"),
+    ("achtung", "Caution"),
+    ("precaución", "Caution"),
+    ("zeit", "Time"),
+    ("dauer", "Time"),
+    ("durée", "Time"),
+    ("tiempo", "Time"),
+    ("abschnitt", "Section"),
+    ("sección", "Section"),
+    ("warnung", "Warning"),
+    ("avertissement", "Warning"),
+    ("advertencia", "Warning"),
+];
+
+/// The key of `keys` that `word` (a line's `Word:`, not itself a key)
+/// was meant to be: the same word in other letter case (`section`), a
+/// typo (`Sections`, `Expcet`), or the key in another language (`Gut`).
+pub(crate) fn meant_key(word: &str, keys: &[&'static str]) -> Option<&'static str> {
+    if keys.contains(&word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let lowered: Vec<String> = keys.iter().map(|key| key.to_lowercase()).collect();
+    let translated = KEYS_IN_OTHER_LANGUAGES
+        .iter()
+        .find(|(other, _)| *other == lower)
+        .map(|(_, key)| *key);
+    let typo = crate::check::closest(&lower, lowered.iter().map(String::as_str))
+        .and_then(|close| keys.iter().copied().find(|key| key.to_lowercase() == close));
+    typo.or(translated.filter(|key| keys.contains(key)))
+}
+
+/// A line of a paragraph or list item that starts with a misspelled key.
+#[derive(Debug)]
+pub(crate) struct Misspelled<'t> {
+    /// The word as written.
+    pub(crate) written: &'t str,
+    /// The key it was meant to be.
+    pub(crate) key: &'static str,
+    /// Where the written key stands, its colon included.
+    pub(crate) span: Span,
+}
+
+/// The lines of `content` that start with a misspelled key of `keys`:
+/// every line, or (`items`) the lines after a list item's first.
+pub(crate) fn misspelled_keys<'t>(
+    text: &'t str,
+    content: &Inlines,
+    keys: &[&'static str],
+    items: bool,
+) -> Vec<Misspelled<'t>> {
+    let parts = &content.parts;
+    (0..parts.len())
+        .filter(|&index| match index {
+            0 => !items,
+            _ => matches!(parts[index - 1].kind, InlineKind::Break),
+        })
+        .filter(|&index| matches!(parts[index].kind, InlineKind::Text))
+        .filter_map(|index| {
+            let found = line_key(text, line_text_start(text, parts[index].span.start))?;
+            let key = meant_key(found.word, keys)?;
+            Some(Misspelled {
+                written: found.word,
+                key,
+                span: found.span,
+            })
+        })
+        .collect()
+}
+
 /// A `Key: value` line (with its continuation lines) of a paragraph.
 #[derive(Debug)]
 pub(crate) struct Field<'a> {
@@ -267,6 +353,37 @@ mod tests {
         for line in ["Goal : no", "**Goal: unclosed", "Two words: no", ": none"] {
             assert!(line_key(line, 0).is_none(), "{line}");
         }
+    }
+
+    #[test]
+    fn misspelled_keys_are_told_from_ordinary_words() {
+        let keys = &SECTION_KEYS;
+        for (word, key) in [
+            ("goal", "Goal"),
+            ("EXPECT", "Expect"),
+            ("Expcet", "Expect"),
+            ("Expected", "Expect"),
+            ("Bda", "Bad"),
+            ("Cautions", "Caution"),
+            ("Gut", "Good"),
+            ("Schlecht", "Bad"),
+        ] {
+            assert_eq!(meant_key(word, keys), Some(key), "{word}");
+        }
+        for word in [
+            "Goal",
+            "Note",
+            "Tip",
+            "Tips",
+            "Step",
+            "Warning",
+            "Abschnitt",
+        ] {
+            assert_eq!(meant_key(word, keys), None, "{word}");
+        }
+        assert_eq!(meant_key("section", &QUESTION_KEYS), Some("Section"));
+        assert_eq!(meant_key("Sections", &QUESTION_KEYS), Some("Section"));
+        assert_eq!(meant_key("Fill", &QUESTION_KEYS), Some("Fills"));
     }
 
     #[test]

@@ -187,3 +187,24 @@ fn emphasised_keys_are_read_as_keys() {
     let tight = emphasised.replace("lights.\n\n_Expect:_", "lights.\n_Expect:_");
     assert_eq!(read_as(&tight), read_as(ROUTER));
 }
+
+#[test]
+fn lines_that_start_with_ordinary_words_are_text() {
+    let noted = ROUTER
+        .replace(
+            "after a minute or two.\n",
+            "after a minute or two.\nNote: it may blink first.\nGut\\: it says so in German.\n",
+        )
+        .replace(
+            "Look at the internet light.",
+            "Look at the internet light.\nTip: it is the one with a globe.",
+        );
+    let compiled = unstuck_core::compile(&noted);
+    assert!(compiled.diagnostics.is_empty(), "{:?}", compiled.diagnostics);
+    let model = read_as(&noted);
+    assert_eq!(
+        model["sections"][0]["expect"][0],
+        "The internet light turns green\nafter a minute or two.\nNote: it may blink first.\n\
+         Gut\\: it says so in German."
+    );
+}
