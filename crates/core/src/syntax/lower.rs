@@ -694,16 +694,23 @@ const KIND_LIST_HINT: &str = "end the heading with its id and kind, e.g. `## Che
      kinds: needs, triage, section, question, outcome (with resolved or escalate), get-help, verification, ladder, capture, faq, variants, include";
 
 fn unsupported(what: &str, span: Span) -> Diagnostic {
+    let hint = match what {
+        "a table" => {
+            "write the rows as a list, a row an item: `- Red light: the lock is offline`; \
+             pages keep to text that reads well on any screen"
+        }
+        _ => {
+            "guides keep to headings, paragraphs, flat lists, emphasis, `code` and links; \
+             pages show text only, escaped"
+        }
+    };
     Diagnostic::error(
         Code::UnsupportedMarkdown,
         span,
         format!("guides do not use {what}"),
     )
     .with_label("not allowed in a guide")
-    .with_hint(
-        "guides keep to headings, paragraphs, flat lists, emphasis, `code` and links; \
-         pages show text only, escaped",
-    )
+    .with_hint(hint)
 }
 
 /// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's

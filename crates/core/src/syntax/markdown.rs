@@ -140,9 +140,12 @@ pub(crate) struct Item {
 
 /// Splits `text` into top-level blocks.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
+    // Tables are read so that they can be refused: pages would show their
+    // pipes as text.
     let options = Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_STRIKETHROUGH;
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES;
     let mut events = Parser::new_ext(text, options).into_offset_iter();
     let mut blocks = Vec::new();
     while let Some((event, span)) = events.next() {
