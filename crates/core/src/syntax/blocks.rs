@@ -659,6 +659,21 @@ impl Lowerer<'_> {
             );
             return None;
         };
+        for part in &item.content.parts {
+            if part.span.end <= arrow.start && matches!(part.kind, InlineKind::Link { .. }) {
+                let link = part.span.clone();
+                self.take_link(&link);
+                self.report(
+                    Diagnostic::error(
+                        Code::UnsupportedMarkdown,
+                        link,
+                        "an answer's words become a button: they cannot hold a link",
+                    )
+                    .with_label("link in an answer")
+                    .with_hint("put the link in the question's help, the text under its heading"),
+                );
+            }
+        }
         let (label_span, trailer) = fields::trailer(self.text, content.start..arrow.start);
         let (label_span, share) = match fields::share(self.text, label_span.clone()) {
             None => (label_span, None),

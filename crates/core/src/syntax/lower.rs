@@ -278,11 +278,14 @@ impl<'t> Lowerer<'t> {
 
     /// First pass over every block: Markdown guides do not allow, and links.
     fn scan(&mut self, block: &Block) {
-        let scan_inlines = |this: &mut Self, content: &Inlines| {
+        let scan_inlines = |this: &mut Self, content: &Inlines, heading: bool| {
             for part in &content.parts {
                 match &part.kind {
                     InlineKind::Unsupported(what) => {
                         this.report(unsupported(what, part.span.clone()))
+                    }
+                    InlineKind::Link { .. } if heading => {
+                        this.report(link_in_heading(part.span.clone()))
                     }
                     InlineKind::Link { dest } => this.link(dest, part.span.clone()),
                     _ => {}
@@ -292,12 +295,11 @@ impl<'t> Lowerer<'t> {
         match block {
             // Its link names a file, checked when the file is read.
             block if include_target(block).is_some() => {}
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
-                scan_inlines(self, content);
-            }
+            Block::Heading { content, .. } => scan_inlines(self, content, true),
+            Block::Paragraph { content, .. } => scan_inlines(self, content, false),
             Block::List { items, .. } => {
                 for item in items {
-                    scan_inlines(self, &item.content);
+                    scan_inlines(self, &item.content, false);
                     if let Some((what, span)) = &item.extra {
                         self.report(
                             Diagnostic::error(
@@ -711,6 +713,18 @@ fn unsupported(what: &str, span: Span) -> Diagnostic {
     )
     .with_label("not allowed in a guide")
     .with_hint(hint)
+}
+
+/// A link in a heading, which pages show as a title (and the steps list
+/// as a link to the part): a link inside would nest one link in another.
+fn link_in_heading(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedMarkdown,
+        span,
+        "a heading cannot hold a link: pages show its words as a title, and as a link to the part",
+    )
+    .with_label("link in a heading")
+    .with_hint("put the link in the text under the heading")
 }
 
 /// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's

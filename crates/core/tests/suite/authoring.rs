@@ -200,7 +200,11 @@ fn lines_that_start_with_ordinary_words_are_text() {
             "Look at the internet light.\nTip: it is the one with a globe.",
         );
     let compiled = unstuck_core::compile(&noted);
-    assert!(compiled.diagnostics.is_empty(), "{:?}", compiled.diagnostics);
+    assert!(
+        compiled.diagnostics.is_empty(),
+        "{:?}",
+        compiled.diagnostics
+    );
     let model = read_as(&noted);
     assert_eq!(
         model["sections"][0]["expect"][0],
