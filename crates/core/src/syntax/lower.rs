@@ -109,8 +109,17 @@ pub(crate) fn lower(
         links: BTreeMap::new(),
         unread: HashSet::new(),
     };
-    for block in &blocks {
+    // YAML front matter is one error; the rest is still read for its own.
+    let mut after_yaml = 0;
+    if let Some((end, diagnostic)) = front_matter::yaml(text) {
+        after_yaml = end;
+        lowerer.report(diagnostic);
+    }
+    for block in blocks.iter().filter(|b| b.span().start >= after_yaml) {
         lowerer.scan(block);
+    }
+    if after_yaml > 0 {
+        return (None, lowerer.diagnostics);
     }
     let draft = lowerer.document(&blocks);
     (draft, lowerer.diagnostics)
