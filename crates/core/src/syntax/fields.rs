@@ -252,6 +252,15 @@ pub(crate) fn trailer(text: &str, span: Span) -> (Span, Trailer) {
     (trim(text, span.start..span.start + open), trailer)
 }
 
+/// The `{…` at the end of a heading that no `}` closes, from the `{` to
+/// the end of the heading's text; `None` when every `{` is closed.
+pub(crate) fn unclosed_attributes(text: &str, heading: Span) -> Option<Span> {
+    let heading = trim(text, heading);
+    let line = &text[heading.clone()];
+    let open = line.rfind('{')?;
+    (!line[open..].contains('}')).then(|| heading.start + open..heading.end)
+}
+
 /// An id written as a bare word or as a link `[text](#id)` within `span`.
 pub(crate) fn reference(text: &str, parts: &[Inline], span: Span) -> Option<(String, Span)> {
     let link = parts.iter().find(|part| {

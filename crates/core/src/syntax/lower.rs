@@ -540,6 +540,13 @@ impl<'t> Lowerer<'t> {
             let body = &blocks[index + 1..end];
             index = end;
             let title = self.inline_text(content, span.clone(), "the heading");
+            if classes.is_empty()
+                && id.is_none()
+                && let Some(open) = super::fields::unclosed_attributes(self.text, span.clone())
+            {
+                self.unclosed_attributes(open);
+                continue;
+            }
             let Some((kind, outcome_kind)) = self.kind(classes, span) else {
                 self.unread.extend(id.iter().map(|(id, _)| id.clone()));
                 continue;
@@ -558,6 +565,23 @@ impl<'t> Lowerer<'t> {
             }
         }
         chapters
+    }
+
+    /// Reports a heading's `{…}` that no `}` closes, at `open`; the id in
+    /// it is taken as unread, so references to it are not reported too.
+    fn unclosed_attributes(&mut self, open: Span) {
+        let written = &self.text[open.clone()];
+        let id = written[1..]
+            .split(' ')
+            .find_map(|word| word.strip_prefix('#'))
+            .filter(|id| !id.is_empty());
+        self.unread.extend(id.map(str::to_owned));
+        let hint = format!("end them with `}}`: `{written}}}`");
+        self.report(
+            Diagnostic::error(Code::UnknownBlockKind, open, "`{` is not closed")
+                .with_label("the heading's attributes start here")
+                .with_hint(hint),
+        );
     }
 
     fn report_outside(&mut self, block: &Block) {
