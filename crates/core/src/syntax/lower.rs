@@ -525,6 +525,7 @@ impl<'t> Lowerer<'t> {
                 level: 2,
                 id,
                 classes,
+                attributes,
                 content,
                 span,
             } = block
@@ -533,6 +534,8 @@ impl<'t> Lowerer<'t> {
                 index += 1;
                 continue;
             };
+            let (mut id, mut classes) = (id.clone(), classes.clone());
+            self.attributes(span, attributes, &mut id, &mut classes);
             let end = blocks[index + 1..]
                 .iter()
                 .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
@@ -547,12 +550,12 @@ impl<'t> Lowerer<'t> {
                 self.unclosed_attributes(open);
                 continue;
             }
-            let Some((kind, outcome_kind)) = self.kind(classes, span) else {
+            let Some((kind, outcome_kind)) = self.kind(&classes, span) else {
                 self.unread.extend(id.iter().map(|(id, _)| id.clone()));
                 continue;
             };
             {
-                let id = self.chapter_id(kind, id.clone(), span, &title);
+                let id = self.chapter_id(kind, id, span, &title);
                 chapters.push(Chapter {
                     kind,
                     outcome_kind,
@@ -565,6 +568,68 @@ impl<'t> Lowerer<'t> {
             }
         }
         chapters
+    }
+
+    /// Reports the attributes of a `##` heading's `{…}` that are neither
+    /// its `#id` nor a `.kind`. A bare word that is an id (the heading has
+    /// none) or a kind's name is taken as the `#id` or `.kind` it was
+    /// surely meant to be, so the block is still read.
+    fn attributes(
+        &mut self,
+        heading: &Span,
+        attributes: &[(String, Option<String>)],
+        id: &mut Option<(String, Span)>,
+        classes: &mut Vec<String>,
+    ) {
+        let braces = self.text[heading.clone()]
+            .rfind('{')
+            .map_or(heading.start, |i| heading.start + i);
+        // From where the attribute's name stands to the next space or `}`.
+        let at = |name: &str| {
+            let tail = &self.text[braces..heading.end];
+            let Some(start) = tail.find(name) else {
+                return heading.clone();
+            };
+            let len = tail[start..].find([' ', '}']).unwrap_or(tail.len() - start);
+            braces + start..braces + start + len
+        };
+        let mut stray = Vec::new();
+        for (name, value) in attributes {
+            let span = at(name);
+            let is_kind = (KINDS.iter().map(|(k, _)| *k))
+                .chain(OUTCOME_KINDS.iter().map(|(k, _)| *k))
+                .any(|k| k == name);
+            match value {
+                None if is_kind => classes.push(name.clone()),
+                None if id.is_none() && is_valid_id(name) => {
+                    *id = Some((name.clone(), span.clone()))
+                }
+                _ => {}
+            }
+            let label = match value {
+                None => "expected `#` or `.` before it",
+                Some(_) => "guides do not use attributes with values",
+            };
+            stray.push((&self.text[span.clone()], span, label));
+        }
+        let meant: Vec<String> = (id.iter().map(|(id, _)| format!("#{id}")))
+            .chain(classes.iter().map(|class| format!(".{class}")))
+            .collect();
+        let hint = match meant.as_slice() {
+            [] => "a heading's `{…}` holds its `#id` and its `.kind`, e.g. \
+                   `{#check-battery .section}`"
+                .to_owned(),
+            meant => format!("did you mean `{{{}}}`?", meant.join(" ")),
+        };
+        for (written, span, label) in stray {
+            let message =
+                format!("`{written}` in a heading's `{{…}}` is neither an `#id` nor a `.kind`");
+            self.report(
+                Diagnostic::error(Code::UnexpectedContent, span, message)
+                    .with_label(label)
+                    .with_hint(hint.clone()),
+            );
+        }
     }
 
     /// Reports a heading's `{…}` that no `}` closes, at `open`; the id in

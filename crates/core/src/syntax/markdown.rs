@@ -75,6 +75,8 @@ pub(crate) enum Block {
         level: u8,
         id: Option<(String, Span)>,
         classes: Vec<String>,
+        /// Other attributes in its `{…}`: `name` or `name=value`.
+        attributes: Vec<(String, Option<String>)>,
         content: Inlines,
         span: Span,
     },
@@ -151,7 +153,10 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
     while let Some((event, span)) = events.next() {
         let block = match event {
             Event::Start(Tag::Heading {
-                level, id, classes, ..
+                level,
+                id,
+                classes,
+                attrs,
             }) => {
                 let content = inlines(&mut events);
                 let id = id.map(|id| {
@@ -167,6 +172,11 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                     level: heading_level(level),
                     id,
                     classes: classes.iter().map(ToString::to_string).collect(),
+                    attributes: (attrs.iter())
+                        .map(|(name, value)| {
+                            (name.to_string(), value.as_ref().map(|v| v.to_string()))
+                        })
+                        .collect(),
                     content,
                     span,
                 }
