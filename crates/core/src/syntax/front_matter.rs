@@ -155,12 +155,27 @@ fn toml_from_yaml(lines: &[&str]) -> Option<String> {
     Some(toml)
 }
 
-/// Parses the front matter found at `at` in the source.
+/// Parses the front matter found at `at` in the source, opened by the
+/// `+++` line at `opening`.
 ///
 /// Spans in the result (and in the error) are relative to the whole source.
-pub(crate) fn parse(toml_text: &str, at: Span) -> Result<FrontMatter, Diagnostic> {
+pub(crate) fn parse(toml_text: &str, at: Span, opening: Span) -> Result<FrontMatter, Diagnostic> {
     let shift = |span: Span| at.start + span.start..at.start + span.end;
     let mut front: FrontMatter = toml::from_str(toml_text).map_err(|error| {
+        // A key missing from the front matter itself is missing from what
+        // the `+++` line opens, not from the first key's line.
+        if error.message().starts_with("missing field `id`") {
+            return Diagnostic::error(
+                Code::InvalidFrontMatter,
+                opening.clone(),
+                "the front matter has no `id`",
+            )
+            .with_label("front matter without an id")
+            .with_hint(
+                "every guide has an id, which names it in addresses: add a line such as \
+                 `id = \"smart-lock\"` after the opening `+++`",
+            );
+        }
         let span = error.span().map_or(at.clone(), shift);
         Diagnostic::error(
             Code::InvalidFrontMatter,

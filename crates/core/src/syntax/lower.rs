@@ -367,7 +367,8 @@ impl<'t> Lowerer<'t> {
             self.report(diagnostic);
             return None;
         };
-        let front = match front_matter::parse(&self.text[inner.clone()], inner.clone()) {
+        let opening = blocks[0].span().start..blocks[0].span().start + 3;
+        let front = match front_matter::parse(&self.text[inner.clone()], inner.clone(), opening) {
             Ok(front) => Some(front),
             Err(diagnostic) => {
                 self.report(diagnostic);
