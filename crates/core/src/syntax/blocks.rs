@@ -226,14 +226,14 @@ impl Lowerer<'_> {
         if matches!(block, Block::Other { .. }) {
             return; // Reported by the first pass.
         }
+        self.unexpected_at(block.span(), rule);
+    }
+
+    fn unexpected_at(&mut self, span: Span, rule: &str) {
         self.report(
-            Diagnostic::error(
-                Code::UnexpectedContent,
-                block.span(),
-                "this does not belong here",
-            )
-            .with_label("unexpected")
-            .with_hint(format!("{rule}; move this text or remove it")),
+            Diagnostic::error(Code::UnexpectedContent, span, "this does not belong here")
+                .with_label("unexpected")
+                .with_hint(format!("{rule}; move this text or remove it")),
         );
     }
 
@@ -337,20 +337,19 @@ impl Lowerer<'_> {
         };
         for block in chapter.body {
             match block {
-                Block::Paragraph { content, .. } => {
+                Block::Paragraph { content, span } => {
                     let misspelled = self.misspelled_keys(content, &SECTION_KEYS, false);
-                    match fields::fields(self.text, content, &SECTION_KEYS) {
-                        Some(found) => {
-                            for field in found {
-                                self.section_field(&mut section, &field);
-                            }
-                        }
-                        None if misspelled => {}
-                        None => self.unexpected(
-                            block,
+                    let (prose, found) =
+                        fields::paragraph(self.text, span.clone(), content, &SECTION_KEYS);
+                    if let Some(prose) = prose.filter(|_| !misspelled) {
+                        self.unexpected_at(
+                            prose,
                             "a paragraph in a section starts with `Goal:`, `Expect:`, `Good:`, `Bad:` or `Caution:`, \
                              and actions go in a list (`- Do this.`)",
-                        ),
+                        );
+                    }
+                    for field in found {
+                        self.section_field(&mut section, &field);
                     }
                 }
                 Block::List { items, .. } if section.actions.is_empty() => {
@@ -516,21 +515,21 @@ impl Lowerer<'_> {
             time: None,
             answers: Vec::new(),
         };
-        let mut help: Vec<&Block> = Vec::new();
+        let mut help: Vec<Span> = Vec::new();
         let mut answers_seen = false;
         for block in chapter.body {
             if let Block::Paragraph { content, .. } = block {
                 self.misspelled_keys(content, &QUESTION_KEYS, false);
             }
             match block {
-                Block::Paragraph { content, .. } => match fields::fields(self.text, content, &QUESTION_KEYS) {
-                    Some(found) => {
-                        for field in found {
-                            self.question_field(&mut question, &field);
-                        }
+                Block::Paragraph { content, span } => {
+                    let (prose, found) =
+                        fields::paragraph(self.text, span.clone(), content, &QUESTION_KEYS);
+                    help.extend(prose);
+                    for field in found {
+                        self.question_field(&mut question, &field);
                     }
-                    None => help.push(block),
-                },
+                }
                 Block::List { items, .. } if !answers_seen => {
                     answers_seen = true;
                     for item in items {
@@ -545,11 +544,11 @@ impl Lowerer<'_> {
             }
         }
         if let [first, .., last] | [first @ last] = help.as_slice() {
-            let span = fields::trim(self.text, first.span().start..last.span().end);
+            let span = fields::trim(self.text, first.start..last.end);
             // Help paragraphs separated by fields keep only their own text.
             let markdown = help
                 .iter()
-                .map(|b| self.written(b.span()))
+                .map(|span| self.written(span.clone()))
                 .collect::<Vec<_>>()
                 .join("\n\n");
             question.help = Some(Text::new(markdown, span));
@@ -746,7 +745,7 @@ impl Lowerer<'_> {
     /// An outcome: its text, and a `Time:` paragraph first or last (what
     /// calling the professional costs).
     fn outcome<'b>(&mut self, chapter: Chapter<'b>) -> Outcome {
-        let mut body = chapter.body;
+        let body = chapter.body;
         let text = self.text;
         let mut time = None;
         // Only the first and last paragraphs may hold the time.
@@ -759,18 +758,26 @@ impl Lowerer<'_> {
             Some(Block::Paragraph { content, .. }) => fields::fields(text, content, &OUTCOME_KEYS),
             _ => None,
         };
-        if let Some(found) = time_field(body.first()) {
-            body = &body[1..];
-            found
-                .iter()
-                .for_each(|field| self.time_field(&mut time, field));
+        let (found, body) = if let Some(found) = time_field(body.first()) {
+            (found, self.blocks_text(&body[1..]))
         } else if let Some(found) = time_field(body.last()) {
-            body = &body[..body.len() - 1];
-            found
-                .iter()
-                .for_each(|field| self.time_field(&mut time, field));
-        }
-        let body = self.blocks_text(body);
+            (found, self.blocks_text(&body[..body.len() - 1]))
+        } else if let Some(Block::Paragraph { content, span }) = body.last()
+            && let (Some(prose), found) =
+                fields::paragraph(text, span.clone(), content, &OUTCOME_KEYS)
+            && !found.is_empty()
+        {
+            // The time written right under the last paragraph's text.
+            (
+                found,
+                Some(self.markdown_at(body[0].span().start..prose.end)),
+            )
+        } else {
+            (Vec::new(), self.blocks_text(body))
+        };
+        found
+            .iter()
+            .for_each(|field| self.time_field(&mut time, field));
         Outcome {
             id: chapter.id,
             kind: chapter.outcome_kind.unwrap_or(OutcomeKind::Escalate),

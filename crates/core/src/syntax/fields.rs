@@ -128,7 +128,36 @@ pub(crate) fn fields<'a>(
     content: &'a Inlines,
     keys: &[&'static str],
 ) -> Option<Vec<Field<'a>>> {
-    let parts = &content.parts;
+    let starts = key_lines(text, &content.parts, keys);
+    (starts.first()?.0 == 0).then(|| read_fields(text, &content.parts, &starts))
+}
+
+/// A paragraph at `span` read as text and fields: the span of its lines
+/// before its first field (`None` when it starts with one), and its fields
+/// (none when no line starts with one of `keys`). A field may start on a
+/// later line, written right under text without a blank line.
+pub(crate) fn paragraph<'a>(
+    text: &str,
+    span: Span,
+    content: &'a Inlines,
+    keys: &[&'static str],
+) -> (Option<Span>, Vec<Field<'a>>) {
+    let starts = key_lines(text, &content.parts, keys);
+    let prose = match starts.first() {
+        None => Some(span),
+        Some((0, ..)) => None,
+        Some((_, _, key)) => Some(trim(text, span.start..key.start)),
+    };
+    (prose, read_fields(text, &content.parts, &starts))
+}
+
+/// The pieces of `parts` that start a line with one of `keys`: each one's
+/// index, its key and where the key stands.
+fn key_lines(
+    text: &str,
+    parts: &[Inline],
+    keys: &[&'static str],
+) -> Vec<(usize, &'static str, Span)> {
     let mut starts = Vec::new();
     let mut line_start = true;
     for (index, part) in parts.iter().enumerate() {
@@ -137,9 +166,15 @@ pub(crate) fn fields<'a>(
         }
         line_start = matches!(part.kind, InlineKind::Break);
     }
-    if starts.first()?.0 != 0 {
-        return None;
-    }
+    starts
+}
+
+/// The fields of `parts` that start at `starts`, each up to the next.
+fn read_fields<'a>(
+    text: &str,
+    parts: &'a [Inline],
+    starts: &[(usize, &'static str, Span)],
+) -> Vec<Field<'a>> {
     let mut fields = Vec::with_capacity(starts.len());
     for (n, (index, key, key_span)) in starts.iter().cloned().enumerate() {
         let end = starts.get(n + 1).map_or(parts.len(), |&(next, ..)| next);
@@ -156,7 +191,7 @@ pub(crate) fn fields<'a>(
             parts: &parts[index..end],
         });
     }
-    Some(fields)
+    fields
 }
 
 /// The key of `keys` that the line starting with `part` starts with, and

@@ -252,8 +252,13 @@ impl<'t> Lowerer<'t> {
     /// Block-level Markdown from the first to the last of `blocks`.
     pub(super) fn blocks_text(&mut self, blocks: &[Block]) -> Option<Text> {
         let span = blocks.first()?.span().start..blocks.last()?.span().end;
+        Some(self.markdown_at(span))
+    }
+
+    /// The Markdown at `span`, white space around it left out.
+    pub(super) fn markdown_at(&self, span: Span) -> Text {
         let span = super::fields::trim(self.text, span);
-        Some(Text::new(self.written(span.clone()), span))
+        Text::new(self.written(span.clone()), span)
     }
 
     /// Takes the `#id` link at `span` out of the prose links: it is a

@@ -212,3 +212,16 @@ fn lines_that_start_with_ordinary_words_are_text() {
          Gut\\: it says so in German."
     );
 }
+
+#[test]
+fn fields_right_under_text_are_read_as_fields() {
+    let tight = ROUTER
+        .replace("light.\n\nSection:", "light.\nSection:")
+        .replace(
+            "restarted the router.\n",
+            "restarted the router.\nTime: 2 hours\n",
+        );
+    let mut expected = read_as(ROUTER);
+    expected["outcomes"][1]["time"] = 120.0.into();
+    assert_eq!(read_as(&tight), expected);
+}
