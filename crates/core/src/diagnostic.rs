@@ -41,6 +41,9 @@ pub enum Code {
     UnknownBlockKind,
     /// Content that does not belong where it stands.
     UnexpectedContent,
+    /// A line that starts like a field whose key is misspelled (`section:`,
+    /// `Gut:`), which would otherwise be read as text.
+    UnknownField,
     /// Raw HTML, images or other Markdown that guides do not allow.
     UnsupportedMarkdown,
     /// An id that is not lowercase letters, digits and dashes.
@@ -108,6 +111,7 @@ impl Code {
         Code::MissingPart,
         Code::UnknownBlockKind,
         Code::UnexpectedContent,
+        Code::UnknownField,
         Code::UnsupportedMarkdown,
         Code::InvalidId,
         Code::DuplicateId,
@@ -148,6 +152,7 @@ impl Code {
             Code::MissingPart => "missing-part",
             Code::UnknownBlockKind => "unknown-block-kind",
             Code::UnexpectedContent => "unexpected-content",
+            Code::UnknownField => "unknown-field",
             Code::UnsupportedMarkdown => "unsupported-markdown",
             Code::InvalidId => "invalid-id",
             Code::DuplicateId => "duplicate-id",

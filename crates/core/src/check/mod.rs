@@ -66,7 +66,8 @@ pub fn compile_bytes(bytes: &[u8]) -> Compiled {
 }
 
 /// Compiles a guide from its source text alone: a guide that includes
-/// shared files needs [`compile_with`].
+/// shared files needs [`compile_with`]. Spans count from after a
+/// byte-order mark, as [`compile_with`]'s do.
 pub fn compile(text: &str) -> Compiled {
     compile_with(text, &mut |_| {
         Err("the guide was read on its own, without its folder".to_owned())
@@ -75,7 +76,8 @@ pub fn compile(text: &str) -> Compiled {
 }
 
 /// The text a guide was compiled from: its own file, then each shared file
-/// it includes. Diagnostics' spans point into it; render them with a
+/// it includes, each without the byte-order mark it may start with.
+/// Diagnostics' spans point into it; render them with a
 /// [`Source`](crate::Source) that names the parts
 /// ([`Source::with_included`](crate::Source::with_included)).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,10 +106,14 @@ const SHARED_SEPARATOR: &str = "\n\n";
 /// (`## [Power-cycle](_shared/power-cycle.md) {.include}`): `read` returns
 /// the text of a path as written in the guide, or why it cannot. Each file
 /// is read once; the core itself does no I/O.
+///
+/// A byte-order mark that a file starts with (some editors on Windows
+/// write one) is not part of the guide: spans count from after it.
 pub fn compile_with(
     text: &str,
     read: &mut dyn FnMut(&str) -> Result<String, String>,
 ) -> (Compiled, Combined) {
+    let text = without_byte_order_mark(text);
     let mut combined = Combined {
         text: text.to_owned(),
         included: Vec::new(),
@@ -126,7 +132,7 @@ pub fn compile_with(
             Ok(shared) => {
                 combined.text.push_str(SHARED_SEPARATOR);
                 combined.included.push((path, combined.text.len()));
-                combined.text.push_str(&shared);
+                combined.text.push_str(without_byte_order_mark(&shared));
             }
             Err(why) => diagnostics.push(
                 Diagnostic::error(
@@ -150,6 +156,11 @@ pub fn compile_with(
         compiled.diagnostics = diagnostics;
     }
     (compiled, combined)
+}
+
+/// `text` without the byte-order mark (U+FEFF) it may start with.
+fn without_byte_order_mark(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Compiles the combined text, whose first `own` bytes are the guide's file.

@@ -57,15 +57,18 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
     for link in &draft.links {
         checker.reference(link, Want::Anchor, "links to");
     }
-    if guide.questions.is_empty() {
+    // A block whose kind was not read (already reported) may be the
+    // question or outcome that seems missing, or the user of a section.
+    let all_read = draft.unread.is_empty();
+    if !guide.questions.is_empty() {
+        checker.reference(&guide.start, Want::Question, "starts at");
+    } else if all_read {
         checker.missing(
             "the guide has no questions",
             "add a question: `## Does the keypad light? {#keypad-lights .question}`",
         );
-    } else {
-        checker.reference(&guide.start, Want::Question, "starts at");
     }
-    if guide.outcomes.is_empty() {
+    if guide.outcomes.is_empty() && all_read {
         checker.missing(
             "the guide has no outcomes",
             "add where a walk ends: `## Lock unlocked {#unlocked .outcome .resolved}`",
@@ -80,7 +83,9 @@ pub(super) fn check(draft: &Draft, diagnostics: &mut Vec<Diagnostic>) {
     for rung in guide.ladder.iter().flat_map(|l| &l.entries) {
         checker.reference(&rung.target, Want::Section, "names");
     }
-    checker.unused_sections(&draft.links);
+    if all_read {
+        checker.unused_sections(&draft.links);
+    }
     checker.variant_marks();
 }
 

@@ -1,8 +1,8 @@
 //! Lowering the inside of each kind of `##` block.
 
-use super::fields::{self, Field};
+use super::fields::{self, Field, HELP_KEYS, OUTCOME_KEYS, QUESTION_KEYS, SECTION_KEYS};
 use super::lower::{Chapter, Kind, Lowerer};
-use super::markdown::{Block, InlineKind, Item};
+use super::markdown::{Block, InlineKind, Inlines, Item};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::model::{
     Answer, Capture, Checklist, Fact, Faq, FaqEntry, GetHelp, Guide, HelpPart, Id, LinkEntry,
@@ -13,11 +13,6 @@ use crate::source::Span;
 
 /// How far the shares of all of a question's answers may be from 100 %.
 const SHARE_TOLERANCE: f64 = 1.0;
-
-const SECTION_KEYS: [&str; 6] = ["Goal", "Expect", "Good", "Bad", "Caution", "Time"];
-const QUESTION_KEYS: [&str; 3] = ["Section", "Fills", "Time"];
-const OUTCOME_KEYS: [&str; 1] = ["Time"];
-const HELP_KEYS: [&str; 1] = ["Warning"];
 
 impl Lowerer<'_> {
     /// Reads one `##` block into its place in `guide`.
@@ -231,14 +226,14 @@ impl Lowerer<'_> {
         if matches!(block, Block::Other { .. }) {
             return; // Reported by the first pass.
         }
+        self.unexpected_at(block.span(), rule);
+    }
+
+    fn unexpected_at(&mut self, span: Span, rule: &str) {
         self.report(
-            Diagnostic::error(
-                Code::UnexpectedContent,
-                block.span(),
-                "this does not belong here",
-            )
-            .with_label("unexpected")
-            .with_hint(format!("{rule}; move this text or remove it")),
+            Diagnostic::error(Code::UnexpectedContent, span, "this does not belong here")
+                .with_label("unexpected")
+                .with_hint(format!("{rule}; move this text or remove it")),
         );
     }
 
@@ -342,25 +337,33 @@ impl Lowerer<'_> {
         };
         for block in chapter.body {
             match block {
-                Block::Paragraph { content, .. } => match fields::fields(self.text, content, &SECTION_KEYS) {
-                    Some(found) => {
-                        for field in found {
-                            self.section_field(&mut section, &field);
-                        }
+                Block::Paragraph { content, span } => {
+                    let misspelled = self.misspelled_keys(content, &SECTION_KEYS, false);
+                    let (prose, found) =
+                        fields::paragraph(self.text, span.clone(), content, &SECTION_KEYS);
+                    if let Some(prose) = prose.filter(|_| !misspelled) {
+                        self.unexpected_at(
+                            prose,
+                            "a paragraph in a section starts with `Goal:`, `Expect:`, `Good:`, `Bad:` or `Caution:`, \
+                             and actions go in a list (`- Do this.`)",
+                        );
                     }
-                    None => self.unexpected(
-                        block,
-                        "a paragraph in a section starts with `Goal:`, `Expect:`, `Good:`, `Bad:` or `Caution:`, \
-                         and actions go in a list (`- Do this.`)",
-                    ),
-                },
+                    for field in found {
+                        self.section_field(&mut section, &field);
+                    }
+                }
                 Block::List { items, .. } if section.actions.is_empty() => {
+                    for item in items {
+                        self.misspelled_keys(&item.content, &SECTION_KEYS, true);
+                    }
                     section.actions = items
                         .iter()
                         .map(|item| self.item(item, "this action"))
                         .collect();
                 }
-                block => self.unexpected(block, "a section holds its fields and one list of actions"),
+                block => {
+                    self.unexpected(block, "a section holds its fields and one list of actions")
+                }
             }
         }
         if section.actions.is_empty() {
@@ -433,6 +436,32 @@ impl Lowerer<'_> {
         }
     }
 
+    /// Reports each line of `content` that starts with a misspelled key of
+    /// `keys` (every line, or with `items` the lines after a list item's
+    /// first); returns whether its first line does.
+    fn misspelled_keys(&mut self, content: &Inlines, keys: &[&'static str], items: bool) -> bool {
+        let first_line =
+            (content.span()).map(|span| fields::line_text_start(self.text, span.start));
+        let mut first_misspelled = false;
+        for found in fields::misspelled_keys(self.text, content, keys, items) {
+            first_misspelled |= Some(found.span.start) == first_line;
+            let (written, key) = (found.written, found.key);
+            self.report(
+                Diagnostic::error(
+                    Code::UnknownField,
+                    found.span,
+                    format!("`{written}:` is not a field; did you mean `{key}:`?"),
+                )
+                .with_label("not a field")
+                .with_hint(format!(
+                    "write `{key}:`; if the line is text and not a field, write `{written}\\:` \
+                     so it is not taken for one"
+                )),
+            );
+        }
+        first_misspelled
+    }
+
     /// A `Time:` field: a duration, given once.
     fn time_field(&mut self, slot: &mut Option<f64>, field: &Field<'_>) {
         if slot.is_some() {
@@ -486,20 +515,26 @@ impl Lowerer<'_> {
             time: None,
             answers: Vec::new(),
         };
-        let mut help: Vec<&Block> = Vec::new();
+        let mut help: Vec<Span> = Vec::new();
         let mut answers_seen = false;
         for block in chapter.body {
+            if let Block::Paragraph { content, .. } = block {
+                self.misspelled_keys(content, &QUESTION_KEYS, false);
+            }
             match block {
-                Block::Paragraph { content, .. } => match fields::fields(self.text, content, &QUESTION_KEYS) {
-                    Some(found) => {
-                        for field in found {
-                            self.question_field(&mut question, &field);
-                        }
+                Block::Paragraph { content, span } => {
+                    let (prose, found) =
+                        fields::paragraph(self.text, span.clone(), content, &QUESTION_KEYS);
+                    help.extend(prose);
+                    for field in found {
+                        self.question_field(&mut question, &field);
                     }
-                    None => help.push(block),
-                },
+                }
                 Block::List { items, .. } if !answers_seen => {
                     answers_seen = true;
+                    for item in items {
+                        self.misspelled_keys(&item.content, &QUESTION_KEYS, true);
+                    }
                     let answers: Vec<(Answer, Option<Span>)> =
                         items.iter().filter_map(|item| self.answer(item)).collect();
                     self.check_shares(&answers);
@@ -509,11 +544,11 @@ impl Lowerer<'_> {
             }
         }
         if let [first, .., last] | [first @ last] = help.as_slice() {
-            let span = fields::trim(self.text, first.span().start..last.span().end);
+            let span = fields::trim(self.text, first.start..last.end);
             // Help paragraphs separated by fields keep only their own text.
             let markdown = help
                 .iter()
-                .map(|b| &self.text[b.span()])
+                .map(|span| self.written(span.clone()))
                 .collect::<Vec<_>>()
                 .join("\n\n");
             question.help = Some(Text::new(markdown, span));
@@ -623,6 +658,21 @@ impl Lowerer<'_> {
             );
             return None;
         };
+        for part in &item.content.parts {
+            if part.span.end <= arrow.start && matches!(part.kind, InlineKind::Link { .. }) {
+                let link = part.span.clone();
+                self.take_link(&link);
+                self.report(
+                    Diagnostic::error(
+                        Code::UnsupportedMarkdown,
+                        link,
+                        "an answer's words become a button: they cannot hold a link",
+                    )
+                    .with_label("link in an answer")
+                    .with_hint("put the link in the question's help, the text under its heading"),
+                );
+            }
+        }
         let (label_span, trailer) = fields::trailer(self.text, content.start..arrow.start);
         let (label_span, share) = match fields::share(self.text, label_span.clone()) {
             None => (label_span, None),
@@ -695,25 +745,39 @@ impl Lowerer<'_> {
     /// An outcome: its text, and a `Time:` paragraph first or last (what
     /// calling the professional costs).
     fn outcome<'b>(&mut self, chapter: Chapter<'b>) -> Outcome {
-        let mut body = chapter.body;
+        let body = chapter.body;
         let text = self.text;
         let mut time = None;
+        // Only the first and last paragraphs may hold the time.
+        for block in [body.first(), body.last()].into_iter().flatten() {
+            if let Block::Paragraph { content, .. } = block {
+                self.misspelled_keys(content, &OUTCOME_KEYS, false);
+            }
+        }
         let time_field = |block: Option<&'b Block>| match block {
             Some(Block::Paragraph { content, .. }) => fields::fields(text, content, &OUTCOME_KEYS),
             _ => None,
         };
-        if let Some(found) = time_field(body.first()) {
-            body = &body[1..];
-            found
-                .iter()
-                .for_each(|field| self.time_field(&mut time, field));
+        let (found, body) = if let Some(found) = time_field(body.first()) {
+            (found, self.blocks_text(&body[1..]))
         } else if let Some(found) = time_field(body.last()) {
-            body = &body[..body.len() - 1];
-            found
-                .iter()
-                .for_each(|field| self.time_field(&mut time, field));
-        }
-        let body = self.blocks_text(body);
+            (found, self.blocks_text(&body[..body.len() - 1]))
+        } else if let Some(Block::Paragraph { content, span }) = body.last()
+            && let (Some(prose), found) =
+                fields::paragraph(text, span.clone(), content, &OUTCOME_KEYS)
+            && !found.is_empty()
+        {
+            // The time written right under the last paragraph's text.
+            (
+                found,
+                Some(self.markdown_at(body[0].span().start..prose.end)),
+            )
+        } else {
+            (Vec::new(), self.blocks_text(body))
+        };
+        found
+            .iter()
+            .for_each(|field| self.time_field(&mut time, field));
         Outcome {
             id: chapter.id,
             kind: chapter.outcome_kind.unwrap_or(OutcomeKind::Escalate),
@@ -738,6 +802,7 @@ impl Lowerer<'_> {
                 );
                 continue;
             };
+            self.misspelled_keys(content, &HELP_KEYS, false);
             if let Some(found) = fields::fields(self.text, content, &HELP_KEYS) {
                 for field in found {
                     let text = self.text(field.value.clone(), "the warning");
@@ -749,6 +814,9 @@ impl Lowerer<'_> {
             match body.get(index) {
                 Some(Block::List { items, .. }) => {
                     index += 1;
+                    for item in items {
+                        self.misspelled_keys(&item.content, &HELP_KEYS, true);
+                    }
                     let conditions = items
                         .iter()
                         .map(|item| {

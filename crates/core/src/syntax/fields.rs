@@ -4,6 +4,108 @@
 use super::markdown::{Inline, InlineKind, Inlines};
 use crate::source::Span;
 
+/// The keys of a section's fields.
+pub(super) const SECTION_KEYS: [&str; 6] = ["Goal", "Expect", "Good", "Bad", "Caution", "Time"];
+/// The keys of a question's fields.
+pub(super) const QUESTION_KEYS: [&str; 3] = ["Section", "Fills", "Time"];
+/// The key of an outcome's field.
+pub(super) const OUTCOME_KEYS: [&str; 1] = ["Time"];
+/// The key of a field of "When to get help".
+pub(super) const HELP_KEYS: [&str; 1] = ["Warning"];
+
+/// Whether `word` is the key of a field of some kind of block.
+pub(super) fn is_any_key(word: &str) -> bool {
+    [&SECTION_KEYS[..], &QUESTION_KEYS, &OUTCOME_KEYS, &HELP_KEYS]
+        .iter()
+        .any(|keys| keys.contains(&word))
+}
+
+/// Field keys as authors who write in the other languages Unstuck's pages
+/// speak may write them (keys are English in every guide), by the key
+/// they stand for.
+const KEYS_IN_OTHER_LANGUAGES: [(&str, &str); 24] = [
+    ("ziel", "Goal"),
+    ("objectif", "Goal"),
+    ("objetivo", "Goal"),
+    ("erwartet", "Expect"),
+    ("attendu", "Expect"),
+    ("esperado", "Expect"),
+    ("gut", "Good"),
+    ("bien", "Good"),
+    ("bueno", "Good"),
+    ("schlecht", "Bad"),
+    ("mauvais", "Bad"),
+    ("malo", "Bad"),
+    ("vorsicht", "Caution"),
+    ("achtung", "Caution"),
+    ("precaución", "Caution"),
+    ("zeit", "Time"),
+    ("dauer", "Time"),
+    ("durée", "Time"),
+    ("tiempo", "Time"),
+    ("abschnitt", "Section"),
+    ("sección", "Section"),
+    ("warnung", "Warning"),
+    ("avertissement", "Warning"),
+    ("advertencia", "Warning"),
+];
+
+/// The key of `keys` that `word` (a line's `Word:`, not itself a key)
+/// was meant to be: the same word in other letter case (`section`), a
+/// typo (`Sections`, `Expcet`), or the key in another language (`Gut`).
+pub(crate) fn meant_key(word: &str, keys: &[&'static str]) -> Option<&'static str> {
+    if keys.contains(&word) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let lowered: Vec<String> = keys.iter().map(|key| key.to_lowercase()).collect();
+    let translated = KEYS_IN_OTHER_LANGUAGES
+        .iter()
+        .find(|(other, _)| *other == lower)
+        .map(|(_, key)| *key);
+    let typo = crate::check::closest(&lower, lowered.iter().map(String::as_str))
+        .and_then(|close| keys.iter().copied().find(|key| key.to_lowercase() == close));
+    typo.or(translated.filter(|key| keys.contains(key)))
+}
+
+/// A line of a paragraph or list item that starts with a misspelled key.
+#[derive(Debug)]
+pub(crate) struct Misspelled<'t> {
+    /// The word as written.
+    pub(crate) written: &'t str,
+    /// The key it was meant to be.
+    pub(crate) key: &'static str,
+    /// Where the written key stands, its colon included.
+    pub(crate) span: Span,
+}
+
+/// The lines of `content` that start with a misspelled key of `keys`:
+/// every line, or (`items`) the lines after a list item's first.
+pub(crate) fn misspelled_keys<'t>(
+    text: &'t str,
+    content: &Inlines,
+    keys: &[&'static str],
+    items: bool,
+) -> Vec<Misspelled<'t>> {
+    let parts = &content.parts;
+    (0..parts.len())
+        .filter(|&index| match index {
+            0 => !items,
+            _ => matches!(parts[index - 1].kind, InlineKind::Break),
+        })
+        .filter(|&index| matches!(parts[index].kind, InlineKind::Text))
+        .filter_map(|index| {
+            let found = line_key(text, line_text_start(text, parts[index].span.start))?;
+            let key = meant_key(found.word, keys)?;
+            Some(Misspelled {
+                written: found.word,
+                key,
+                span: found.span,
+            })
+        })
+        .collect()
+}
+
 /// A `Key: value` line (with its continuation lines) of a paragraph.
 #[derive(Debug)]
 pub(crate) struct Field<'a> {
@@ -26,23 +128,56 @@ pub(crate) fn fields<'a>(
     content: &'a Inlines,
     keys: &[&'static str],
 ) -> Option<Vec<Field<'a>>> {
-    let parts = &content.parts;
+    let starts = key_lines(text, &content.parts, keys);
+    (starts.first()?.0 == 0).then(|| read_fields(text, &content.parts, &starts))
+}
+
+/// A paragraph at `span` read as text and fields: the span of its lines
+/// before its first field (`None` when it starts with one), and its fields
+/// (none when no line starts with one of `keys`). A field may start on a
+/// later line, written right under text without a blank line.
+pub(crate) fn paragraph<'a>(
+    text: &str,
+    span: Span,
+    content: &'a Inlines,
+    keys: &[&'static str],
+) -> (Option<Span>, Vec<Field<'a>>) {
+    let starts = key_lines(text, &content.parts, keys);
+    let prose = match starts.first() {
+        None => Some(span),
+        Some((0, ..)) => None,
+        Some((_, _, key)) => Some(trim(text, span.start..key.start)),
+    };
+    (prose, read_fields(text, &content.parts, &starts))
+}
+
+/// The pieces of `parts` that start a line with one of `keys`: each one's
+/// index, its key and where the key stands.
+fn key_lines(
+    text: &str,
+    parts: &[Inline],
+    keys: &[&'static str],
+) -> Vec<(usize, &'static str, Span)> {
     let mut starts = Vec::new();
     let mut line_start = true;
     for (index, part) in parts.iter().enumerate() {
-        if line_start && let Some(key) = key_at(text, part, keys) {
-            starts.push((index, key));
+        if line_start && let Some((key, span)) = key_at(text, part, keys) {
+            starts.push((index, key, span));
         }
         line_start = matches!(part.kind, InlineKind::Break);
     }
-    if starts.first()?.0 != 0 {
-        return None;
-    }
+    starts
+}
+
+/// The fields of `parts` that start at `starts`, each up to the next.
+fn read_fields<'a>(
+    text: &str,
+    parts: &'a [Inline],
+    starts: &[(usize, &'static str, Span)],
+) -> Vec<Field<'a>> {
     let mut fields = Vec::with_capacity(starts.len());
-    for (n, &(index, key)) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).map_or(parts.len(), |&(next, _)| next);
-        let first = &parts[index];
-        let key_span = first.span.start..first.span.start + key.len() + 1;
+    for (n, (index, key, key_span)) in starts.iter().cloned().enumerate() {
+        let end = starts.get(n + 1).map_or(parts.len(), |&(next, ..)| next);
         let value_end = parts[..end]
             .iter()
             .rev()
@@ -56,18 +191,58 @@ pub(crate) fn fields<'a>(
             parts: &parts[index..end],
         });
     }
-    Some(fields)
+    fields
 }
 
-fn key_at(text: &str, part: &Inline, keys: &[&'static str]) -> Option<&'static str> {
+/// The key of `keys` that the line starting with `part` starts with, and
+/// where it stands (its colon included).
+fn key_at(text: &str, part: &Inline, keys: &[&'static str]) -> Option<(&'static str, Span)> {
     if !matches!(part.kind, InlineKind::Text) {
         return None;
     }
-    let raw = &text[part.span.clone()];
-    keys.iter().copied().find(|key| {
-        raw.strip_prefix(key)
-            .is_some_and(|rest| rest.starts_with(':'))
+    let found = line_key(text, line_text_start(text, part.span.start))?;
+    let key = keys.iter().copied().find(|key| *key == found.word)?;
+    Some((key, found.span))
+}
+
+/// The `Word:` a line starts with.
+#[derive(Debug)]
+pub(crate) struct LineKey<'t> {
+    /// The word, as written.
+    pub(crate) word: &'t str,
+    /// Where the key stands, its colon included.
+    pub(crate) span: Span,
+}
+
+/// The emphasis an author may write around a key, longest first: `**Goal:**`
+/// or `**Goal**:`, `__Goal:__`, `*Goal:*`, `_Goal:_`.
+const KEY_EMPHASIS: [&str; 5] = ["**", "__", "*", "_", ""];
+
+/// The `Word:` (a word of letters and a colon, maybe emphasised) at `at`,
+/// the start of a line's text; `None` when the line starts otherwise.
+pub(crate) fn line_key(text: &str, at: usize) -> Option<LineKey<'_>> {
+    let line = &text[at..];
+    KEY_EMPHASIS.iter().find_map(|marker| {
+        let rest = line.strip_prefix(marker)?;
+        let len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let after = &rest[len..];
+        let value = (after.strip_prefix(':').and_then(|a| a.strip_prefix(marker)))
+            .or_else(|| after.strip_prefix(marker)?.strip_prefix(':'))?;
+        (len > 0).then(|| LineKey {
+            word: &rest[..len],
+            span: at..at + line.len() - value.len(),
+        })
     })
+}
+
+/// Where the text of the line that holds byte `at` starts: after its
+/// indentation.
+pub(crate) fn line_text_start(text: &str, at: usize) -> usize {
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[start..at];
+    start + line.len() - line.trim_start_matches([' ', '\t']).len()
 }
 
 pub(crate) use crate::source::trim_span as trim;
@@ -110,6 +285,15 @@ pub(crate) fn trailer(text: &str, span: Span) -> (Span, Trailer) {
         offset += word.len() + 1;
     }
     (trim(text, span.start..span.start + open), trailer)
+}
+
+/// The `{…` at the end of a heading that no `}` closes, from the `{` to
+/// the end of the heading's text; `None` when every `{` is closed.
+pub(crate) fn unclosed_attributes(text: &str, heading: Span) -> Option<Span> {
+    let heading = trim(text, heading);
+    let line = &text[heading.clone()];
+    let open = line.rfind('{')?;
+    (!line[open..].contains('}')).then(|| heading.start + open..heading.end)
 }
 
 /// An id written as a bare word or as a link `[text](#id)` within `span`.
@@ -195,6 +379,55 @@ mod tests {
             "motor-hums-door-doesnt-move"
         );
         assert_eq!(slug("—"), "");
+    }
+
+    #[test]
+    fn a_key_may_be_emphasised() {
+        for (line, key) in [
+            ("Goal: Clear it.", "Goal:"),
+            ("**Goal:** Clear it.", "**Goal:**"),
+            ("**Goal**: Clear it.", "**Goal**:"),
+            ("__Goal:__ Clear it.", "__Goal:__"),
+            ("*Goal:* Clear it.", "*Goal:*"),
+            ("_Goal_: Clear it.", "_Goal_:"),
+        ] {
+            let found = line_key(line, 0).expect(line);
+            assert_eq!((found.word, &line[found.span]), ("Goal", key));
+        }
+        for line in ["Goal : no", "**Goal: unclosed", "Two words: no", ": none"] {
+            assert!(line_key(line, 0).is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn misspelled_keys_are_told_from_ordinary_words() {
+        let keys = &SECTION_KEYS;
+        for (word, key) in [
+            ("goal", "Goal"),
+            ("EXPECT", "Expect"),
+            ("Expcet", "Expect"),
+            ("Expected", "Expect"),
+            ("Bda", "Bad"),
+            ("Cautions", "Caution"),
+            ("Gut", "Good"),
+            ("Schlecht", "Bad"),
+        ] {
+            assert_eq!(meant_key(word, keys), Some(key), "{word}");
+        }
+        for word in [
+            "Goal",
+            "Note",
+            "Tip",
+            "Tips",
+            "Step",
+            "Warning",
+            "Abschnitt",
+        ] {
+            assert_eq!(meant_key(word, keys), None, "{word}");
+        }
+        assert_eq!(meant_key("section", &QUESTION_KEYS), Some("Section"));
+        assert_eq!(meant_key("Sections", &QUESTION_KEYS), Some("Section"));
+        assert_eq!(meant_key("Fill", &QUESTION_KEYS), Some("Fills"));
     }
 
     #[test]

@@ -36,11 +36,7 @@ pub(crate) struct Reviewed {
 /// The Markdown parser takes `+++` … `+++` as front matter only when a
 /// `+++` line closes it and its first line is neither blank nor that one.
 pub(crate) fn not_taken(text: &str, at: usize) -> Option<Diagnostic> {
-    let mut lines = text[at..].split_inclusive('\n').scan(at, |start, line| {
-        let span = *start..*start + line.trim_end_matches(['\n', '\r']).len();
-        *start += line.len();
-        Some((span, line))
-    });
+    let mut lines = lines_from(text, at);
     let (opening, first) = lines.next()?;
     if first.trim_end() != FENCE {
         return None;
@@ -84,12 +80,102 @@ pub(crate) fn not_taken(text: &str, at: usize) -> Option<Diagnostic> {
 /// The line that opens and closes the front matter.
 const FENCE: &str = "+++";
 
-/// Parses the front matter found at `at` in the source.
+/// The lines of `text` from byte `at`: each line's span without its line
+/// end, and the line with it.
+fn lines_from(text: &str, at: usize) -> impl Iterator<Item = (Span, &str)> {
+    text[at..].split_inclusive('\n').scan(at, |start, line| {
+        let span = *start..*start + line.trim_end_matches(['\n', '\r']).len();
+        *start += line.len();
+        Some((span, line))
+    })
+}
+
+/// YAML front matter (`---`, then `key: value` lines, then `---`), which
+/// other site generators use: where it ends, and the error that says how
+/// to write it as TOML. `None` when `text` does not start so.
+pub(crate) fn yaml(text: &str) -> Option<(usize, Diagnostic)> {
+    let mut lines = lines_from(text, 0).map(|(span, _)| {
+        let line = text[span.clone()].trim_end_matches(' ');
+        (span.start..span.start + line.len(), line)
+    });
+    let (opening, "---") = lines.next()? else {
+        return None;
+    };
+    let mut keys = Vec::new();
+    let mut end = opening.end;
+    for (span, line) in lines {
+        if line.is_empty() {
+            break;
+        }
+        end = span.end;
+        if matches!(line, "---" | "...") {
+            break;
+        }
+        keys.push(line);
+    }
+    let first = keys.first()?;
+    if !first.contains(": ") && !first.ends_with(':') {
+        return None;
+    }
+    let example = toml_from_yaml(&keys).unwrap_or_else(|| "id = \"smart-lock\"\n".to_owned());
+    let diagnostic = Diagnostic::error(
+        Code::InvalidFrontMatter,
+        opening,
+        "front matter is TOML between `+++` lines, not YAML `---`",
+    )
+    .with_label("YAML front matter")
+    .with_hint(format!(
+        "write it as TOML between `+++` lines:\n+++\n{example}+++"
+    ));
+    Some((end, diagnostic))
+}
+
+/// Simple YAML `key: value` lines (and a table of them, as `reviewed:`
+/// with its keys indented under it) as TOML; `None` for anything else.
+fn toml_from_yaml(lines: &[&str]) -> Option<String> {
+    let mut toml = String::new();
+    for line in lines {
+        let indented = line.starts_with(' ');
+        let (key, value) = line.trim().split_once(':')?;
+        let value = value.trim().trim_matches(['"', '\'']);
+        if !key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return None;
+        }
+        let date = value.len() == 10 && value.chars().all(|c| c.is_ascii_digit() || c == '-');
+        toml.push_str(&match (indented, value.is_empty()) {
+            (false, true) => format!("\n[{key}]\n"),
+            (_, false) if date => format!("{key} = {value}\n"),
+            (_, false) => format!("{key} = \"{}\"\n", value.replace(['"', '\\'], "")),
+            (true, true) => return None,
+        });
+    }
+    Some(toml)
+}
+
+/// Parses the front matter found at `at` in the source, opened by the
+/// `+++` line at `opening`.
 ///
 /// Spans in the result (and in the error) are relative to the whole source.
-pub(crate) fn parse(toml_text: &str, at: Span) -> Result<FrontMatter, Diagnostic> {
+pub(crate) fn parse(toml_text: &str, at: Span, opening: Span) -> Result<FrontMatter, Diagnostic> {
     let shift = |span: Span| at.start + span.start..at.start + span.end;
     let mut front: FrontMatter = toml::from_str(toml_text).map_err(|error| {
+        // A key missing from the front matter itself is missing from what
+        // the `+++` line opens, not from the first key's line.
+        if error.message().starts_with("missing field `id`") {
+            return Diagnostic::error(
+                Code::InvalidFrontMatter,
+                opening.clone(),
+                "the front matter has no `id`",
+            )
+            .with_label("front matter without an id")
+            .with_hint(
+                "every guide has an id, which names it in addresses: add a line such as \
+                 `id = \"smart-lock\"` after the opening `+++`",
+            );
+        }
         let span = error.span().map_or(at.clone(), shift);
         Diagnostic::error(
             Code::InvalidFrontMatter,

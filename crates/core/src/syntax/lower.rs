@@ -100,7 +100,8 @@ pub(crate) fn lower(
     own: usize,
     included: &[(String, usize)],
 ) -> (Option<Draft>, Vec<Diagnostic>) {
-    let blocks = splice(markdown::blocks(text), own, included);
+    let blocks = super::lazy::fields_under_lists(text, markdown::blocks(text));
+    let blocks = splice(blocks, own, included);
     let mut lowerer = Lowerer {
         text,
         own,
@@ -108,8 +109,17 @@ pub(crate) fn lower(
         links: BTreeMap::new(),
         unread: HashSet::new(),
     };
-    for block in &blocks {
+    // YAML front matter is one error; the rest is still read for its own.
+    let mut after_yaml = 0;
+    if let Some((end, diagnostic)) = front_matter::yaml(text) {
+        after_yaml = end;
+        lowerer.report(diagnostic);
+    }
+    for block in blocks.iter().filter(|b| b.span().start >= after_yaml) {
         lowerer.scan(block);
+    }
+    if after_yaml > 0 {
+        return (None, lowerer.diagnostics);
     }
     let draft = lowerer.document(&blocks);
     (draft, lowerer.diagnostics)
@@ -210,7 +220,18 @@ impl<'t> Lowerer<'t> {
                     .with_hint("write the text, or remove the empty part"),
             );
         }
-        Text::new(&self.text[span.clone()], span)
+        Text::new(self.written(span.clone()), span)
+    }
+
+    /// The author's Markdown at `span`, with Windows line ends (`\r\n`)
+    /// read as `\n`: a guide reads the same however it was saved.
+    pub(super) fn written(&self, span: Span) -> String {
+        let raw = &self.text[span];
+        if raw.contains('\r') {
+            raw.replace("\r\n", "\n")
+        } else {
+            raw.to_owned()
+        }
     }
 
     /// Text of an inline run, reporting it when empty. `at` is the whole
@@ -231,8 +252,13 @@ impl<'t> Lowerer<'t> {
     /// Block-level Markdown from the first to the last of `blocks`.
     pub(super) fn blocks_text(&mut self, blocks: &[Block]) -> Option<Text> {
         let span = blocks.first()?.span().start..blocks.last()?.span().end;
+        Some(self.markdown_at(span))
+    }
+
+    /// The Markdown at `span`, white space around it left out.
+    pub(super) fn markdown_at(&self, span: Span) -> Text {
         let span = super::fields::trim(self.text, span);
-        Some(Text::new(&self.text[span.clone()], span))
+        Text::new(self.written(span.clone()), span)
     }
 
     /// Takes the `#id` link at `span` out of the prose links: it is a
@@ -266,11 +292,14 @@ impl<'t> Lowerer<'t> {
 
     /// First pass over every block: Markdown guides do not allow, and links.
     fn scan(&mut self, block: &Block) {
-        let scan_inlines = |this: &mut Self, content: &Inlines| {
+        let scan_inlines = |this: &mut Self, content: &Inlines, heading: bool| {
             for part in &content.parts {
                 match &part.kind {
                     InlineKind::Unsupported(what) => {
                         this.report(unsupported(what, part.span.clone()))
+                    }
+                    InlineKind::Link { .. } if heading => {
+                        this.report(link_in_heading(part.span.clone()))
                     }
                     InlineKind::Link { dest } => this.link(dest, part.span.clone()),
                     _ => {}
@@ -280,12 +309,11 @@ impl<'t> Lowerer<'t> {
         match block {
             // Its link names a file, checked when the file is read.
             block if include_target(block).is_some() => {}
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } => {
-                scan_inlines(self, content);
-            }
+            Block::Heading { content, .. } => scan_inlines(self, content, true),
+            Block::Paragraph { content, .. } => scan_inlines(self, content, false),
             Block::List { items, .. } => {
                 for item in items {
-                    scan_inlines(self, &item.content);
+                    scan_inlines(self, &item.content, false);
                     if let Some((what, span)) = &item.extra {
                         self.report(
                             Diagnostic::error(
@@ -344,7 +372,8 @@ impl<'t> Lowerer<'t> {
             self.report(diagnostic);
             return None;
         };
-        let front = match front_matter::parse(&self.text[inner.clone()], inner.clone()) {
+        let opening = blocks[0].span().start..blocks[0].span().start + 3;
+        let front = match front_matter::parse(&self.text[inner.clone()], inner.clone(), opening) {
             Ok(front) => Some(front),
             Err(diagnostic) => {
                 self.report(diagnostic);
@@ -502,6 +531,7 @@ impl<'t> Lowerer<'t> {
                 level: 2,
                 id,
                 classes,
+                attributes,
                 content,
                 span,
             } = block
@@ -510,6 +540,8 @@ impl<'t> Lowerer<'t> {
                 index += 1;
                 continue;
             };
+            let (mut id, mut classes) = (id.clone(), classes.clone());
+            self.attributes(span, attributes, &mut id, &mut classes);
             let end = blocks[index + 1..]
                 .iter()
                 .position(|b| matches!(b, Block::Heading { level: 1 | 2, .. }))
@@ -517,12 +549,19 @@ impl<'t> Lowerer<'t> {
             let body = &blocks[index + 1..end];
             index = end;
             let title = self.inline_text(content, span.clone(), "the heading");
-            let Some((kind, outcome_kind)) = self.kind(classes, span) else {
+            if classes.is_empty()
+                && id.is_none()
+                && let Some(open) = super::fields::unclosed_attributes(self.text, span.clone())
+            {
+                self.unclosed_attributes(open);
+                continue;
+            }
+            let Some((kind, outcome_kind)) = self.kind(&classes, span) else {
                 self.unread.extend(id.iter().map(|(id, _)| id.clone()));
                 continue;
             };
             {
-                let id = self.chapter_id(kind, id.clone(), span, &title);
+                let id = self.chapter_id(kind, id, span, &title);
                 chapters.push(Chapter {
                     kind,
                     outcome_kind,
@@ -535,6 +574,85 @@ impl<'t> Lowerer<'t> {
             }
         }
         chapters
+    }
+
+    /// Reports the attributes of a `##` heading's `{…}` that are neither
+    /// its `#id` nor a `.kind`. A bare word that is an id (the heading has
+    /// none) or a kind's name is taken as the `#id` or `.kind` it was
+    /// surely meant to be, so the block is still read.
+    fn attributes(
+        &mut self,
+        heading: &Span,
+        attributes: &[(String, Option<String>)],
+        id: &mut Option<(String, Span)>,
+        classes: &mut Vec<String>,
+    ) {
+        let braces = self.text[heading.clone()]
+            .rfind('{')
+            .map_or(heading.start, |i| heading.start + i);
+        // From where the attribute's name stands to the next space or `}`.
+        let at = |name: &str| {
+            let tail = &self.text[braces..heading.end];
+            let Some(start) = tail.find(name) else {
+                return heading.clone();
+            };
+            let len = tail[start..].find([' ', '}']).unwrap_or(tail.len() - start);
+            braces + start..braces + start + len
+        };
+        let mut stray = Vec::new();
+        for (name, value) in attributes {
+            let span = at(name);
+            let is_kind = (KINDS.iter().map(|(k, _)| *k))
+                .chain(OUTCOME_KINDS.iter().map(|(k, _)| *k))
+                .any(|k| k == name);
+            match value {
+                None if is_kind => classes.push(name.clone()),
+                None if id.is_none() && is_valid_id(name) => {
+                    *id = Some((name.clone(), span.clone()))
+                }
+                _ => {}
+            }
+            let label = match value {
+                None => "expected `#` or `.` before it",
+                Some(_) => "guides do not use attributes with values",
+            };
+            stray.push((&self.text[span.clone()], span, label));
+        }
+        let meant: Vec<String> = (id.iter().map(|(id, _)| format!("#{id}")))
+            .chain(classes.iter().map(|class| format!(".{class}")))
+            .collect();
+        let hint = match meant.as_slice() {
+            [] => "a heading's `{…}` holds its `#id` and its `.kind`, e.g. \
+                   `{#check-battery .section}`"
+                .to_owned(),
+            meant => format!("did you mean `{{{}}}`?", meant.join(" ")),
+        };
+        for (written, span, label) in stray {
+            let message =
+                format!("`{written}` in a heading's `{{…}}` is neither an `#id` nor a `.kind`");
+            self.report(
+                Diagnostic::error(Code::UnexpectedContent, span, message)
+                    .with_label(label)
+                    .with_hint(hint.clone()),
+            );
+        }
+    }
+
+    /// Reports a heading's `{…}` that no `}` closes, at `open`; the id in
+    /// it is taken as unread, so references to it are not reported too.
+    fn unclosed_attributes(&mut self, open: Span) {
+        let written = &self.text[open.clone()];
+        let id = written[1..]
+            .split(' ')
+            .find_map(|word| word.strip_prefix('#'))
+            .filter(|id| !id.is_empty());
+        self.unread.extend(id.map(str::to_owned));
+        let hint = format!("end them with `}}`: `{written}}}`");
+        self.report(
+            Diagnostic::error(Code::UnknownBlockKind, open, "`{` is not closed")
+                .with_label("the heading's attributes start here")
+                .with_hint(hint),
+        );
     }
 
     fn report_outside(&mut self, block: &Block) {
@@ -682,19 +800,46 @@ const KIND_LIST_HINT: &str = "end the heading with its id and kind, e.g. `## Che
      kinds: needs, triage, section, question, outcome (with resolved or escalate), get-help, verification, ladder, capture, faq, variants, include";
 
 fn unsupported(what: &str, span: Span) -> Diagnostic {
+    let hint = match what {
+        "a table" => {
+            "write the rows as a list, a row an item: `- Red light: the lock is offline`; \
+             pages keep to text that reads well on any screen"
+        }
+        _ => {
+            "guides keep to headings, paragraphs, flat lists, emphasis, `code` and links; \
+             pages show text only, escaped"
+        }
+    };
     Diagnostic::error(
         Code::UnsupportedMarkdown,
         span,
         format!("guides do not use {what}"),
     )
     .with_label("not allowed in a guide")
-    .with_hint(
-        "guides keep to headings, paragraphs, flat lists, emphasis, `code` and links; \
-         pages show text only, escaped",
-    )
+    .with_hint(hint)
 }
 
-/// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's version.
+/// A link in a heading, which pages show as a title (and the steps list
+/// as a link to the part): a link inside would nest one link in another.
+fn link_in_heading(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnsupportedMarkdown,
+        span,
+        "a heading cannot hold a link: pages show its words as a title, and as a link to the part",
+    )
+    .with_label("link in a heading")
+    .with_hint("put the link in the text under the heading")
+}
+
+/// A 64-bit FNV-1a hash of the source, as 16 hex digits: the guide's
+/// version. Windows line ends (`\r\n`) count as `\n`: saving a guide on
+/// another system does not make it a new version.
 fn fingerprint(text: &str) -> String {
-    format!("{:016x}", model::fnv1a(model::FNV_OFFSET, text.as_bytes()))
+    let mut lines = text.split("\r\n");
+    let first = lines.next().unwrap_or_default();
+    let hash = lines.fold(
+        model::fnv1a(model::FNV_OFFSET, first.as_bytes()),
+        |hash, line| model::fnv1a(model::fnv1a(hash, b"\n"), line.as_bytes()),
+    );
+    format!("{hash:016x}")
 }

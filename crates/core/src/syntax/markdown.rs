@@ -75,6 +75,8 @@ pub(crate) enum Block {
         level: u8,
         id: Option<(String, Span)>,
         classes: Vec<String>,
+        /// Other attributes in its `{…}`: `name` or `name=value`.
+        attributes: Vec<(String, Option<String>)>,
         content: Inlines,
         span: Span,
     },
@@ -140,15 +142,21 @@ pub(crate) struct Item {
 
 /// Splits `text` into top-level blocks.
 pub(crate) fn blocks(text: &str) -> Vec<Block> {
+    // Tables are read so that they can be refused: pages would show their
+    // pipes as text.
     let options = Options::ENABLE_HEADING_ATTRIBUTES
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_STRIKETHROUGH;
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TABLES;
     let mut events = Parser::new_ext(text, options).into_offset_iter();
     let mut blocks = Vec::new();
     while let Some((event, span)) = events.next() {
         let block = match event {
             Event::Start(Tag::Heading {
-                level, id, classes, ..
+                level,
+                id,
+                classes,
+                attrs,
             }) => {
                 let content = inlines(&mut events);
                 let id = id.map(|id| {
@@ -164,6 +172,11 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                     level: heading_level(level),
                     id,
                     classes: classes.iter().map(ToString::to_string).collect(),
+                    attributes: (attrs.iter())
+                        .map(|(name, value)| {
+                            (name.to_string(), value.as_ref().map(|v| v.to_string()))
+                        })
+                        .collect(),
                     content,
                     span,
                 }
@@ -177,19 +190,21 @@ pub(crate) fn blocks(text: &str) -> Vec<Block> {
                 span,
             },
             Event::Start(Tag::MetadataBlock(_)) => {
-                let mut inner = span.clone();
+                // Its text comes in pieces (a piece a line with `\r\n`
+                // line ends): the TOML runs from the first to the last.
+                let mut inner: Option<Span> = None;
                 for (event, at) in events.by_ref() {
                     match event {
-                        Event::Text(_) => inner = at,
+                        Event::Text(_) => {
+                            inner = Some(inner.map_or(at.start, |inner| inner.start)..at.end);
+                        }
                         Event::End(_) => break,
                         _ => {}
                     }
                 }
-                if inner == span {
-                    // An empty front matter block: its content is the empty
-                    // line between the fences.
-                    inner = span.start + 4..span.start + 4;
-                }
+                // An empty front matter block: its content is the empty
+                // line between the fences.
+                let inner = inner.unwrap_or(span.start + 4..span.start + 4);
                 Block::FrontMatter { text: inner, span }
             }
             Event::Start(tag) => {

@@ -8,6 +8,7 @@
 mod blocks;
 mod fields;
 mod front_matter;
+mod lazy;
 mod lower;
 mod markdown;
 

@@ -104,7 +104,7 @@ fn shape(markdown: &str) -> Shape {
         links: Vec::new(),
         kinds: Vec::new(),
     };
-    let options = Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES;
     for event in Parser::new_ext(markdown, options) {
         let kind = match event {
             Event::Start(Tag::Link { dest_url, .. }) => {

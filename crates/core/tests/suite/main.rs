@@ -5,6 +5,7 @@
 //! `INSTA_UPDATE=always`). CI never writes snapshots.
 
 mod advise;
+mod authoring;
 mod diagnostics;
 mod engine;
 mod format;
