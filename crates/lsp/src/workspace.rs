@@ -30,7 +30,11 @@ impl Workspace {
     /// itself, or every guide that includes the shared file. Returns the
     /// files whose diagnostics may have changed.
     pub(crate) fn analyse(&mut self, path: &Path) -> Vec<PathBuf> {
-        let front_matter = (self.open.get(path)).is_some_and(|t| t.trim_start().starts_with("+++"));
+        let front_matter = (self.open.get(path)).is_some_and(|t| {
+            t.trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with("+++")
+        });
         let guides: Vec<PathBuf> = match self.disk.role(path) {
             Role::Shared => {
                 let mut including: Vec<PathBuf> = (self.analyses.values())

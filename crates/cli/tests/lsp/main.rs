@@ -588,6 +588,16 @@ fn markdown_outside_the_guides_folder_without_front_matter_is_left_alone() {
         }),
     );
     assert_eq!(hover["result"], Value::Null, "{hover}");
+    // A guide there, even one saved with a byte-order mark, is checked.
+    let draft = readme.with_file_name("draft.md");
+    let guide = format!("\u{feff}{}", shipped("smart-lock.md")).replace("→ unlocked", "→ unlockd");
+    std::fs::write(&draft, &guide).expect("write");
+    client.open(&uri(&draft), &guide);
+    let found = client.diagnostics(&uri(&draft));
+    assert!(
+        found.iter().any(|d| d["code"] == "unknown-target"),
+        "{found:?}"
+    );
     client.shutdown();
 }
 
