@@ -1,9 +1,11 @@
 //! The support summary: built from the answers, completed by the person
 //! (model, battery date…), then copied, downloaded as text or printed.
-//! Served, the person fills in a form and the server writes the text; on a
-//! static site they edit the text itself, and the download link holds the
-//! text as built in a `data:` address (the optional script downloads the
-//! edited text instead).
+//! Served, the person fills in a form and the server writes the text (the
+//! optional script rewrites it as they type, so Copy and Print take what
+//! they see); on a static site they edit the text itself, and the download
+//! link holds the text as built in a `data:` address (the optional script
+//! downloads the edited text instead). Either way the copy to print
+//! follows the text (`data-print-into`).
 
 use super::layout::Page;
 use super::static_pages::StaticPage;
@@ -60,7 +62,7 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
     let back = with_query(&base, &walked.query);
     let main = html! {
         (heading(&summary, &back, words))
-        form method="get" action=(format!("{base}/summary")) {
+        form #summary-facts method="get" action=(format!("{base}/summary")) {
             @for &(key, value) in &walked.pairs {
                 input type="hidden" name=(key) value=(value);
             }
@@ -82,9 +84,10 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
         section.no-print {
             h2 { (words.get("summary-as-text")) }
             label.field for="summary-text" { (words.get("summary-select-copy")) }
-            textarea #summary-text readonly rows="12" { (text) }
+            // The optional script rewrites each field's line as it is typed.
+            textarea #summary-text readonly rows="12" data-facts-from="summary-facts" data-print-into="summary-print" { (text) }
         }
-        pre.print-only { (text) }
+        pre.print-only #summary-print { (text) }
         div.row.no-print {
             (copy_and_print("summary-text", words))
         }
