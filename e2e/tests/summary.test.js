@@ -46,3 +46,25 @@ test("Copy and Print take the values as they are typed", async () => {
   assert.match(await printed.innerText(), /Lock model and manufacturer: Acme K2/);
   await page.context().close();
 });
+
+for (const javaScriptEnabled of [true, false]) {
+  test(`the summary says how to take the text, and its buttons are on the first screen (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+    const page = await open(SUMMARY, javaScriptEnabled);
+    const label = page.locator('label[for="summary-text"]');
+    const buttons = [page.getByRole("button", { name: "Copy" }), page.getByRole("button", { name: "Print" })];
+    if (javaScriptEnabled) {
+      await buttons[0].waitFor();
+      assert.equal(await label.innerText(), "Copy or print the text with these buttons, or select it.");
+      for (const button of buttons) {
+        const box = await button.boundingBox();
+        assert.ok(box.y + box.height <= 844, `${await button.innerText()} ends at ${box.y + box.height} px, below the first screen`);
+      }
+    } else {
+      assert.equal(await label.innerText(), "Select the text and copy it.");
+      for (const button of buttons) assert.equal(await button.count(), 0, "no button that cannot work");
+    }
+    // The text, then the fields that complete it.
+    assert.ok((await page.locator("#summary-text").boundingBox()).y < (await page.getByLabel("Lock model and manufacturer").boundingBox()).y);
+    await page.context().close();
+  });
+}

@@ -2,6 +2,10 @@
 "use strict";
 // The site's root, wherever it is served from (or a folder on disk).
 const root = new URL("../", document.currentScript.src);
+// What a page says and shows where this script runs, in place of what it
+// says without it (the summary's Copy and Print, for one).
+for (const shown of document.querySelectorAll("[data-with-script]")) shown.hidden = false;
+for (const left of document.querySelectorAll("[data-without-script]")) left.hidden = true;
 for (const button of document.querySelectorAll("[data-copy]")) {
   const source = document.getElementById(button.dataset.copy);
   if (!source) continue;

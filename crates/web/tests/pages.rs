@@ -342,6 +342,9 @@ async fn the_support_summary_takes_what_only_the_person_knows() {
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
     assert_contains(&page.body, r#"name="fact-lock-model" value="Acme S2""#);
     assert_contains(&page.body, r#"formaction="/guides/smart-lock/summary.txt""#);
+    // The text and its buttons first (the buttons, and the sentence about
+    // them, only where the script runs), then the form that completes it.
+    insta::assert_snapshot!("summary", main_of(&page.body));
     let file = get(
         &app,
         &format!("/guides/smart-lock/summary.txt?{state}&fact-lock-model=Acme+S2"),

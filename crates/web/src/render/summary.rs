@@ -62,7 +62,21 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
     let back = with_query(&base, &walked.query);
     let main = html! {
         (heading(&summary, &back, words))
+        // The text first, with the buttons that act on it; below, the
+        // form that completes it.
+        section.no-print {
+            h2 { (words.get("summary-as-text")) }
+            label.field for="summary-text" {
+                span data-without-script { (words.get("summary-select-to-copy")) }
+                span hidden data-with-script { (words.get("summary-copy-or-print")) }
+            }
+            div.row hidden data-with-script { (copy_and_print("summary-text", words)) }
+            // The optional script rewrites each field's line as it is typed.
+            textarea #summary-text readonly rows="12" data-facts-from="summary-facts" data-print-into="summary-print" { (text) }
+        }
+        pre.print-only #summary-print { (text) }
         form #summary-facts method="get" action=(format!("{base}/summary")) {
+            h2 { (words.get("summary-add-heading")) }
             @for &(key, value) in &walked.pairs {
                 input type="hidden" name=(key) value=(value);
             }
@@ -81,16 +95,6 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
             }
         }
         (answers_given(&summary, words))
-        section.no-print {
-            h2 { (words.get("summary-as-text")) }
-            label.field for="summary-text" { (words.get("summary-select-copy")) }
-            // The optional script rewrites each field's line as it is typed.
-            textarea #summary-text readonly rows="12" data-facts-from="summary-facts" data-print-into="summary-print" { (text) }
-        }
-        pre.print-only #summary-print { (text) }
-        div.row.no-print {
-            (copy_and_print("summary-text", words))
-        }
         p.no-print { a href=(back) { (words.get("back-to-guide")) } }
     };
     let title = words.with(
