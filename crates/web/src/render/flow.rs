@@ -104,7 +104,7 @@ impl<'a> Flow<'a> {
             }
             (self.controls.answered(self))
             @if start { (self.start_extras()) }
-            p.no-print {
+            p.no-print.links {
                 a href=(self.full_url) { (self.words.get("show-full-guide")) }
                 @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary")) {
                     " · " (link)
@@ -281,7 +281,7 @@ impl<'a> Flow<'a> {
                         div.no-print { (link) }
                     }
                     @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary-fill-link")) {
-                        p.no-print { (link) }
+                        p.no-print.links { (link) }
                     }
                 }
             }

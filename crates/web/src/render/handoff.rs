@@ -55,7 +55,7 @@ pub(crate) fn contact_page(
         @if !form.problems.is_empty() {
             div.warning role="alert" #problems {
                 p { strong { (words.get("contact-not-sent-yet")) } " " (words.get("contact-please-check")) }
-                ul { @for problem in form.problems {
+                ul.links { @for problem in form.problems {
                     li { a href=(format!("#{}", problem.field.id())) { (said(problem, words)) } }
                 } }
             }
@@ -98,7 +98,7 @@ pub(crate) fn contact_page(
                 ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
             }
         }
-        p { a href=(back) { (words.get("back-to-guide")) } }
+        p.links { a href=(back) { (words.get("back-to-guide")) } }
     };
     page(guide, words, "contact-title", main)
 }
@@ -174,7 +174,7 @@ pub(crate) fn sent_page(guide: &Guide, query: &FlowQuery, payload: &Payload) -> 
         a.btn.quiet href=(data_url(&payload.download_text()))
             download=(format!("{}-{}.txt", guide.id, payload.reference)) { (words.get("sent-download")) }
         pre.print-only { (payload.download_text()) }
-        p { a href=(back) { (words.get("back-to-guide")) } }
+        p.links { a href=(back) { (words.get("back-to-guide")) } }
     };
     page(guide, words, "sent-title", main)
 }

@@ -95,7 +95,7 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
             }
         }
         (answers_given(&summary, words))
-        p.no-print { a href=(back) { (words.get("back-to-guide")) } }
+        p.no-print.links { a href=(back) { (words.get("back-to-guide")) } }
     };
     let title = words.with(
         "summary-page-title",
@@ -141,7 +141,7 @@ pub(crate) fn static_section(guide: &Guide, outcome: usize) -> Markup {
             ol {}
         }
         pre.print-only id=(print_id) { (text) }
-        p.no-print { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { (words.get("back-to-outcome")) } }
+        p.no-print.links { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { (words.get("back-to-outcome")) } }
     }
 }
 
@@ -149,7 +149,7 @@ pub(crate) fn static_section(guide: &Guide, outcome: usize) -> Markup {
 fn heading(summary: &Summary, back: &str, words: Words) -> Markup {
     html! {
         h1 { (words.get("summary")) }
-        p.no-print { (words.get("summary-for")) " " a href=(back) { (summary.guide) } }
+        p.no-print.links { (words.get("summary-for")) " " a href=(back) { (summary.guide) } }
         p.no-print {
             (words.get("summary-outcome")) " "
             @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => (words.get("summary-not-reached")) }
