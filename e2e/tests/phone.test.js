@@ -110,3 +110,35 @@ for (const [name, path] of Object.entries(built)) {
     await page.context().close();
   });
 }
+
+/**
+ * Where the chevron before each collapsed section's summary points: the
+ * chevron is a box's corner (its two borders), turned; "right", "left",
+ * "down" or "up" after the turn, or "none" when there is no chevron.
+ */
+async function chevrons(page) {
+  return page.$$eval("main summary", (summaries) => summaries.map((summary) => {
+    const mark = getComputedStyle(summary, "::before");
+    const visible = mark.content !== "none" && parseFloat(mark.width) >= 6 && parseFloat(mark.borderRightWidth) > 0 && parseFloat(mark.borderBottomWidth) > 0;
+    if (!visible) return "none";
+    const [a, b, c, d] = new DOMMatrix(mark.transform).toFloat64Array().filter((_, n) => [0, 1, 4, 5].includes(n));
+    // The corner between the right and bottom borders, (1, 1), turned.
+    const [x, y] = [a + c, b + d];
+    return Math.abs(x) > Math.abs(y) ? (x > 0 ? "right" : "left") : y > 0 ? "down" : "up";
+  }));
+}
+
+for (const [language, path, closed] of [["English", "/guides/smart-lock", "right"], ["Arabic", "/ar/guides/smart-lock", "left"]]) {
+  test(`collapsed sections show a chevron that turns down when open (${language})`, async () => {
+    const page = await open(running.server.url + path);
+    const before = await chevrons(page);
+    assert.ok(before.length >= 2, "what you'll need and the FAQ");
+    assert.deepEqual(before, before.map(() => closed), "closed: towards where the text runs");
+    await page.locator("main summary").first().click();
+    assert.deepEqual(await chevrons(page), [
+      "down",
+      ...before.slice(1),
+    ]);
+    await page.context().close();
+  });
+}
