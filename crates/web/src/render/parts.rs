@@ -219,7 +219,7 @@ pub(crate) fn feedback(
     let server = step.is_some();
     let id = |name: &str| step.map_or_else(|| name.to_owned(), |step| format!("{step}-{name}"));
     html! {
-        section id=(id("rate")) aria-labelledby=(id("rate-title")) {
+        section.no-print id=(id("rate")) aria-labelledby=(id("rate-title")) {
             h2 id=(id("rate-title")) { (words.get("rate-title")) }
             @if let FeedbackState::Sent = shown {
                 p.notice role="status" { (words.get("rate-thanks")) }
