@@ -142,3 +142,18 @@ for (const [language, path, closed] of [["English", "/guides/smart-lock", "right
     await page.context().close();
   });
 }
+
+test("after a change, the page lands with the notice of what no longer applies in view", async () => {
+  const page = await open(`${running.server.url}/guides/smart-lock?keypad-lights=no&battery-fixed=no&key-works=no`);
+  await page.getByRole("link", { name: "Change your answer to: Does the keypad light or does the app connect?" }).click();
+  await page.getByRole("button", { name: "Yes", exact: true }).click();
+  await page.waitForURL(/was=keypad-lights\.no/);
+  assert.match(page.url(), /#step$/);
+  const notice = page.getByRole("status");
+  assert.match(await notice.innerText(), /These answers no longer apply/);
+  const box = await notice.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 844, `the notice spans ${Math.round(box.y)}–${Math.round(box.y + box.height)} px of an 844 px screen`);
+  // The question it led to follows it.
+  assert.ok((await page.locator("#question").boundingBox()).y < 844);
+  await page.context().close();
+});

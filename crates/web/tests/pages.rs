@@ -188,6 +188,11 @@ async fn changing_an_answer_says_what_no_longer_applies_and_changing_back_restor
         "/guides/smart-lock?battery-fixed=no&key-works=no&was=keypad-lights.no&keypad-lights=yes",
     )
     .await;
+    // The notice opens the step the page lands on (`#step`), so it shows.
+    assert_contains(
+        &changed.body,
+        r#"<section class="card step" id="step" aria-labelledby="question"><div class="notice" role="status">"#,
+    );
     let text = text_of(main_of(&changed.body));
     assert_contains(
         &text,
