@@ -8,6 +8,7 @@
 //! follows the text (`data-print-into`).
 
 use super::layout::Page;
+use super::parts;
 use super::static_pages::StaticPage;
 use super::words::Words;
 use super::{guide_url, with_query};
@@ -80,15 +81,7 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
             @for &(key, value) in &walked.pairs {
                 input type="hidden" name=(key) value=(value);
             }
-            @for fact in &summary.facts {
-                label.field for=(format!("fact-{}", fact.id)) { (fact.label) }
-                @let (id, value) = (format!("fact-{}", fact.id), fact.value.as_deref().unwrap_or(""));
-                @if value.chars().count() > 40 {
-                    textarea id=(id) name=(id) maxlength="200" rows="3" { (value) }
-                } @else {
-                    input type="text" id=(id) name=(id) value=(value) maxlength="200" autocomplete="off";
-                }
-            }
+            @for fact in &summary.facts { (parts::fact_field(fact)) }
             div.row {
                 button type="submit" { (words.get("summary-update")) }
                 button.quiet type="submit" formaction=(format!("{base}/summary.txt")) { (words.get("summary-download")) }
