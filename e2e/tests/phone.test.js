@@ -1,9 +1,9 @@
 // The pages on a phone (390 × 844, touch): every control a person taps is
-// big enough to hit with a thumb.
+// big enough to hit with a thumb, a collapsed section shows whether it is
+// open, and after a change the page lands where it says what it changed.
 import assert from "node:assert/strict";
-import { rmSync } from "node:fs";
-import { after, before, test } from "node:test";
-import { buildSite, serveFolder, serverAndBrowser } from "../support.js";
+import { test } from "node:test";
+import { servedSite, serverAndBrowser } from "../support.js";
 
 const ESCALATE = "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no";
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
@@ -11,15 +11,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile:
 const CONTROLS = "header a, main a, main button, main input:not([type=hidden]), main textarea, main select, main summary";
 
 const running = serverAndBrowser();
-const site = {};
-before(async () => {
-  site.folder = buildSite();
-  site.server = await serveFolder(site.folder);
-});
-after(async () => {
-  await site.server?.close();
-  rmSync(site.folder, { recursive: true, force: true });
-});
+const site = servedSite();
 
 /** A phone-sized page of `url`, with JavaScript on (`options` added). */
 async function open(url, options = {}) {
