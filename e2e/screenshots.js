@@ -1,6 +1,8 @@
 // Takes the screenshots in docs/screenshots/: each kind of page at a phone
 // width (360 px) and a desktop width (1280 px), light and dark.
-// Usage: npm run screenshots (after `cargo build`).
+// Usage: npm run screenshots (after `cargo build`), or with page names
+// (`node screenshots.js summary contact`); SCREENSHOTS_OUT writes them to
+// another folder (to look at a change without touching docs/screenshots/).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { launchBrowser, ROOT, startServer } from "./support.js";
@@ -27,9 +29,12 @@ const PAGES = {
   "arabic-catalog": "/ar/",
   "arabic-answered": "/ar/guides/smart-lock?keypad-lights=no&battery-fixed=no",
   "arabic-summary": "/ar/guides/smart-lock/summary?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  contact: "/guides/smart-lock/contact?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
+  "arabic-question": "/ar/guides/smart-lock",
+  "arabic-contact": "/ar/guides/smart-lock/contact?keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no",
 };
 const only = process.argv.slice(2);
-const out = join(ROOT, "docs", "screenshots");
+const out = process.env.SCREENSHOTS_OUT ?? join(ROOT, "docs", "screenshots");
 mkdirSync(out, { recursive: true });
 const server = await startServer(["--admin-token", ADMIN_TOKEN]);
 // Some traffic for the dashboard: a few people, different paths.

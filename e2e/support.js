@@ -139,6 +139,24 @@ export function serverAndBrowser(serverArgs = [], setUp = async () => {}) {
   return running;
 }
 
+/**
+ * Builds a static site (with `buildArgs`) and serves it with a plain file
+ * server before a test file's tests; removes both after them. Read
+ * `.folder` and `.server` inside tests.
+ */
+export function servedSite(buildArgs = []) {
+  const site = {};
+  before(async () => {
+    site.folder = buildSite(buildArgs);
+    site.server = await serveFolder(site.folder);
+  });
+  after(async () => {
+    await site.server?.close();
+    if (site.folder) rmSync(site.folder, { recursive: true, force: true });
+  });
+  return site;
+}
+
 /** Every path of a guide's tree, from its compiled model: { answers: [[prompt, label]…], outcome }. */
 export function pathsOf(guide) {
   const questions = new Map(guide.questions.map((q) => [q.id, q]));

@@ -78,3 +78,31 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+test("the contact form shows a long value whole, and emails and phone numbers run left to right in Arabic", async () => {
+  const context = await running.browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const contact = `/guides/smart-lock/contact?${ESCALATE.split("?")[1]}`;
+  await page.goto(running.server.url + contact);
+  const tried = page.getByLabel("Steps already tried");
+  assert.equal(await tried.evaluate((field) => field.tagName), "TEXTAREA");
+  assert.match(await tried.inputValue(), /Check mechanical alignment$/);
+  // Every line of it shows: nothing to scroll inside the box.
+  assert.ok(await tried.evaluate((field) => field.scrollHeight <= field.clientHeight), "the whole value shows");
+  // A short value stays on one line.
+  assert.equal(await page.getByLabel("Whether the keypad lights").evaluate((field) => field.tagName), "INPUT");
+
+  await page.goto(`${running.server.url}/ar${contact}`);
+  assert.equal(await page.locator("html").getAttribute("dir"), "rtl");
+  const [email, phone] = [page.locator("#email"), page.locator("#phone")];
+  await email.fill("ana@example.com");
+  await phone.fill("+44 20 7946 0958");
+  const looks = (field) => field.evaluate((input) => {
+    const style = getComputedStyle(input);
+    return { direction: style.direction, textAlign: style.textAlign, left: Math.round(input.getBoundingClientRect().left) };
+  });
+  const [emailLooks, phoneLooks] = [await looks(email), await looks(phone)];
+  assert.deepEqual(emailLooks, phoneLooks, "both fields the same way");
+  assert.equal(emailLooks.direction, "ltr");
+  await context.close();
+});

@@ -4,24 +4,16 @@
 // the language switcher keeps the answers, Arabic pages run right to left,
 // and axe-core finds no violations on the translated pages.
 import assert from "node:assert/strict";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { after, before, describe, test } from "node:test";
-import { buildSite, followPath, pathsOf, serveFolder, serverAndBrowser, waitUntilKept } from "../support.js";
+import { describe, test } from "node:test";
+import { followPath, pathsOf, servedSite, serverAndBrowser, waitUntilKept } from "../support.js";
 
 /** The caution's control in German. */
 const UNDERSTOOD = "Verstanden – Schritt anzeigen";
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const running = serverAndBrowser();
-const site = {};
-before(async () => {
-  site.folder = buildSite();
-  site.server = await serveFolder(site.folder);
-});
-after(async () => {
-  await site.server?.close();
-  rmSync(site.folder, { recursive: true, force: true });
-});
+const site = servedSite();
 
 /** A page in a browser whose language is `locale`. */
 async function open(url, { locale = "de-DE", javaScriptEnabled = true } = {}) {

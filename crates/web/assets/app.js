@@ -2,6 +2,10 @@
 "use strict";
 // The site's root, wherever it is served from (or a folder on disk).
 const root = new URL("../", document.currentScript.src);
+// What a page says and shows where this script runs, in place of what it
+// says without it (the summary's Copy and Print, for one).
+for (const shown of document.querySelectorAll("[data-with-script]")) shown.hidden = false;
+for (const left of document.querySelectorAll("[data-without-script]")) left.hidden = true;
 for (const button of document.querySelectorAll("[data-copy]")) {
   const source = document.getElementById(button.dataset.copy);
   if (!source) continue;
@@ -33,9 +37,37 @@ for (const link of document.querySelectorAll("a[data-download]")) {
     link.href = URL.createObjectURL(new Blob([source.value], { type: "text/plain" }));
   });
 }
+// A summary's copy to print follows its text, however the text changes
+// (typed, or written by this script: it then sends an "input" event).
 for (const source of document.querySelectorAll("[data-print-into]")) {
   const copy = document.getElementById(source.dataset.printInto);
   source.addEventListener("input", () => { copy.textContent = source.value; });
+}
+// A served summary: the server wrote the text from the form's fields as
+// sent; each field's line ("Label: value") follows what is typed, so Copy
+// and Print take what the person sees. The text is cut once around those
+// lines; a field whose line is not there is left to "Update summary".
+for (const box of document.querySelectorAll("textarea[data-facts-from]")) {
+  const blank = (value) => value.trim() || "____";
+  const fields = [];
+  const pieces = [];
+  let rest = box.value;
+  for (const field of document.getElementById(box.dataset.factsFrom).querySelectorAll("[name^='fact-']")) {
+    const label = `${field.labels[0]?.textContent}: `;
+    const served = blank(field.defaultValue);
+    const at = rest.indexOf(`${label}${served}\n`);
+    if (at < 0) continue;
+    pieces.push(rest.slice(0, at + label.length));
+    rest = rest.slice(at + label.length + served.length);
+    fields.push(field);
+  }
+  const write = () => {
+    box.value = fields.map((field, n) => pieces[n] + blank(field.value)).join("") + rest;
+    box.dispatchEvent(new Event("input"));
+  };
+  for (const field of fields) field.addEventListener("input", write);
+  // A page the browser brought back keeps what was typed in the fields.
+  write();
 }
 // A static site's guide page: a section per step, shown by the address's
 // fragment, the same whatever path led to it. The path rides in the query
@@ -126,7 +158,7 @@ if (data) {
       }
       const box = section.querySelector("textarea");
       box.value = text;
-      document.getElementById(box.dataset.printInto).textContent = text;
+      box.dispatchEvent(new Event("input"));
       return;
     }
     const page = (q) => `#${place.dataset.ask.replace("{}", q)}`;

@@ -136,7 +136,7 @@ impl IntoResponse for AppError {
                         }
                         p { (words.get("error-answers-kept")) }
                         p { a.btn href=(good) { (words.get("error-last-good-step")) } }
-                        p { a href=(guide_url) { (words.get("error-start-again")) } " · " a href="/" { (words.get("all-guides")) } }
+                        p.links { a href=(guide_url) { (words.get("error-start-again")) } " · " a href="/" { (words.get("all-guides")) } }
                     },
                 );
                 (status, page)

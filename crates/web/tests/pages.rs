@@ -198,6 +198,11 @@ async fn changing_an_answer_says_what_no_longer_applies_and_changing_back_restor
         "/guides/smart-lock?battery-fixed=no&key-works=no&was=keypad-lights.no&keypad-lights=yes",
     )
     .await;
+    // The notice opens the step the page lands on (`#step`), so it shows.
+    assert_contains(
+        &changed.body,
+        r#"<section class="card step" id="step" aria-labelledby="question"><div class="notice" role="status">"#,
+    );
     let text = text_of(main_of(&changed.body));
     assert_contains(
         &text,
@@ -352,6 +357,9 @@ async fn the_support_summary_takes_what_only_the_person_knows() {
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-store");
     assert_contains(&page.body, r#"name="fact-lock-model" value="Acme S2""#);
     assert_contains(&page.body, r#"formaction="/guides/smart-lock/summary.txt""#);
+    // The text and its buttons first (the buttons, and the sentence about
+    // them, only where the script runs), then the form that completes it.
+    insta::assert_snapshot!("summary", main_of(&page.body));
     let file = get(
         &app,
         &format!("/guides/smart-lock/summary.txt?{state}&fact-lock-model=Acme+S2"),

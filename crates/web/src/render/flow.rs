@@ -81,8 +81,8 @@ impl<'a> Flow<'a> {
             && self.query.change.is_none()
     }
 
-    /// The page's content below the guide's title: the step, what a change
-    /// did, the answers so far, and the links to the rest of the guide.
+    /// The page's content below the guide's title: the step (with what a
+    /// change did), the answers so far, and the links to the rest of the guide.
     pub(crate) fn content(&self, feedback: &FeedbackState<'_>) -> Markup {
         let guide = self.guide;
         let start = self.is_start();
@@ -90,7 +90,6 @@ impl<'a> Flow<'a> {
             @if start {
                 p.lead { (markdown::inline(&guide.summary, self.links())) }
             }
-            (self.change_notice())
             @match (self.query.change, self.walked.walk.position) {
                 (Some(question), _) => (self.question(question)),
                 (None, Position::Question { question, caution: Some(section) }) => (self.caution(question, section)),
@@ -104,7 +103,7 @@ impl<'a> Flow<'a> {
             }
             (self.controls.answered(self))
             @if start { (self.start_extras()) }
-            p.no-print {
+            p.no-print.links {
                 a href=(self.full_url) { (self.words.get("show-full-guide")) }
                 @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary")) {
                     " · " (link)
@@ -209,6 +208,7 @@ impl<'a> Flow<'a> {
                 .all(|a| a.label.plain().chars().count() <= 12);
         html! {
             section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
+                (self.change_notice())
                 (self.step_label(changing))
                 h2 id=(self.id("question")) tabindex="-1" { (markdown::inline(&question.prompt, self.links())) }
                 @let section = guide.section_of(question);
@@ -239,6 +239,7 @@ impl<'a> Flow<'a> {
         let section = &guide.sections[index];
         html! {
             section.card.step id=(self.id("step")) aria-labelledby=(self.id("question")) {
+                (self.change_notice())
                 (self.step_label(false))
                 h2 id=(self.id("question")) tabindex="-1" {
                     (self.words.markup("caution-before", &[("section", markdown::inline(&section.title, self.links()))]))
@@ -260,6 +261,7 @@ impl<'a> Flow<'a> {
         };
         html! {
             section id=(self.id("step")) class=(class) aria-labelledby=(self.id("outcome")) {
+                (self.change_notice())
                 p.badge { span aria-hidden="true" { (icon) " " } (word) }
                 h2 id=(self.id("outcome")) tabindex="-1" { (markdown::inline(&outcome.title, self.links())) }
                 @if let Some(body) = &outcome.body { (markdown::blocks(body, self.links())) }
@@ -281,7 +283,7 @@ impl<'a> Flow<'a> {
                         div.no-print { (link) }
                     }
                     @if let Some(link) = self.controls.summary_link(self, &self.words.get("summary-fill-link")) {
-                        p.no-print { (link) }
+                        p.no-print.links { (link) }
                     }
                 }
             }
@@ -331,7 +333,8 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// After a change: what it changed, in plain words.
+    /// After a change: what it changed, in plain words, at the top of the
+    /// step it led to (where the page lands: `#step`).
     fn change_notice(&self) -> Markup {
         let Some((question, old)) = self.query.was else {
             return html! {};

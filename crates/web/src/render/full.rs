@@ -82,7 +82,7 @@ pub(crate) fn content(guide: &Guide, site: Site) -> Markup {
         }
         h2 #questions { (words.get("full-questions")) }
         p { (words.get("full-questions-intro")) }
-        p.no-print { a href=(site.graph(guide)) { (words.get("full-picture")) } }
+        p.no-print.links { a href=(site.graph(guide)) { (words.get("full-picture")) } }
         @for question in &guide.questions {
             h3 id=(question.id.as_str()) { (markdown::inline(&question.prompt, links)) }
             @if let Some(help) = &question.help { (markdown::blocks(help, links)) }

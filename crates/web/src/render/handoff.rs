@@ -4,6 +4,7 @@
 //! and the page that gives the reference and the summary to download.
 
 use super::layout::Page;
+use super::parts;
 use super::summary::data_url;
 use super::words::Words;
 use super::{guide_url, state_url};
@@ -15,7 +16,7 @@ use crate::handoff::payload::Payload;
 use maud::{Markup, html};
 use unstuck_core::Guide;
 use unstuck_core::engine::Summary;
-use unstuck_core::engine::query::{FlowQuery, MAX_FACT_CHARS, to_query};
+use unstuck_core::engine::query::{FlowQuery, to_query};
 use unstuck_locale::Arg;
 
 /// What the contact form shows besides the guide's summary.
@@ -55,7 +56,7 @@ pub(crate) fn contact_page(
         @if !form.problems.is_empty() {
             div.warning role="alert" #problems {
                 p { strong { (words.get("contact-not-sent-yet")) } " " (words.get("contact-please-check")) }
-                ul { @for problem in form.problems {
+                ul.links { @for problem in form.problems {
                     li { a href=(format!("#{}", problem.field.id())) { (said(problem, words)) } }
                 } }
             }
@@ -83,11 +84,7 @@ pub(crate) fn contact_page(
             @if !summary.facts.is_empty() {
                 fieldset {
                     legend { (words.get("contact-for-support")) }
-                    @for fact in &summary.facts {
-                        @let id = format!("fact-{}", fact.id);
-                        label.field for=(id) { (fact.label) }
-                        input type="text" id=(id) name=(id) value=(fact.value.as_deref().unwrap_or("")) maxlength=(MAX_FACT_CHARS) autocomplete="off";
-                    }
+                    @for fact in &summary.facts { (parts::fact_field(fact)) }
                 }
             }
             button type="submit" { (words.get("contact-send")) }
@@ -98,7 +95,7 @@ pub(crate) fn contact_page(
                 ol { @for answer in &summary.answers { li { (answer.question) " " strong { (answer.answer) } } } }
             }
         }
-        p { a href=(back) { (words.get("back-to-guide")) } }
+        p.links { a href=(back) { (words.get("back-to-guide")) } }
     };
     page(guide, words, "contact-title", main)
 }
@@ -133,6 +130,7 @@ fn said(problem: &Problem, words: Words) -> String {
 }
 
 /// One labelled input of the contact form, with its problem if any.
+/// Emails and phone numbers are left-to-right text, in every language.
 #[allow(clippy::too_many_arguments)]
 fn input(
     field: Field,
@@ -151,6 +149,7 @@ fn input(
             p.field-error id=(error_id) { (problem) }
         }
         input type=(kind) id=(id) name=(id) value=(value) autocomplete=(autocomplete)
+            dir=[matches!(kind, "email" | "tel").then_some("ltr")]
             maxlength=(max) aria-invalid=[problem.as_ref().map(|_| "true")]
             aria-describedby=[problem.as_ref().map(|_| error_id.as_str())];
     }
@@ -174,7 +173,7 @@ pub(crate) fn sent_page(guide: &Guide, query: &FlowQuery, payload: &Payload) -> 
         a.btn.quiet href=(data_url(&payload.download_text()))
             download=(format!("{}-{}.txt", guide.id, payload.reference)) { (words.get("sent-download")) }
         pre.print-only { (payload.download_text()) }
-        p { a href=(back) { (words.get("back-to-guide")) } }
+        p.links { a href=(back) { (words.get("back-to-guide")) } }
     };
     page(guide, words, "sent-title", main)
 }

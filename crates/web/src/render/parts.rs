@@ -6,7 +6,8 @@ use super::words::Words;
 use crate::static_site::ServerAddress;
 use maud::{Markup, html};
 use unstuck_core::Guide;
-use unstuck_core::engine::Summary;
+use unstuck_core::engine::query::MAX_FACT_CHARS;
+use unstuck_core::engine::{Summary, SummaryFact};
 use unstuck_core::model::{Checklist, GetHelp, HelpPart, Section, Text, Variants};
 use unstuck_locale::Arg;
 
@@ -161,6 +162,29 @@ pub(crate) fn summary_facts(summary: &Summary, words: Words) -> Markup {
     }
 }
 
+/// About how many characters fit on a line of a text field on a phone.
+const PHONE_LINE_CHARS: usize = 32;
+
+/// The field of one of the support summary's facts, labelled: one line,
+/// or, for a value longer than that or of several lines, a box as tall as
+/// its text (`field-sizing` where the browser has it, else enough rows for
+/// a phone's width).
+pub(crate) fn fact_field(fact: &SummaryFact) -> Markup {
+    let id = format!("fact-{}", fact.id);
+    let value = fact.value.as_deref().unwrap_or("");
+    let rows: usize = (value.lines())
+        .map(|line| line.chars().count().div_ceil(PHONE_LINE_CHARS).max(1))
+        .sum();
+    html! {
+        label.field for=(id) { (fact.label) }
+        @if rows > 1 {
+            textarea.fits id=(id) name=(id) maxlength=(MAX_FACT_CHARS) rows=(rows.min(8)) { (value) }
+        } @else {
+            input type="text" id=(id) name=(id) value=(value) maxlength=(MAX_FACT_CHARS) autocomplete="off";
+        }
+    }
+}
+
 /// Where feedback should send the person back to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FeedbackOn<'a> {
@@ -219,7 +243,7 @@ pub(crate) fn feedback(
     let server = step.is_some();
     let id = |name: &str| step.map_or_else(|| name.to_owned(), |step| format!("{step}-{name}"));
     html! {
-        section id=(id("rate")) aria-labelledby=(id("rate-title")) {
+        section.no-print id=(id("rate")) aria-labelledby=(id("rate-title")) {
             h2 id=(id("rate-title")) { (words.get("rate-title")) }
             @if let FeedbackState::Sent = shown {
                 p.notice role="status" { (words.get("rate-thanks")) }

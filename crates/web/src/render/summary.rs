@@ -1,11 +1,14 @@
 //! The support summary: built from the answers, completed by the person
 //! (model, battery date…), then copied, downloaded as text or printed.
-//! Served, the person fills in a form and the server writes the text; on a
-//! static site they edit the text itself, and the download link holds the
-//! text as built in a `data:` address (the optional script downloads the
-//! edited text instead).
+//! Served, the person fills in a form and the server writes the text (the
+//! optional script rewrites it as they type, so Copy and Print take what
+//! they see); on a static site they edit the text itself, and the download
+//! link holds the text as built in a `data:` address (the optional script
+//! downloads the edited text instead). Either way the copy to print
+//! follows the text (`data-print-into`).
 
 use super::layout::Page;
+use super::parts;
 use super::static_pages::StaticPage;
 use super::words::Words;
 use super::{guide_url, with_query};
@@ -60,35 +63,32 @@ pub(crate) fn page(guide: &Guide, query: &FlowQuery, walked: &Walked<'_>) -> Pag
     let back = with_query(&base, &walked.query);
     let main = html! {
         (heading(&summary, &back, words))
-        form method="get" action=(format!("{base}/summary")) {
+        // The text first, with the buttons that act on it; below, the
+        // form that completes it.
+        section.no-print {
+            h2 { (words.get("summary-as-text")) }
+            label.field for="summary-text" {
+                span data-without-script { (words.get("summary-select-to-copy")) }
+                span hidden data-with-script { (words.get("summary-copy-or-print")) }
+            }
+            div.row hidden data-with-script { (copy_and_print("summary-text", words)) }
+            // The optional script rewrites each field's line as it is typed.
+            textarea #summary-text readonly rows="12" data-facts-from="summary-facts" data-print-into="summary-print" { (text) }
+        }
+        pre.print-only #summary-print { (text) }
+        form #summary-facts method="get" action=(format!("{base}/summary")) {
+            h2 { (words.get("summary-add-heading")) }
             @for &(key, value) in &walked.pairs {
                 input type="hidden" name=(key) value=(value);
             }
-            @for fact in &summary.facts {
-                label.field for=(format!("fact-{}", fact.id)) { (fact.label) }
-                @let (id, value) = (format!("fact-{}", fact.id), fact.value.as_deref().unwrap_or(""));
-                @if value.chars().count() > 40 {
-                    textarea id=(id) name=(id) maxlength="200" rows="3" { (value) }
-                } @else {
-                    input type="text" id=(id) name=(id) value=(value) maxlength="200" autocomplete="off";
-                }
-            }
+            @for fact in &summary.facts { (parts::fact_field(fact)) }
             div.row {
                 button type="submit" { (words.get("summary-update")) }
                 button.quiet type="submit" formaction=(format!("{base}/summary.txt")) { (words.get("summary-download")) }
             }
         }
         (answers_given(&summary, words))
-        section.no-print {
-            h2 { (words.get("summary-as-text")) }
-            label.field for="summary-text" { (words.get("summary-select-copy")) }
-            textarea #summary-text readonly rows="12" { (text) }
-        }
-        pre.print-only { (text) }
-        div.row.no-print {
-            (copy_and_print("summary-text", words))
-        }
-        p.no-print { a href=(back) { (words.get("back-to-guide")) } }
+        p.no-print.links { a href=(back) { (words.get("back-to-guide")) } }
     };
     let title = words.with(
         "summary-page-title",
@@ -134,7 +134,7 @@ pub(crate) fn static_section(guide: &Guide, outcome: usize) -> Markup {
             ol {}
         }
         pre.print-only id=(print_id) { (text) }
-        p.no-print { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { (words.get("back-to-outcome")) } }
+        p.no-print.links { a href=(StaticPage::Outcome(outcome).href(guide, None)) data-path-link { (words.get("back-to-outcome")) } }
     }
 }
 
@@ -142,7 +142,7 @@ pub(crate) fn static_section(guide: &Guide, outcome: usize) -> Markup {
 fn heading(summary: &Summary, back: &str, words: Words) -> Markup {
     html! {
         h1 { (words.get("summary")) }
-        p.no-print { (words.get("summary-for")) " " a href=(back) { (summary.guide) } }
+        p.no-print.links { (words.get("summary-for")) " " a href=(back) { (summary.guide) } }
         p.no-print {
             (words.get("summary-outcome")) " "
             @match &summary.outcome { Some(outcome) => strong { (outcome) }, None => (words.get("summary-not-reached")) }

@@ -128,7 +128,7 @@ fn guide_page(guide: &Guide, editions: &[&Guide], server: Option<&ServerAddress>
             section.step-page id=(GRAPH) {
                 h2 { (words.get("picture-title")) }
                 (PreEscaped(unstuck_core::graph::svg(guide)))
-                p { a href=(site.full(guide)) { (words.get("back-to-full-guide")) } }
+                p.links { a href=(site.full(guide)) { (words.get("back-to-full-guide")) } }
             }
         }
         script type="application/json" #guide-data { (PreEscaped(script_data::json(guide))) }

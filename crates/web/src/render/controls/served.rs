@@ -71,7 +71,7 @@ impl Controls for Served {
 
     fn keep_answer(&self, flow: &Flow<'_>) -> Markup {
         html! {
-            p { a href=(with_query(&guide_url(flow.guide), &flow.walked.query)) { (flow.words.get("keep-answer")) } }
+            p.links { a href=(with_query(&guide_url(flow.guide), &flow.walked.query)) { (flow.words.get("keep-answer")) } }
         }
     }
 
@@ -89,7 +89,7 @@ impl Controls for Served {
             return html! {};
         };
         html! {
-            p { a href=(format!("{}#step", state_url(flow.guide, &previous))) { (flow.words.get("go-back")) } }
+            p.links { a href=(format!("{}#step", state_url(flow.guide, &previous))) { (flow.words.get("go-back")) } }
         }
     }
 
@@ -112,7 +112,7 @@ impl Controls for Served {
                         }
                     }
                 }
-                p { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
+                p.links { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
             }
         }
     }

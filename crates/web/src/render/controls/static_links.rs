@@ -91,7 +91,7 @@ impl Controls for StaticLinks {
 
     fn back(&self, flow: &Flow<'_>) -> Markup {
         html! {
-            p hidden { a href=(flow.site.start(flow.guide)) data-back { (flow.words.get("go-back")) } }
+            p.links hidden { a href=(flow.site.start(flow.guide)) data-back { (flow.words.get("go-back")) } }
         }
     }
 
@@ -110,7 +110,7 @@ impl Controls for StaticLinks {
                 ol.answered {}
             }
             @if !page.is_first(guide, model) {
-                p.no-print { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
+                p.no-print.links { a href=(flow.site.start(guide)) { (flow.words.get("start-over")) } }
             }
         }
     }
