@@ -5,14 +5,19 @@ import { keptAddresses, serverAndBrowser, waitUntilKept } from "../support.js";
 
 const running = serverAndBrowser();
 
-test("a guide visited once works offline, to both outcomes", async () => {
+/** A phone that visited the smart-lock guide once, its worker done keeping it. */
+async function keptGuide() {
   const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });
   const page = await context.newPage();
   await page.goto(`${running.server.url}/guides/smart-lock`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   // The worker marks the guide as kept once every step is in its cache.
   await waitUntilKept(page, "smart-lock");
+  return { context, page };
+}
 
+test("a guide visited once works offline, to both outcomes", async () => {
+  const { context, page } = await keptGuide();
   await context.setOffline(true);
   await page.reload();
   assert.equal(await page.locator("#question").innerText(), "Does the keypad light or does the app connect?");
@@ -31,11 +36,7 @@ test("a guide visited once works offline, to both outcomes", async () => {
 });
 
 test("the worker never keeps a support summary or what a person typed", async () => {
-  const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });
-  const page = await context.newPage();
-  await page.goto(`${running.server.url}/guides/smart-lock`);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await waitUntilKept(page, "smart-lock");
+  const { context, page } = await keptGuide();
   const escalation = "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no";
   await page.goto(`${running.server.url}/guides/smart-lock/summary?${escalation}&fact-lock-model=Acme+Secret+9000`);
   await page.getByLabel("Lock model and manufacturer").fill("Acme Private 1");
@@ -55,11 +56,7 @@ test("the worker never keeps a support summary or what a person typed", async ()
 });
 
 test("offline, a page never kept falls back to the nearest one that was", async () => {
-  const context = await running.browser.newContext({ viewport: { width: 360, height: 640 } });
-  const page = await context.newPage();
-  await page.goto(`${running.server.url}/guides/smart-lock`);
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await waitUntilKept(page, "smart-lock");
+  const { context, page } = await keptGuide();
   await context.setOffline(true);
   const escalation = "keypad-lights=no&battery-fixed=no&key-works=no&alignment-fixed=no";
   // The support summary of a path that ends in calling a professional.
