@@ -51,6 +51,23 @@ test("the catalog speaks the browser's language, and an explicit choice wins", a
   await arabic.context().close();
 });
 
+test("a guide offers the language the browser prefers, until the reader chooses one", async () => {
+  const page = await open(running.server.url + "/guides/smart-lock?keypad-lights=no");
+  const offer = page.getByRole("link", { name: "Diese Anleitung auf Deutsch lesen" });
+  assert.equal(await offer.getAttribute("href"), "/de/guides/smart-lock?keypad-lights=no");
+  assert.equal(await page.locator("main > p.notice").getAttribute("lang"), "de");
+  // Choosing a language, even the one shown, ends the offer.
+  const switcher = page.getByRole("navigation", { name: "Language" });
+  await Promise.all([page.waitForLoadState(), switcher.getByRole("link", { name: "English" }).click()]);
+  await page.reload();
+  assert.equal(await offer.count(), 0);
+  await page.context().close();
+
+  const english = await open(running.server.url + "/guides/smart-lock", { locale: "en-GB" });
+  assert.equal(await english.locator("main > p.notice").count(), 0, "nothing to offer");
+  await english.context().close();
+});
+
 for (const javaScriptEnabled of [true, false]) {
   describe(`in German, JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
     const answer = async (page, label) => {

@@ -7,6 +7,8 @@ site-tagline = أدلة حل المشكلات
 site-privacy = لا يستخدم Unstuck ملفات تعريف الارتباط، ويحفظ إجاباتك في عنوان الصفحة فقط.
 page-title = { $page } · Unstuck
 language-switcher = اللغة
+# Offered, in its own language, to a reader whose browser prefers it.
+read-in-language = اقرأ هذا الدليل بالعربية
 
 ## The catalog
 

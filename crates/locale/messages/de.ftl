@@ -7,6 +7,8 @@ site-tagline = Anleitungen zur Fehlerbehebung
 site-privacy = Unstuck setzt keine Cookies und speichert Ihre Antworten nur in der Adresse der Seite.
 page-title = { $page } · Unstuck
 language-switcher = Sprache
+# Offered, in its own language, to a reader whose browser prefers it.
+read-in-language = Diese Anleitung auf Deutsch lesen
 
 ## The catalog
 

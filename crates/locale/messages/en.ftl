@@ -10,6 +10,8 @@ site-tagline = Troubleshooting guides
 site-privacy = Unstuck sets no cookies and keeps your answers only in the page address.
 page-title = { $page } · Unstuck
 language-switcher = Language
+# Offered, in its own language, to a reader whose browser prefers it.
+read-in-language = Read this guide in English
 
 ## The catalog
 

@@ -7,6 +7,8 @@ site-tagline = Guías de solución de problemas
 site-privacy = Unstuck no usa cookies y guarda sus respuestas solo en la dirección de la página.
 page-title = { $page } · Unstuck
 language-switcher = Idioma
+# Offered, in its own language, to a reader whose browser prefers it.
+read-in-language = Leer esta guía en español
 
 ## The catalog
 

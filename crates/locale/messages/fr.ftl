@@ -7,6 +7,8 @@ site-tagline = Guides de dépannage
 site-privacy = Unstuck ne dépose aucun cookie et ne garde vos réponses que dans l’adresse de la page.
 page-title = { $page } · Unstuck
 language-switcher = Langue
+# Offered, in its own language, to a reader whose browser prefers it.
+read-in-language = Lire ce guide en français
 
 ## The catalog
 

@@ -37,6 +37,35 @@ for (const link of document.querySelectorAll("a[data-download]")) {
     link.href = URL.createObjectURL(new Blob([source.value], { type: "text/plain" }));
   });
 }
+// A reader whose browser prefers a language this guide also comes in is
+// offered it, in that language, unless they once chose a language here.
+const switcher = document.querySelectorAll("nav.languages a[hreflang]");
+const remembered = () => { try { return localStorage.getItem("unstuck-language"); } catch { return null; } };
+for (const link of switcher) {
+  link.addEventListener("click", () => { try { localStorage.setItem("unstuck-language", link.hreflang); } catch { /* no storage */ } });
+}
+const main = document.querySelector("main");
+if (main && /\/guides\//.test(location.pathname) && !remembered()) {
+  const primary = (tag) => tag.toLowerCase().split("-")[0];
+  const offers = [...switcher].filter((link) => link.dataset.offer);
+  for (const wanted of navigator.languages ?? []) {
+    if (primary(wanted) === primary(document.documentElement.lang)) break;
+    const offer = offers.find((link) => link.hreflang.toLowerCase() === wanted.toLowerCase())
+      ?? offers.find((link) => primary(link.hreflang) === primary(wanted));
+    if (!offer) continue;
+    const note = document.createElement("p");
+    note.className = "notice";
+    note.lang = offer.hreflang;
+    note.dir = "auto";
+    const link = note.appendChild(document.createElement("a"));
+    link.href = offer.getAttribute("href");
+    link.hreflang = offer.hreflang;
+    link.textContent = offer.dataset.offer;
+    link.addEventListener("click", () => { try { localStorage.setItem("unstuck-language", offer.hreflang); } catch { /* no storage */ } });
+    main.prepend(note);
+    break;
+  }
+}
 // A summary's copy to print follows its text, however the text changes
 // (typed, or written by this script: it then sends an "input" event).
 for (const source of document.querySelectorAll("[data-print-into]")) {

@@ -197,7 +197,9 @@ impl Page {
 }
 
 /// Links to the page in each language it exists in, each named in its own
-/// language; the current one marked for screen readers too.
+/// language; the current one marked for screen readers too. The others
+/// carry the offer the optional script makes to a reader whose browser
+/// prefers that language ("Diese Anleitung auf Deutsch lesen").
 fn switcher(alternates: &[Alternate], words: Words) -> Markup {
     html! {
         nav.languages aria-label=(words.get("language-switcher")) {
@@ -207,7 +209,8 @@ fn switcher(alternates: &[Alternate], words: Words) -> Markup {
                         @if alternate.current {
                             a href=(alternate.href) lang=(alternate.lang) hreflang=(alternate.lang) aria-current="page" { (alternate.name) }
                         } @else {
-                            a href=(alternate.href) lang=(alternate.lang) hreflang=(alternate.lang) { (alternate.name) }
+                            a href=(alternate.href) lang=(alternate.lang) hreflang=(alternate.lang)
+                                data-offer=(Words::of_lang(&alternate.lang).get("read-in-language")) { (alternate.name) }
                         }
                     }
                 }
