@@ -54,7 +54,7 @@ if (main && /\/guides\//.test(location.pathname) && !remembered()) {
       ?? offers.find((link) => primary(link.hreflang) === primary(wanted));
     if (!offer) continue;
     const note = document.createElement("p");
-    note.className = "notice";
+    note.className = "notice links";
     note.lang = offer.hreflang;
     note.dir = "auto";
     const link = note.appendChild(document.createElement("a"));
