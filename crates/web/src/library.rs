@@ -36,6 +36,14 @@ struct Field {
     compact: String,
 }
 
+impl Field {
+    /// Whether a search word is in the text, as written or as one word
+    /// (`smartlock` in "smart lock").
+    fn holds(&self, word: &str) -> bool {
+        self.lower.contains(word) || self.compact.contains(word)
+    }
+}
+
 /// A guide found by a search, with the text that matched best.
 #[derive(Debug)]
 pub(crate) struct Hit<'a> {
@@ -159,18 +167,13 @@ impl Library {
                     Some((&shelf.guides[index], &shelf.fields[index]))
                 })
                 .unwrap_or((written, written_fields));
-            let found = |word: &String| {
-                (fields.iter()).any(|f| f.lower.contains(word.as_str()) || f.compact.contains(word))
-            };
-            if !words.iter().all(found) {
+            if !words
+                .iter()
+                .all(|word| fields.iter().any(|f| f.holds(word)))
+            {
                 continue;
             }
-            let count = |field: &Field| {
-                words
-                    .iter()
-                    .filter(|w| field.lower.contains(w.as_str()))
-                    .count()
-            };
+            let count = |field: &Field| words.iter().filter(|word| field.holds(word)).count();
             let best = fields[1..]
                 .iter()
                 .map(|field| (count(field), field))
