@@ -243,23 +243,23 @@ pub(crate) async fn offline(
     State(state): State<AppState>,
     address: GuideAddress,
 ) -> Result<Response, AppError> {
-    use unstuck_core::engine::{Position, walk};
+    use unstuck_core::engine::Position;
     use unstuck_core::model::OutcomeKind;
     let guide = find(&state, &address)?;
     let base = crate::render::guide_url(&guide);
     let mut urls = vec![format!("{base}/full")];
     let mut summaries = Vec::new();
     for session in unstuck_core::engine::reachable(&guide, OFFLINE_STATES) {
-        let state = query::to_query(&guide, &session);
-        if let Position::Outcome(outcome) = walk(&guide, &session).position
+        let walked = Walked::new(&guide, &session);
+        if let Position::Outcome(outcome) = walked.walk.position
             && guide.outcomes[outcome].kind == OutcomeKind::Escalate
         {
             summaries.push(crate::render::with_query(
                 &format!("{base}/summary"),
-                &state,
+                &walked.query,
             ));
         }
-        urls.push(crate::render::with_query(&base, &state));
+        urls.push(crate::render::with_query(&base, &walked.query));
     }
     urls.extend(summaries);
     urls.push(format!("{}/", crate::render::lang_prefix(&guide)));
