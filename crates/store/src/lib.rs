@@ -172,13 +172,13 @@ impl Store {
             Backend::Sqlite => sqlite_url(url, opening)?,
             Backend::Postgres => url.to_owned(),
         };
+        let file_error = |source| StoreError::SqliteFile {
+            path: sqlite_file(url).to_owned(),
+            source,
+        };
         if backend == Backend::Sqlite {
             // One connection first: the pool would retry a file that cannot
             // be opened until its timeout, and report only the timeout.
-            let file_error = |source| StoreError::SqliteFile {
-                path: sqlite_file(url).to_owned(),
-                source,
-            };
             let mut connection = AnyConnection::connect(url).await.map_err(file_error)?;
             // Reads the file's header: a file that is not a database says so.
             (connection
@@ -213,10 +213,7 @@ impl Store {
         match store.usable().await {
             Ok(()) => {}
             Err(StoreError::Unavailable(source)) if backend == Backend::Sqlite => {
-                return Err(StoreError::SqliteFile {
-                    path: sqlite_file(url).to_owned(),
-                    source,
-                });
+                return Err(file_error(source));
             }
             Err(error) if backend == Backend::Sqlite => return Err(error),
             Err(error) => tracing::warn!(%error, "database not ready at start; will retry on use"),
