@@ -41,9 +41,11 @@ for (const link of document.querySelectorAll("a[data-download]")) {
 // offered it, in that language, unless they once chose a language here.
 const switcher = document.querySelectorAll("nav.languages a[hreflang]");
 const remembered = () => { try { return localStorage.getItem("unstuck-language"); } catch { return null; } };
-for (const link of switcher) {
-  link.addEventListener("click", () => { try { localStorage.setItem("unstuck-language", link.hreflang); } catch { /* no storage */ } });
-}
+/** Following `link` chooses its language: no offer after that. */
+const remember = (link) => link.addEventListener("click", () => {
+  try { localStorage.setItem("unstuck-language", link.hreflang); } catch { /* no storage */ }
+});
+switcher.forEach(remember);
 const main = document.querySelector("main");
 if (main && /\/guides\//.test(location.pathname) && !remembered()) {
   const primary = (tag) => tag.toLowerCase().split("-")[0];
@@ -61,7 +63,7 @@ if (main && /\/guides\//.test(location.pathname) && !remembered()) {
     link.href = offer.getAttribute("href");
     link.hreflang = offer.hreflang;
     link.textContent = offer.dataset.offer;
-    link.addEventListener("click", () => { try { localStorage.setItem("unstuck-language", offer.hreflang); } catch { /* no storage */ } });
+    remember(link);
     main.prepend(note);
     break;
   }
