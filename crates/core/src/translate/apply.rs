@@ -167,21 +167,33 @@ fn untranslated(message: &Message) -> Diagnostic {
 }
 
 /// Empty translations reported one by one; more make one warning (a new
-/// language's file would otherwise bury everything else under them).
+/// language's file would otherwise bury everything else under them). Also
+/// how many contexts a warning about many texts names.
 const MOST_EMPTY_SHOWN: usize = 3;
 
-fn many_untranslated(empty: &[&Message]) -> Diagnostic {
-    let shown: Vec<String> = (empty.iter().take(MOST_EMPTY_SHOWN))
-        .map(|m| format!("`{}`", m.context.as_deref().unwrap_or("")))
+/// The first few of `contexts`, quoted, and how many more there are:
+/// "`#a/title`, `#b/goal`, `#c/help` and 7 more".
+fn first_few<'a>(contexts: impl ExactSizeIterator<Item = &'a str>) -> String {
+    let total = contexts.len();
+    let shown: Vec<String> = contexts
+        .take(MOST_EMPTY_SHOWN)
+        .map(|context| format!("`{context}`"))
         .collect();
+    match total - shown.len() {
+        0 => shown.join(", "),
+        more => format!("{} and {more} more", shown.join(", ")),
+    }
+}
+
+fn many_untranslated(empty: &[&Message]) -> Diagnostic {
+    let contexts = empty.iter().map(|m| m.context.as_deref().unwrap_or(""));
     Diagnostic::warning(
         Code::MissingTranslation,
         empty[0].translation_span.clone(),
         format!(
-            "{} texts are not translated yet ({} and {} more); pages show the source text",
+            "{} texts are not translated yet ({}); pages show the source text",
             empty.len(),
-            shown.join(", "),
-            empty.len() - shown.len()
+            first_few(contexts)
         ),
     )
     .with_label("the first empty translation")
@@ -236,18 +248,13 @@ fn unknown(message: &Message, source: &Guide) -> Diagnostic {
 }
 
 fn not_in_file(absent: &[String], lang: &str) -> Diagnostic {
-    let shown: Vec<String> = absent.iter().take(3).map(|c| format!("`{c}`")).collect();
-    let more = match absent.len() {
-        n if n > 3 => format!(" and {} more", n - 3),
-        _ => String::new(),
-    };
     Diagnostic::warning(
         Code::MissingTranslation,
         0..0,
         format!(
-            "{} text(s) of the guide have no entry in this file: {}{more}",
+            "{} text(s) of the guide have no entry in this file: {}",
             absent.len(),
-            shown.join(", ")
+            first_few(absent.iter().map(String::as_str))
         ),
     )
     .with_label("file starts here")
